@@ -1,0 +1,475 @@
+//! The parsed page as a flat, document-ordered tree, with the measurements
+//! every stage shares (text length, link text, visibility), computed once.
+//!
+//! Nodes are numbered in document order (preorder), so the subtree of node
+//! `i` is exactly the range `i..end(i)`: "is inside" is a range check, and no
+//! walk here recurses, so a 100,000-deep page cannot overflow the stack.
+//! Template contents are left out, as the live DOM leaves them out of
+//! `document.getElementsByTagName('*')`.
+
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use scraper::{node::Element, Html, Node};
+
+/// Index of a node in document order.
+pub type NodeIx = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Element,
+    Text,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct NodeData {
+    pub id: ego_tree::NodeId,
+    pub kind: Kind,
+    pub parent: Option<NodeIx>,
+    /// One past the last node of this node's subtree.
+    pub end: NodeIx,
+    pub depth: u32,
+    /// Position among all elements in document order, for elements.
+    pub element_index: Option<u32>,
+    /// Inside `script`, `style`, `template`, `noscript` and the like: text a
+    /// reader never sees as page text.
+    pub invisible: bool,
+    /// Hidden by the `hidden` attribute, `aria-hidden`, or an inline
+    /// `display:none` / `visibility:hidden` on it or an ancestor.
+    pub hidden: bool,
+    /// Visible characters in the subtree, whitespace runs counted as one.
+    pub text_chars: u32,
+    /// Of those, the characters inside links.
+    pub link_chars: u32,
+    /// Commas (any script's) in the visible text of the subtree.
+    pub commas: u32,
+}
+
+pub struct Dom {
+    html: Html,
+    nodes: Vec<NodeData>,
+    id_counts: HashMap<String, u32>,
+    element_count: usize,
+}
+
+/// Elements whose text is not page text.
+pub fn is_invisible_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "noscript" | "template" | "head" | "title" | "meta" | "link"
+            | "iframe" | "object" | "embed" | "svg" | "math" | "canvas" | "select" | "option"
+            | "textarea" | "datalist"
+    )
+}
+
+impl Dom {
+    pub fn parse(html: &str) -> Dom {
+        Dom::from_html(Html::parse_document(html))
+    }
+
+    pub fn parse_fragment(html: &str) -> Dom {
+        Dom::from_html(Html::parse_fragment(html))
+    }
+
+    fn from_html(html: Html) -> Dom {
+        let mut nodes: Vec<NodeData> = Vec::new();
+        let mut stack: Vec<NodeIx> = Vec::new();
+        let mut id_counts: HashMap<String, u32> = HashMap::new();
+        let mut element_count = 0usize;
+        // Depth of template contents we are inside (skipped entirely).
+        let mut skipping: usize = 0;
+        for edge in html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node_ref) => {
+                    if skipping > 0 || matches!(node_ref.value(), Node::Fragment) {
+                        skipping += 1;
+                        continue;
+                    }
+                    let parent = stack.last().copied();
+                    let (parent_invisible, parent_hidden, depth) = match parent {
+                        Some(p) => (nodes[p].invisible, nodes[p].hidden, nodes[p].depth + 1),
+                        None => (false, false, 0),
+                    };
+                    let (kind, element_index, invisible, hidden) = match node_ref.value() {
+                        Node::Element(el) => {
+                            let ix = element_count as u32;
+                            element_count += 1;
+                            if let Some(id) = el.id() {
+                                *id_counts.entry(id.to_string()).or_insert(0) += 1;
+                            }
+                            (
+                                Kind::Element,
+                                Some(ix),
+                                parent_invisible || is_invisible_tag(el.name()),
+                                parent_hidden || is_hidden(el),
+                            )
+                        }
+                        Node::Text(_) => (Kind::Text, None, parent_invisible, parent_hidden),
+                        _ => (Kind::Other, None, parent_invisible, parent_hidden),
+                    };
+                    let ix = nodes.len();
+                    nodes.push(NodeData {
+                        id: node_ref.id(),
+                        kind,
+                        parent,
+                        end: ix + 1,
+                        depth,
+                        element_index,
+                        invisible,
+                        hidden,
+                        text_chars: 0,
+                        link_chars: 0,
+                        commas: 0,
+                    });
+                    stack.push(ix);
+                }
+                Edge::Close(_) => {
+                    if skipping > 0 {
+                        skipping -= 1;
+                        continue;
+                    }
+                    if let Some(ix) = stack.pop() {
+                        nodes[ix].end = nodes.len();
+                    }
+                }
+            }
+        }
+        let mut dom = Dom {
+            html,
+            nodes,
+            id_counts,
+            element_count,
+        };
+        dom.measure();
+        dom
+    }
+
+    /// Text and link measurements, summed bottom-up in one reverse pass.
+    fn measure(&mut self) {
+        let mut in_link = vec![false; self.nodes.len()];
+        for ix in 0..self.nodes.len() {
+            let parent_link = self.nodes[ix].parent.is_some_and(|p| in_link[p]);
+            in_link[ix] = parent_link || self.tag(ix) == Some("a");
+        }
+        for ix in (0..self.nodes.len()).rev() {
+            if self.nodes[ix].kind == Kind::Text && !self.nodes[ix].invisible {
+                let text = self.text_node(ix).unwrap_or("");
+                let (chars, commas) = measure_text(text);
+                self.nodes[ix].text_chars += chars;
+                self.nodes[ix].commas += commas;
+                if in_link[ix] {
+                    self.nodes[ix].link_chars += chars;
+                }
+            }
+            if let Some(p) = self.nodes[ix].parent {
+                let (t, l, c) = (
+                    self.nodes[ix].text_chars,
+                    self.nodes[ix].link_chars,
+                    self.nodes[ix].commas,
+                );
+                let parent = &mut self.nodes[p];
+                parent.text_chars += t;
+                parent.link_chars += l;
+                parent.commas += c;
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn element_count(&self) -> usize {
+        self.element_count
+    }
+
+    pub fn node(&self, ix: NodeIx) -> &NodeData {
+        &self.nodes[ix]
+    }
+
+    pub fn element(&self, ix: NodeIx) -> Option<&Element> {
+        self.html.tree.get(self.nodes[ix].id)?.value().as_element()
+    }
+
+    /// Lower-case local name of an element node.
+    pub fn tag(&self, ix: NodeIx) -> Option<&str> {
+        self.element(ix).map(|e| e.name())
+    }
+
+    pub fn is_tag(&self, ix: NodeIx, tag: &str) -> bool {
+        self.tag(ix) == Some(tag)
+    }
+
+    pub fn attr(&self, ix: NodeIx, name: &str) -> Option<&str> {
+        self.element(ix)?.attr(name)
+    }
+
+    /// The content of a text node.
+    pub fn text_node(&self, ix: NodeIx) -> Option<&str> {
+        match self.html.tree.get(self.nodes[ix].id)?.value() {
+            Node::Text(t) => Some(&t.text),
+            _ => None,
+        }
+    }
+
+    pub fn parent(&self, ix: NodeIx) -> Option<NodeIx> {
+        self.nodes[ix].parent
+    }
+
+    pub fn end(&self, ix: NodeIx) -> NodeIx {
+        self.nodes[ix].end
+    }
+
+    /// True when `inner` lies inside `outer` (or is it).
+    pub fn contains(&self, outer: NodeIx, inner: NodeIx) -> bool {
+        outer <= inner && inner < self.nodes[outer].end
+    }
+
+    pub fn children(&self, ix: NodeIx) -> Children<'_> {
+        Children {
+            dom: self,
+            next: ix + 1,
+            end: self.nodes[ix].end,
+        }
+    }
+
+    pub fn element_children(&self, ix: NodeIx) -> impl Iterator<Item = NodeIx> + '_ {
+        self.children(ix)
+            .filter(|&c| self.nodes[c].kind == Kind::Element)
+    }
+
+    /// Every node inside `ix`, in document order (not `ix` itself).
+    pub fn descendants(&self, ix: NodeIx) -> std::ops::Range<NodeIx> {
+        ix + 1..self.nodes[ix].end
+    }
+
+    pub fn ancestors(&self, ix: NodeIx) -> Ancestors<'_> {
+        Ancestors {
+            dom: self,
+            next: self.nodes[ix].parent,
+        }
+    }
+
+    pub fn elements(&self) -> impl Iterator<Item = NodeIx> + '_ {
+        (0..self.nodes.len()).filter(|&i| self.nodes[i].kind == Kind::Element)
+    }
+
+    pub fn first_by_tag(&self, tag: &str) -> Option<NodeIx> {
+        self.elements().find(|&i| self.is_tag(i, tag))
+    }
+
+    pub fn body(&self) -> Option<NodeIx> {
+        self.first_by_tag("body")
+    }
+
+    pub fn element_index(&self, ix: NodeIx) -> Option<usize> {
+        self.nodes[ix].element_index.map(|i| i as usize)
+    }
+
+    pub fn id_is_unique(&self, id: &str) -> bool {
+        self.id_counts.get(id) == Some(&1)
+    }
+
+    /// 1-based position among the element children of its parent, as
+    /// `:nth-child()` counts.
+    pub fn element_child_position(&self, ix: NodeIx) -> Option<usize> {
+        let parent = self.parent(ix)?;
+        self.element_children(parent)
+            .position(|c| c == ix)
+            .map(|p| p + 1)
+    }
+
+    /// Visible text of the subtree, whitespace collapsed.
+    pub fn text(&self, ix: NodeIx) -> String {
+        let mut out = String::new();
+        for i in ix..self.nodes[ix].end {
+            if self.nodes[i].kind == Kind::Text && !self.nodes[i].invisible {
+                push_collapsed(&mut out, self.text_node(i).unwrap_or(""));
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    /// All text of the subtree as the DOM's `textContent` has it (script and
+    /// style text included), whitespace collapsed.
+    pub fn raw_text(&self, ix: NodeIx) -> String {
+        let mut out = String::new();
+        for i in ix..self.nodes[ix].end {
+            if self.nodes[i].kind == Kind::Text {
+                push_collapsed(&mut out, self.text_node(i).unwrap_or(""));
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    pub fn text_chars(&self, ix: NodeIx) -> usize {
+        self.nodes[ix].text_chars as usize
+    }
+
+    pub fn link_density(&self, ix: NodeIx) -> f64 {
+        let n = &self.nodes[ix];
+        if n.text_chars == 0 {
+            0.0
+        } else {
+            n.link_chars as f64 / n.text_chars as f64
+        }
+    }
+
+    /// `class` and `id` joined, lower-cased: what name-based signals read.
+    pub fn class_and_id(&self, ix: NodeIx) -> String {
+        let Some(el) = self.element(ix) else {
+            return String::new();
+        };
+        let mut s = String::new();
+        if let Some(c) = el.attr("class") {
+            s.push_str(c);
+        }
+        if let Some(id) = el.id() {
+            s.push(' ');
+            s.push_str(id);
+        }
+        s.to_ascii_lowercase()
+    }
+
+    pub fn html(&self) -> &Html {
+        &self.html
+    }
+}
+
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: NodeIx,
+    end: NodeIx,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeIx;
+    fn next(&mut self) -> Option<NodeIx> {
+        if self.next >= self.end {
+            return None;
+        }
+        let current = self.next;
+        self.next = self.dom.nodes[current].end;
+        Some(current)
+    }
+}
+
+pub struct Ancestors<'a> {
+    dom: &'a Dom,
+    next: Option<NodeIx>,
+}
+
+impl Iterator for Ancestors<'_> {
+    type Item = NodeIx;
+    fn next(&mut self) -> Option<NodeIx> {
+        let current = self.next?;
+        self.next = self.dom.nodes[current].parent;
+        Some(current)
+    }
+}
+
+/// Append `text` with whitespace runs collapsed to one space, never starting
+/// the output with a space: the same as joining every text node and then
+/// collapsing, done piecewise.
+fn push_collapsed(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Visible characters (whitespace runs as one) and commas in a text.
+fn measure_text(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    let mut in_space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                chars += 1;
+                in_space = true;
+            }
+        } else {
+            chars += 1;
+            in_space = false;
+            if matches!(c, ',' | '،' | '﹐' | '︐' | '︑' | '⸴' | '⸲' | '，' | '、') {
+                commas += 1;
+            }
+        }
+    }
+    (chars, commas)
+}
+
+fn is_hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    match el.attr("style") {
+        Some(style) => {
+            let style: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtree_ranges_and_text() {
+        let dom = Dom::parse("<p>Hello <a href=x>big</a> world, <script>x()</script>ok</p>");
+        let p = dom.first_by_tag("p").unwrap();
+        assert_eq!(dom.text(p), "Hello big world, ok");
+        assert_eq!(dom.link_density(p), 3.0 / dom.text_chars(p) as f64);
+        assert_eq!(dom.node(p).commas, 1);
+        let a = dom.first_by_tag("a").unwrap();
+        assert!(dom.contains(p, a) && !dom.contains(a, p));
+        assert_eq!(dom.raw_text(p), "Hello big world, x()ok");
+    }
+
+    #[test]
+    fn template_contents_are_left_out() {
+        let dom = Dom::parse("<div><template><p>in</p></template><p id=x>out</p></div>");
+        let p = dom.first_by_tag("p").unwrap();
+        assert_eq!(dom.attr(p, "id"), Some("x"));
+        // html, head, body, div, template, p
+        assert_eq!(dom.element_index(p), Some(5));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
+        let dom = Dom::parse(&html);
+        assert!(dom.element_count() > 1000);
+        assert_eq!(dom.text(dom.body().unwrap()), "deep");
+    }
+
+    #[test]
+    fn hidden_is_inherited() {
+        let dom = Dom::parse("<div style='display: none'><p>x</p></div><p>y</p>");
+        let ps: Vec<_> = dom.elements().filter(|&i| dom.is_tag(i, "p")).collect();
+        assert!(dom.node(ps[0]).hidden && !dom.node(ps[1]).hidden);
+    }
+}

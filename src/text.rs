@@ -1,0 +1,70 @@
+//! Small text utilities every stage shares: whitespace, words, previews.
+
+/// Collapse every run of whitespace to one space and trim the ends.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Words as the corpus metric counts them: runs of Unicode word characters.
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+}
+
+/// `\w` in the Unicode sense: letters, marks, digits, connector punctuation.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks used by Indic and other scripts inside words.
+    matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x0DFF | 0x0E31..=0x0E4E | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF)
+}
+
+pub fn word_count(s: &str) -> usize {
+    words(s).count()
+}
+
+/// The first `max_chars` characters of `s` with whitespace collapsed, and an
+/// ellipsis when cut.
+pub fn preview(s: &str, max_chars: usize) -> String {
+    let collapsed = collapse_whitespace(s);
+    if collapsed.chars().count() <= max_chars {
+        return collapsed;
+    }
+    let mut cut: String = collapsed.chars().take(max_chars).collect();
+    if let Some(space) = cut.rfind(' ') {
+        if space > max_chars / 2 {
+            cut.truncate(space);
+        }
+    }
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_and_trims() {
+        assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+    }
+
+    #[test]
+    fn counts_unicode_words() {
+        assert_eq!(word_count("Ça va, l'ami? 4,650-mile"), 7);
+    }
+
+    #[test]
+    fn preview_cuts_on_a_word() {
+        assert_eq!(preview("one two three four", 9), "one two…");
+        assert_eq!(preview("short", 9), "short");
+    }
+}
