@@ -1,22 +1,434 @@
 //! Cleaning: the article's subtrees as sanitised HTML with absolute URLs.
+//!
+//! Two steps. `serialise` walks the kept nodes and writes a simplified
+//! tree: lazy images resolved, code languages carried over, wrappers
+//! unwrapped, nesting capped. `sanitise` then passes that through ammonia's
+//! allow-list, which also makes every URL absolute: whatever the first step
+//! misses, no script, handler or foreign URL scheme gets through.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
 
 use url::Url;
 
 use crate::article::Found;
-use crate::dom::Dom;
+use crate::dom::{Dom, Kind, NodeIx};
+
+/// Beyond this many open elements, further wrappers are unwrapped: hostile
+/// nesting must not reach the sanitiser or a renderer.
+const MAX_DEPTH: usize = 48;
+
+/// Tags kept as they are.
+const KEPT_TAGS: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
+    "em", "strong", "b", "i", "u", "s", "del", "ins", "sub", "sup", "mark", "small", "cite",
+    "q", "abbr", "time", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tfoot",
+    "tr", "th", "td", "caption", "br", "hr", "dl", "dt", "dd", "div", "details", "summary",
+    "kbd", "samp", "var",
+];
+
+/// Tags written as another kept tag.
+fn renamed(tag: &str) -> Option<&'static str> {
+    Some(match tag {
+        "section" | "article" | "main" | "header" | "center" => "div",
+        "tt" => "code",
+        "strike" => "s",
+        "big" => "strong",
+        _ => return None,
+    })
+}
+
+/// Tags dropped with everything inside them.
+fn is_dropped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "template" | "iframe" | "object" | "embed" | "frame" | "frameset"
+            | "button" | "input" | "select" | "textarea" | "form" | "nav" | "svg" | "math"
+            | "canvas" | "audio" | "video" | "source" | "track" | "map" | "head" | "title"
+            | "meta" | "link" | "base" | "dialog"
+    )
+}
 
 /// The URL relative links resolve against: `<base href>` over the page URL.
 pub fn page_base(dom: &Dom, url: &str) -> Option<Url> {
     let page = Url::parse(url).ok();
     let base_href = dom.first_by_tag("base").and_then(|b| dom.attr(b, "href"));
-    match (page, base_href) {
+    let base = match (page, base_href) {
         (Some(page), Some(href)) => page.join(href).ok().or(Some(page)),
         (None, Some(href)) => Url::parse(href).ok(),
         (page, None) => page,
-    }
+    };
+    // Only web URLs may serve as a base: a `javascript:` base would taint
+    // every relative link.
+    base.filter(|b| matches!(b.scheme(), "http" | "https"))
 }
 
 pub fn article_html(dom: &Dom, found: &Found, base: Option<&Url>) -> String {
-    let _ = (dom, found, base);
-    String::new()
+    let mut raw = String::new();
+    for &part in &found.parts {
+        serialise(dom, found, part, &mut raw);
+    }
+    sanitise(&raw, base)
+}
+
+/// Sanitise any HTML to the reader's allow-list, making URLs absolute.
+pub fn sanitise(html: &str, base: Option<&Url>) -> String {
+    let tags: HashSet<&str> = KEPT_TAGS.iter().copied().collect();
+    let mut builder = ammonia::Builder::default();
+    builder
+        .tags(tags)
+        .clean_content_tags(["script", "style"].into_iter().collect())
+        .generic_attributes(["lang", "dir"].into_iter().collect())
+        .tag_attributes(
+            [
+                ("a", ["href", "title"].into_iter().collect()),
+                ("img", ["src", "alt", "title", "width", "height"].into_iter().collect()),
+                ("td", ["colspan", "rowspan"].into_iter().collect()),
+                ("th", ["colspan", "rowspan", "scope"].into_iter().collect()),
+                ("ol", ["start", "reversed"].into_iter().collect()),
+                ("code", ["class"].into_iter().collect()),
+                ("pre", ["class"].into_iter().collect()),
+                ("time", ["datetime"].into_iter().collect()),
+                ("abbr", ["title"].into_iter().collect()),
+                ("q", ["cite"].into_iter().collect()),
+                ("blockquote", ["cite"].into_iter().collect()),
+            ]
+            .into_iter()
+            .collect(),
+        )
+        .attribute_filter(|_, attribute, value| {
+            if attribute == "class" {
+                // Only a code language survives: `language-rust`.
+                return value
+                    .split_whitespace()
+                    .find(|c| c.starts_with("language-") && c.len() < 40)
+                    .map(|c| Cow::Owned(c.to_string()));
+            }
+            Some(Cow::Borrowed(value))
+        })
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .strip_comments(true);
+    match base {
+        Some(base) => builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone())),
+        None => builder.url_relative(ammonia::UrlRelative::PassThrough),
+    };
+    builder.clean(html).to_string()
+}
+
+/// One open element on the serialiser's stack.
+struct Open {
+    end: NodeIx,
+    close: Option<&'static str>,
+}
+
+fn serialise(dom: &Dom, found: &Found, part: NodeIx, out: &mut String) {
+    let mut stack: Vec<Open> = Vec::new();
+    let mut depth = 0usize;
+    let mut ix = part;
+    let end = dom.end(part);
+    while ix < end {
+        while let Some(top) = stack.last() {
+            if ix < top.end {
+                break;
+            }
+            close(out, stack.pop().and_then(|o| o.close), &mut depth);
+        }
+        if found.is_removed(dom, ix) {
+            ix = dom.end(ix);
+            continue;
+        }
+        let data = dom.node(ix);
+        match data.kind {
+            Kind::Text => {
+                if !data.invisible {
+                    escape_text(dom.text_node(ix).unwrap_or(""), out);
+                }
+                ix += 1;
+            }
+            Kind::Other => ix += 1,
+            Kind::Element => {
+                let tag = dom.tag(ix).unwrap_or("");
+                if tag == "noscript" {
+                    noscript_image(dom, ix, out);
+                    ix = dom.end(ix);
+                    continue;
+                }
+                if is_dropped(tag) || data.hidden {
+                    ix = dom.end(ix);
+                    continue;
+                }
+                if tag == "pre" {
+                    write_pre(dom, found, ix, out);
+                    ix = dom.end(ix);
+                    continue;
+                }
+                if tag == "img" {
+                    write_img(dom, ix, out);
+                    ix = dom.end(ix);
+                    continue;
+                }
+                if tag == "picture" {
+                    write_picture(dom, ix, out);
+                    ix = dom.end(ix);
+                    continue;
+                }
+                let written = KEPT_TAGS
+                    .iter()
+                    .find(|&&t| t == tag)
+                    .copied()
+                    .or_else(|| renamed(tag));
+                // The part itself when it is body or a cell: its content only.
+                let is_wrapper_part = ix == part && matches!(tag, "body" | "td" | "th" | "li" | "tr" | "tbody");
+                let written = written.filter(|_| !is_wrapper_part && (depth < MAX_DEPTH || tag != "div"));
+                if let Some(t) = written {
+                    open_tag(dom, ix, t, out);
+                    depth += 1;
+                }
+                if matches!(written, Some("br" | "hr")) {
+                    depth -= 1;
+                    ix = dom.end(ix);
+                    continue;
+                }
+                stack.push(Open {
+                    end: dom.end(ix),
+                    close: written,
+                });
+                ix += 1;
+            }
+        }
+    }
+    while let Some(open) = stack.pop() {
+        close(out, open.close, &mut depth);
+    }
+}
+
+fn close(out: &mut String, tag: Option<&'static str>, depth: &mut usize) {
+    if let Some(tag) = tag {
+        out.push_str("</");
+        out.push_str(tag);
+        out.push('>');
+        *depth = depth.saturating_sub(1);
+    }
+}
+
+fn open_tag(dom: &Dom, ix: NodeIx, tag: &str, out: &mut String) {
+    out.push('<');
+    out.push_str(tag);
+    for attr in ["href", "title", "colspan", "rowspan", "scope", "start", "reversed", "datetime", "cite", "lang", "dir"] {
+        if let Some(value) = dom.attr(ix, attr) {
+            push_attr(out, attr, value);
+        }
+    }
+    out.push('>');
+}
+
+fn push_attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn escape_text(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `<pre>` keeps its text verbatim; highlighting markup inside goes, the
+/// language (from `pre` or its `code`) stays.
+fn write_pre(dom: &Dom, found: &Found, ix: NodeIx, out: &mut String) {
+    let language = std::iter::once(ix)
+        .chain(dom.descendants(ix).filter(|&d| dom.is_tag(d, "code")).take(1))
+        .find_map(|n| code_language(dom, n));
+    out.push_str("<pre><code");
+    if let Some(lang) = language {
+        push_attr(out, "class", &format!("language-{lang}"));
+    }
+    out.push('>');
+    for d in dom.descendants(ix) {
+        if found.is_removed(dom, d) {
+            continue;
+        }
+        if dom.is_tag(d, "br") {
+            out.push('\n');
+        } else if dom.node(d).kind == Kind::Text && !dom.node(d).invisible {
+            escape_text(dom.text_node(d).unwrap_or(""), out);
+        }
+    }
+    out.push_str("</code></pre>");
+}
+
+/// The language a code block declares in its class: `language-x`,
+/// `lang-x`, `highlight-source-x`, `brush: x`, or a `data-lang`.
+fn code_language(dom: &Dom, ix: NodeIx) -> Option<String> {
+    if let Some(lang) = dom.attr(ix, "data-lang").or_else(|| dom.attr(ix, "data-language")) {
+        return valid_language(lang);
+    }
+    let class = dom.attr(ix, "class")?;
+    let mut words = class.split_whitespace();
+    while let Some(word) = words.next() {
+        for prefix in ["language-", "lang-", "highlight-source-", "highlight-"] {
+            if let Some(lang) = word.strip_prefix(prefix) {
+                return valid_language(lang);
+            }
+        }
+        if word == "brush:" {
+            return words.next().and_then(|l| valid_language(l.trim_end_matches(';')));
+        }
+    }
+    None
+}
+
+fn valid_language(lang: &str) -> Option<String> {
+    let lang = lang.trim().to_ascii_lowercase();
+    (!lang.is_empty() && lang.len() < 30 && lang.chars().all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c)))
+        .then_some(lang)
+}
+
+/// The real source of an image: lazy-loading attributes first, then
+/// `srcset`'s largest candidate, then `src` unless it is a placeholder.
+fn image_source(dom: &Dom, ix: NodeIx) -> Option<String> {
+    let src = dom.attr(ix, "src").map(str::trim).filter(|s| !s.is_empty());
+    let placeholder = src.is_none_or(|s| s.starts_with("data:") || s.contains("blank.gif") || s.contains("placeholder"));
+    for lazy in ["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src"] {
+        if let Some(v) = dom.attr(ix, lazy).map(str::trim).filter(|s| !s.is_empty() && !s.starts_with("data:")) {
+            if placeholder || lazy == "data-src" {
+                return Some(v.to_string());
+            }
+        }
+    }
+    if placeholder {
+        for set in ["data-srcset", "srcset", "data-lazy-srcset"] {
+            if let Some(best) = dom.attr(ix, set).and_then(largest_in_srcset) {
+                return Some(best);
+            }
+        }
+    }
+    src.filter(|s| !s.starts_with("data:") || s.len() > 200).map(str::to_string)
+}
+
+/// The candidate with the largest width or density in a `srcset`.
+pub fn largest_in_srcset(srcset: &str) -> Option<String> {
+    srcset
+        .split(", ")
+        .filter_map(|candidate| {
+            let mut parts = candidate.split_whitespace();
+            let url = parts.next()?;
+            let size = parts
+                .next()
+                .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok())
+                .unwrap_or(1.0);
+            Some((url.trim_end_matches(',').to_string(), size))
+        })
+        .filter(|(url, _)| !url.starts_with("data:"))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(url, _)| url)
+}
+
+fn write_img(dom: &Dom, ix: NodeIx, out: &mut String) {
+    let Some(src) = image_source(dom, ix) else {
+        return;
+    };
+    out.push_str("<img");
+    push_attr(out, "src", &src);
+    for attr in ["alt", "title", "width", "height"] {
+        if let Some(v) = dom.attr(ix, attr) {
+            push_attr(out, attr, v);
+        }
+    }
+    out.push('>');
+}
+
+/// A `<picture>`: its `<img>`, or the first `<source srcset>`.
+fn write_picture(dom: &Dom, ix: NodeIx, out: &mut String) {
+    if let Some(img) = dom.descendants(ix).find(|&d| dom.is_tag(d, "img")) {
+        if image_source(dom, img).is_some() {
+            write_img(dom, img, out);
+            return;
+        }
+    }
+    let source = dom
+        .descendants(ix)
+        .filter(|&d| dom.is_tag(d, "source"))
+        .find_map(|d| dom.attr(d, "srcset").or_else(|| dom.attr(d, "data-srcset")).and_then(largest_in_srcset));
+    if let Some(src) = source {
+        out.push_str("<img");
+        push_attr(out, "src", &src);
+        out.push('>');
+    }
+}
+
+/// A `<noscript>` holding the real image of a lazy-loaded one: used when
+/// the image before it has no real source.
+fn noscript_image(dom: &Dom, ix: NodeIx, out: &mut String) {
+    let raw = dom.raw_text(ix);
+    if !raw.contains("<img") {
+        return;
+    }
+    let previous_has_image = dom.parent(ix).is_some_and(|p| {
+        dom.element_children(p)
+            .take_while(|&c| c != ix)
+            .any(|c| (dom.is_tag(c, "img") && image_source(dom, c).is_some()) || dom.is_tag(c, "picture"))
+    });
+    if previous_has_image {
+        return;
+    }
+    let inner = Dom::parse_fragment(&raw);
+    let img = inner.elements().find(|&i| inner.is_tag(i, "img"));
+    if let Some(img) = img {
+        write_img(&inner, img, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Url {
+        Url::parse("https://example.org/news/a.html").unwrap()
+    }
+
+    #[test]
+    fn sanitiser_strips_scripts_and_handlers() {
+        let out = sanitise(r#"<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">l</a><img src="/i.png" onerror="x()"></p>"#, Some(&base()));
+        assert!(!out.contains("script") && !out.contains("onclick") && !out.contains("onerror") && !out.contains("javascript"));
+        assert!(out.contains(r#"src="https://example.org/i.png""#));
+    }
+
+    #[test]
+    fn srcset_picks_largest() {
+        assert_eq!(largest_in_srcset("a.jpg 300w, b.jpg 900w, c.jpg 600w").as_deref(), Some("b.jpg"));
+        assert_eq!(largest_in_srcset("a.jpg 1x, b.jpg 2x").as_deref(), Some("b.jpg"));
+    }
+
+    #[test]
+    fn keeps_code_language_only() {
+        let out = sanitise(r#"<pre><code class="language-rust evil">fn main() {}</code></pre>"#, None);
+        assert!(out.contains(r#"<code class="language-rust">"#), "{out}");
+    }
+
+    #[test]
+    fn base_must_be_web_url() {
+        let dom = Dom::parse(r#"<base href="javascript:alert(1)//"><p>x</p>"#);
+        assert!(page_base(&dom, "").is_none());
+        let dom = Dom::parse(r#"<base href="/sub/"><p>x</p>"#);
+        assert_eq!(page_base(&dom, "https://e.org/a/b").unwrap().as_str(), "https://e.org/sub/");
+    }
 }

@@ -64,15 +64,18 @@ pub fn is_invisible_tag(tag: &str) -> bool {
 }
 
 impl Dom {
+    /// Parse a whole page. Nesting deeper than browsers build is flattened
+    /// first (see [`crate::nesting`]), which keeps parsing linear.
     pub fn parse(html: &str) -> Dom {
-        Dom::from_html(Html::parse_document(html))
+        Dom::from_html(Html::parse_document(&crate::nesting::limit(html)))
     }
 
     pub fn parse_fragment(html: &str) -> Dom {
-        Dom::from_html(Html::parse_fragment(html))
+        Dom::from_html(Html::parse_fragment(&crate::nesting::limit(html)))
     }
 
     fn from_html(html: Html) -> Dom {
+        let hidden_by_css = HiddenByCss::read(&html);
         let mut nodes: Vec<NodeData> = Vec::new();
         let mut stack: Vec<NodeIx> = Vec::new();
         let mut id_counts: HashMap<String, u32> = HashMap::new();
@@ -102,7 +105,7 @@ impl Dom {
                                 Kind::Element,
                                 Some(ix),
                                 parent_invisible || is_invisible_tag(el.name()),
-                                parent_hidden || is_hidden(el),
+                                parent_hidden || is_hidden(el) || hidden_by_css.hides(el),
                             )
                         }
                         Node::Text(_) => (Kind::Text, None, parent_invisible, parent_hidden),
@@ -416,6 +419,96 @@ fn measure_text(text: &str) -> (u32, u32) {
     (chars, commas)
 }
 
+/// Classes and ids that the page's own top-level style rules hide with
+/// `display: none` (rules inside `@media` and the like are left alone:
+/// they hide only on some screens).
+#[derive(Default)]
+struct HiddenByCss {
+    classes: std::collections::HashSet<String>,
+    ids: std::collections::HashSet<String>,
+}
+
+impl HiddenByCss {
+    fn read(html: &Html) -> HiddenByCss {
+        let mut hidden = HiddenByCss::default();
+        for node in html.tree.nodes() {
+            let Some(el) = node.value().as_element() else { continue };
+            if el.name() != "style" {
+                continue;
+            }
+            let css: String = node
+                .children()
+                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                .collect();
+            hidden.read_css(&css);
+        }
+        hidden
+    }
+
+    fn read_css(&mut self, css: &str) {
+        let mut depth = 0usize;
+        let mut selector_start = 0usize;
+        let mut block_start = 0usize;
+        let mut at_rule_depth: Option<usize> = None;
+        for (i, c) in css.char_indices() {
+            match c {
+                '{' => {
+                    let selector = css[selector_start..i].trim();
+                    if selector.starts_with('@') && at_rule_depth.is_none() {
+                        at_rule_depth = Some(depth);
+                    }
+                    depth += 1;
+                    block_start = i + 1;
+                }
+                '}' => {
+                    depth = depth.saturating_sub(1);
+                    if at_rule_depth == Some(depth) {
+                        at_rule_depth = None;
+                    } else if depth == 0 && at_rule_depth.is_none() {
+                        let declarations: String = css[block_start..i]
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        if declarations.contains("display:none") {
+                            self.add_selectors(&css[selector_start..block_start.saturating_sub(1)]);
+                        }
+                    }
+                    selector_start = i + 1;
+                }
+                ';' if depth == 0 => selector_start = i + 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Only plain `.class` and `#id` selectors: anything more needs a
+    /// cascade we do not compute.
+    fn add_selectors(&mut self, selectors: &str) {
+        let selectors = selectors.rsplit("*/").next().unwrap_or("");
+        for selector in selectors.split(',') {
+            let selector = selector.trim();
+            let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if let Some(class) = selector.strip_prefix('.') {
+                if plain(class) {
+                    self.classes.insert(class.to_string());
+                }
+            } else if let Some(id) = selector.strip_prefix('#') {
+                if plain(id) {
+                    self.ids.insert(id.to_string());
+                }
+            }
+        }
+    }
+
+    fn hides(&self, el: &Element) -> bool {
+        if self.classes.is_empty() && self.ids.is_empty() {
+            return false;
+        }
+        el.classes().any(|c| self.classes.contains(c)) || el.id().is_some_and(|id| self.ids.contains(id))
+    }
+}
+
 fn is_hidden(el: &Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
@@ -462,8 +555,15 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
         let dom = Dom::parse(&html);
-        assert!(dom.element_count() > 1000);
+        assert!(dom.element_count() > crate::nesting::MAX_DEPTH);
         assert_eq!(dom.text(dom.body().unwrap()), "deep");
+    }
+
+    #[test]
+    fn top_level_css_display_none_hides() {
+        let dom = Dom::parse("<style>.a{display:none} @media (max-width:5px){.b{display:none}} .c, #d { display : none }</style><p class=a>1</p><p class=b>2</p><p class='x c'>3</p><p id=d>4</p>");
+        let hidden: Vec<bool> = dom.elements().filter(|&i| dom.is_tag(i, "p")).map(|i| dom.node(i).hidden).collect();
+        assert_eq!(hidden, vec![true, false, true, true]);
     }
 
     #[test]

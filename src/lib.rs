@@ -20,6 +20,7 @@ pub mod decode;
 pub mod dom;
 pub mod locate;
 pub mod metadata;
+pub mod nesting;
 pub mod readerable;
 pub mod render;
 pub mod text;

@@ -1,7 +1,18 @@
 //! Metadata: title, byline, site, date, language, direction, lead image,
 //! excerpt — from JSON-LD, meta tags, microdata and the page itself.
+//!
+//! Priority per field (first that has a value wins): JSON-LD, then meta tags
+//! (Dublin Core, OpenGraph, article:, Twitter, plain names), then microdata,
+//! then what the page shows (title element, byline elements, `lang`).
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use url::Url;
+
+use crate::dom::{Dom, NodeIx};
+use crate::text::collapse_whitespace;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Metadata {
@@ -19,16 +30,543 @@ pub struct Metadata {
     pub excerpt: Option<String>,
 }
 
-pub fn read(dom: &crate::dom::Dom, base: Option<&url::Url>) -> Metadata {
-    let _ = (dom, base);
-    Metadata::default()
+/// schema.org types that describe an article (as Readability.js lists them).
+const ARTICLE_TYPES: &[&str] = &[
+    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
+    "ReportageNewsArticle", "ReviewNewsArticle", "Report", "SatiricalArticle",
+    "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
+    "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", "APIReference",
+];
+
+/// Languages written right to left, by primary subtag.
+const RTL_LANGUAGES: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"];
+
+pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
+    let ld = JsonLd::read(dom);
+    let meta = MetaTags::read(dom);
+    let micro = Microdata::read(dom);
+    let document_title = dom
+        .first_by_tag("title")
+        .map(|t| collapse_whitespace(&dom.raw_text(t)))
+        .filter(|t| !t.is_empty());
+
+    let title = ld
+        .title(document_title.as_deref())
+        .or_else(|| meta.first(&["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"]))
+        .or_else(|| micro.get("headline"))
+        .or_else(|| document_title.as_deref().map(clean_document_title))
+        .filter(|t| !t.is_empty());
+
+    let byline = ld
+        .author
+        .clone()
+        .or_else(|| meta.first(&["dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru.author", "byl"]))
+        .filter(|a| !looks_like_url(a))
+        .or_else(|| micro.get("author"))
+        .or_else(|| byline_in_page(dom))
+        .map(|b| clean_byline(&b))
+        .filter(|b| !b.is_empty());
+
+    // The site's own name before its publisher's (Newsmax, not Newsmax
+    // Media, Inc.).
+    let site_name = meta
+        .first(&["og:site_name"])
+        .or_else(|| ld.site_name.clone())
+        .or_else(|| meta.first(&["application-name", "apple-mobile-web-app-title"]))
+        .filter(|s| !s.is_empty());
+
+    let published_time = ld
+        .published
+        .clone()
+        .or_else(|| meta.first(&["article:published_time", "parsely-pub-date", "dc:date", "dcterm:date", "dc:date.issued", "dcterm:issued", "date", "pubdate", "publishdate", "publish-date", "article.published", "og:published_time", "sailthru.date"]))
+        .or_else(|| micro.get("datePublished"))
+        .or_else(|| time_in_page(dom))
+        .filter(|d| !d.is_empty());
+
+    let excerpt = ld
+        .description
+        .clone()
+        .or_else(|| meta.first(&["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"]))
+        .filter(|d| !d.is_empty());
+
+    let language = page_language(dom)
+        .or_else(|| meta.first(&["content-language", "dc:language", "og:locale"]).map(|l| l.replace('_', "-")))
+        .or_else(|| ld.language.clone());
+
+    let direction = dom
+        .first_by_tag("html")
+        .and_then(|h| dom.attr(h, "dir"))
+        .or_else(|| dom.body().and_then(|b| dom.attr(b, "dir")))
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr")
+        .or_else(|| language.as_deref().map(direction_of_language).map(str::to_string));
+
+    let lead_image = ld
+        .image
+        .clone()
+        .or_else(|| meta.first(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]))
+        .or_else(|| micro.get("image"))
+        .and_then(|src| absolute_url(&src, base));
+
+    Metadata {
+        title,
+        byline,
+        site_name,
+        published_time,
+        language,
+        direction,
+        lead_image,
+        excerpt,
+    }
 }
 
+/// Fill what only the article can tell: the excerpt (its first paragraph),
+/// the direction (a `dir` on the article or around it).
 pub fn complete(
     metadata: &mut Metadata,
     article: Option<&crate::Article>,
     found: Option<&crate::article::Found>,
-    dom: &crate::dom::Dom,
+    dom: &Dom,
 ) {
-    let _ = (metadata, article, found, dom);
+    if metadata.excerpt.is_none() {
+        metadata.excerpt = article.and_then(|a| {
+            a.text
+                .split("\n\n")
+                .map(str::trim)
+                .find(|p| p.chars().count() >= 40)
+                .map(|p| crate::text::preview(p, 300))
+        });
+    }
+    if let Some(part) = found.and_then(|f| f.parts.first().copied()) {
+        let dir = std::iter::once(part)
+            .chain(dom.ancestors(part))
+            .find_map(|n| dom.attr(n, "dir"))
+            .map(|d| d.trim().to_ascii_lowercase())
+            .filter(|d| d == "rtl" || d == "ltr");
+        if dir.is_some() {
+            metadata.direction = dir;
+        }
+    }
+}
+
+pub fn direction_of_language(lang: &str) -> &'static str {
+    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    if RTL_LANGUAGES.contains(&primary.as_str()) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+fn page_language(dom: &Dom) -> Option<String> {
+    let html = dom.first_by_tag("html")?;
+    dom.attr(html, "lang")
+        .or_else(|| dom.attr(html, "xml:lang"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+}
+
+fn absolute_url(src: &str, base: Option<&Url>) -> Option<String> {
+    let src = src.trim();
+    if src.is_empty() {
+        return None;
+    }
+    let url = match base {
+        Some(base) => base.join(src).ok()?,
+        None => Url::parse(src).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+}
+
+fn looks_like_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
+}
+
+/// Take the article title out of a `<title>`: drop a site name after the
+/// last separator, as Readability.js does, unless that leaves too little.
+pub fn clean_document_title(raw: &str) -> String {
+    let title = collapse_whitespace(raw);
+    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · "];
+    let last = SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|pos| (pos, sep.len())))
+        .max_by_key(|(pos, _)| *pos);
+    if let Some((pos, _)) = last {
+        let head = title[..pos].trim();
+        if crate::text::word_count(head) >= 3 {
+            return head.to_string();
+        }
+        // The site name may come first: "Site | A long article title".
+        let first = SEPARATORS
+            .iter()
+            .filter_map(|sep| title.find(sep).map(|p| (p, sep.len())))
+            .min_by_key(|(p, _)| *p);
+        if let Some((p, len)) = first {
+            let tail = title[p + len..].trim();
+            if crate::text::word_count(tail) >= 3 {
+                return tail.to_string();
+            }
+        }
+    } else if let Some(pos) = title.find(": ") {
+        // "Site: Title" — keep the part after the colon when it is long.
+        let tail = title[pos + 2..].trim();
+        if crate::text::word_count(tail) >= 5 && crate::text::word_count(&title[..pos]) <= 3 {
+            return tail.to_string();
+        }
+    }
+    title
+}
+
+/// Strip "By " and trailing separators from a byline.
+fn clean_byline(raw: &str) -> String {
+    let mut byline = collapse_whitespace(raw);
+    for prefix in ["by ", "By ", "BY ", "von ", "Von ", "par ", "Par ", "por ", "Por "] {
+        if let Some(rest) = byline.strip_prefix(prefix) {
+            byline = rest.to_string();
+            break;
+        }
+    }
+    byline
+        .trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c.is_whitespace())
+        .to_string()
+}
+
+/// A byline the page shows: `rel=author`, `itemprop=author`, or an element
+/// whose class or id says byline/author, with a short text.
+fn byline_in_page(dom: &Dom) -> Option<String> {
+    for ix in dom.elements() {
+        if dom.node(ix).invisible {
+            continue;
+        }
+        let rel_author = dom.attr(ix, "rel") == Some("author");
+        let itemprop_author = dom.attr(ix, "itemprop").is_some_and(|p| p.contains("author"));
+        let named = {
+            let names = dom.class_and_id(ix);
+            names.contains("byline") || names.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "author")
+        };
+        if rel_author || itemprop_author || named {
+            let text = dom.text(ix);
+            let chars = text.chars().count();
+            if chars > 0 && chars < 100 {
+                return Some(text);
+            }
+        }
+    }
+    None
+}
+
+/// The first `<time datetime>` or `itemprop=datePublished` in the page.
+fn time_in_page(dom: &Dom) -> Option<String> {
+    dom.elements().find_map(|ix| {
+        let prop = dom.attr(ix, "itemprop").is_some_and(|p| p == "datePublished");
+        if prop {
+            return dom
+                .attr(ix, "content")
+                .or_else(|| dom.attr(ix, "datetime"))
+                .map(str::to_string);
+        }
+        None
+    })
+}
+
+/// The fields we read from schema.org JSON-LD.
+#[derive(Default)]
+struct JsonLd {
+    headline: Option<String>,
+    name: Option<String>,
+    author: Option<String>,
+    site_name: Option<String>,
+    published: Option<String>,
+    description: Option<String>,
+    image: Option<String>,
+    language: Option<String>,
+}
+
+impl JsonLd {
+    fn read(dom: &Dom) -> JsonLd {
+        let mut out = JsonLd::default();
+        for ix in dom.elements() {
+            if !dom.is_tag(ix, "script") {
+                continue;
+            }
+            let is_ld = dom
+                .attr(ix, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            if !is_ld {
+                continue;
+            }
+            let raw = dom.raw_text(ix);
+            let raw = raw
+                .trim()
+                .trim_start_matches("<![CDATA[")
+                .trim_end_matches("]]>")
+                .trim();
+            let Ok(value) = serde_json::from_str::<Value>(raw) else {
+                continue;
+            };
+            let mut articles = Vec::new();
+            collect_articles(&value, &mut articles, 0);
+            if let Some(article) = articles.first() {
+                out.fill_from(article);
+                return out;
+            }
+        }
+        out
+    }
+
+    /// Prefer `headline`; when `name` differs and better matches the
+    /// document title, it is the title (Readability.js does the same).
+    fn title(&self, document_title: Option<&str>) -> Option<String> {
+        match (&self.headline, &self.name, document_title) {
+            (Some(h), Some(n), Some(doc)) if h != n => {
+                let doc = doc.to_lowercase();
+                if doc.contains(&n.to_lowercase()) && !doc.contains(&h.to_lowercase()) {
+                    Some(n.clone())
+                } else {
+                    Some(h.clone())
+                }
+            }
+            (Some(h), _, _) => Some(h.clone()),
+            (None, Some(n), _) => Some(n.clone()),
+            _ => None,
+        }
+    }
+
+    fn fill_from(&mut self, v: &Value) {
+        self.headline = string_of(v.get("headline"));
+        self.name = string_of(v.get("name"));
+        self.author = names_of(v.get("author").or_else(|| v.get("creator")));
+        self.site_name = v
+            .get("publisher")
+            .and_then(|p| names_of(Some(p)))
+            .or_else(|| v.get("isPartOf").and_then(|p| names_of(Some(p))));
+        self.published = string_of(v.get("datePublished")).or_else(|| string_of(v.get("dateCreated")));
+        self.description = string_of(v.get("description"));
+        self.image = image_of(v.get("image")).or_else(|| image_of(v.get("thumbnailUrl")));
+        self.language = string_of(v.get("inLanguage"));
+    }
+}
+
+fn is_article_type(v: &Value) -> bool {
+    match v.get("@type") {
+        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        _ => false,
+    }
+}
+
+fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| collect_articles(i, out, depth + 1)),
+        Value::Object(map) => {
+            if is_article_type(v) {
+                out.push(v);
+            }
+            if let Some(graph) = map.get("@graph") {
+                collect_articles(graph, out, depth + 1);
+            }
+            if let Some(main) = map.get("mainEntity") {
+                collect_articles(main, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn string_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty()),
+        Value::Array(items) => items.iter().find_map(|i| string_of(Some(i))),
+        Value::Object(map) => string_of(map.get("@value")),
+        _ => None,
+    }
+}
+
+/// Names from a person, organisation, string, or a list of them.
+fn names_of(v: Option<&Value>) -> Option<String> {
+    let names: Vec<String> = match v? {
+        Value::Array(items) => items.iter().filter_map(|i| names_of(Some(i))).collect(),
+        Value::Object(map) => string_of(map.get("name")).into_iter().collect(),
+        Value::String(s) => Some(collapse_whitespace(s)).into_iter().collect(),
+        _ => Vec::new(),
+    };
+    let names: Vec<String> = names.into_iter().filter(|n| !n.is_empty() && !looks_like_url(n)).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+fn image_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Array(items) => items.iter().find_map(|i| image_of(Some(i))),
+        Value::Object(map) => image_of(map.get("url")).or_else(|| image_of(map.get("contentUrl"))),
+        _ => None,
+    }
+}
+
+/// JSON-LD strings sometimes carry HTML entities.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let dom = Dom::parse_fragment(s);
+    (0..dom.len())
+        .filter_map(|i| dom.text_node(i))
+        .collect::<String>()
+}
+
+/// `<meta>` values by normalised key (`og:title`, `description`, ...).
+struct MetaTags {
+    values: HashMap<String, String>,
+}
+
+impl MetaTags {
+    fn read(dom: &Dom) -> MetaTags {
+        let mut values = HashMap::new();
+        for ix in dom.elements() {
+            if !dom.is_tag(ix, "meta") {
+                continue;
+            }
+            let Some(content) = dom.attr(ix, "content").map(collapse_whitespace) else {
+                continue;
+            };
+            if content.is_empty() {
+                continue;
+            }
+            let keys = dom
+                .attr(ix, "property")
+                .into_iter()
+                .flat_map(|p| p.split_whitespace())
+                .chain(dom.attr(ix, "name"))
+                .chain(dom.attr(ix, "itemprop"))
+                .chain(dom.attr(ix, "http-equiv"));
+            for key in keys {
+                let key: String = key
+                    .trim()
+                    .to_ascii_lowercase()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .replace("dcterms", "dcterm")
+                    .replace('.', ":");
+                // `dc.date.issued` and `DC.date` both read as dc:date…
+                values.entry(key).or_insert_with(|| content.clone());
+            }
+        }
+        MetaTags { values }
+    }
+
+    fn first(&self, keys: &[&str]) -> Option<String> {
+        keys.iter()
+            .map(|k| k.replace('.', ":"))
+            .find_map(|k| self.values.get(&k).cloned())
+    }
+}
+
+/// `itemprop` values outside `<meta>`, from the first element carrying each.
+struct Microdata {
+    values: HashMap<String, String>,
+}
+
+impl Microdata {
+    fn read(dom: &Dom) -> Microdata {
+        let mut values = HashMap::new();
+        for ix in dom.elements() {
+            let Some(props) = dom.attr(ix, "itemprop") else {
+                continue;
+            };
+            if dom.is_tag(ix, "meta") {
+                continue;
+            }
+            let value = microdata_value(dom, ix);
+            if value.is_empty() || value.chars().count() > 300 {
+                continue;
+            }
+            for prop in props.split_whitespace() {
+                values.entry(prop.to_string()).or_insert_with(|| value.clone());
+            }
+        }
+        Microdata { values }
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.values.get(key).cloned()
+    }
+}
+
+fn microdata_value(dom: &Dom, ix: NodeIx) -> String {
+    let attr = match dom.tag(ix) {
+        Some("img") => dom.attr(ix, "src"),
+        Some("a") | Some("link") => dom.attr(ix, "href"),
+        Some("time") => dom.attr(ix, "datetime"),
+        _ => dom.attr(ix, "content"),
+    };
+    match attr {
+        Some(a) => a.trim().to_string(),
+        None => {
+            // A person or organisation item: its name.
+            if dom.attr(ix, "itemscope").is_some() {
+                if let Some(name) = dom
+                    .descendants(ix)
+                    .find(|&d| dom.attr(d, "itemprop") == Some("name"))
+                {
+                    return dom.text(name);
+                }
+            }
+            dom.text(ix)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str) -> Metadata {
+        read(&Dom::parse(html), Url::parse("https://example.org/a/b").ok().as_ref())
+    }
+
+    #[test]
+    fn json_ld_wins_over_meta_tags() {
+        let m = meta_of(r#"<html lang="de"><head><title>T | Site</title>
+            <meta property="og:title" content="OG title">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"S"},{"@type":"NewsArticle","headline":"LD title","author":[{"@type":"Person","name":"Ann"},{"name":"Bo"}],"publisher":{"name":"Pub"},"datePublished":"2024-01-02","image":{"url":"/i.jpg"}}]}</script>
+            </head><body></body></html>"#);
+        assert_eq!(m.title.as_deref(), Some("LD title"));
+        assert_eq!(m.byline.as_deref(), Some("Ann, Bo"));
+        assert_eq!(m.site_name.as_deref(), Some("Pub"));
+        assert_eq!(m.published_time.as_deref(), Some("2024-01-02"));
+        assert_eq!(m.lead_image.as_deref(), Some("https://example.org/i.jpg"));
+        assert_eq!(m.language.as_deref(), Some("de"));
+        assert_eq!(m.direction.as_deref(), Some("ltr"));
+    }
+
+    #[test]
+    fn meta_tags_and_title_cleanup() {
+        let m = meta_of(r#"<head><title>A fairly long headline here | The Site</title>
+            <meta name="author" content="By Jane Doe"><meta property="og:site_name" content="The Site">
+            <meta name="description" content="Desc"></head><html lang="ar">"#);
+        assert_eq!(m.title.as_deref(), Some("A fairly long headline here"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.site_name.as_deref(), Some("The Site"));
+        assert_eq!(m.excerpt.as_deref(), Some("Desc"));
+    }
+
+    #[test]
+    fn rtl_from_language() {
+        assert_eq!(direction_of_language("he-IL"), "rtl");
+        assert_eq!(direction_of_language("en"), "ltr");
+    }
+
+    #[test]
+    fn broken_json_ld_is_ignored() {
+        let m = meta_of(r#"<script type="application/ld+json">{"@type": "NewsArticle", </script><title>Plain</title>"#);
+        assert_eq!(m.title.as_deref(), Some("Plain"));
+    }
 }

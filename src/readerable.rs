@@ -1,6 +1,18 @@
 //! Is this page an article at all? The answer and the evidence for it.
+//!
+//! The rule is Readability.js's `isProbablyReaderable`, which decides when
+//! Firefox offers Reader View: enough long, visible text blocks outside
+//! page furniture. Users know that behaviour; we keep it and say why.
 
 use serde::{Deserialize, Serialize};
+
+use crate::article::names;
+use crate::dom::{Dom, NodeIx};
+
+/// A block shorter than this adds nothing.
+const MIN_CONTENT_CHARS: f64 = 140.0;
+/// Score at which a page reads as an article.
+const MIN_SCORE: f64 = 20.0;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Readerable {
@@ -12,7 +24,53 @@ pub struct Readerable {
     pub evidence: Vec<String>,
 }
 
-pub fn judge(dom: &crate::dom::Dom, article: Option<&crate::Article>) -> Readerable {
-    let _ = (dom, article);
-    Readerable::default()
+pub fn judge(dom: &Dom, article: Option<&crate::Article>) -> Readerable {
+    let mut score = 0.0;
+    let mut blocks = 0;
+    for ix in dom.elements() {
+        if !is_text_block(dom, ix) || !counts(dom, ix) {
+            continue;
+        }
+        let chars = dom.text_chars(ix) as f64;
+        if chars < MIN_CONTENT_CHARS {
+            continue;
+        }
+        blocks += 1;
+        score += (chars - MIN_CONTENT_CHARS).sqrt();
+    }
+    let is_article = score >= MIN_SCORE;
+    let mut evidence = vec![format!(
+        "{blocks} long text block{} outside page furniture (score {score:.1}; {MIN_SCORE} or more reads as an article)",
+        if blocks == 1 { "" } else { "s" }
+    )];
+    match article {
+        Some(a) => evidence.push(format!("the extracted article has {} words", a.word_count)),
+        None => evidence.push("no article text could be extracted".to_string()),
+    }
+    Readerable {
+        is_article,
+        score: (score * 10.0).round() / 10.0,
+        evidence,
+    }
+}
+
+/// `p`, `pre`, `article`, and a `div` that holds `br` line breaks.
+fn is_text_block(dom: &Dom, ix: NodeIx) -> bool {
+    match dom.tag(ix) {
+        Some("p" | "pre" | "article") => true,
+        Some("div") => dom.element_children(ix).any(|c| dom.is_tag(c, "br")),
+        _ => false,
+    }
+}
+
+/// Visible, not named as furniture, and not a paragraph inside a list item.
+fn counts(dom: &Dom, ix: NodeIx) -> bool {
+    let data = dom.node(ix);
+    if data.hidden || data.invisible {
+        return false;
+    }
+    if names::is_unlikely(&dom.class_and_id(ix)) {
+        return false;
+    }
+    !(dom.is_tag(ix, "p") && dom.parent(ix).is_some_and(|p| dom.is_tag(p, "li")))
 }

@@ -1,0 +1,213 @@
+// declutter background: events, messages, storage. No decisions here — the
+// core (wasm) decides, the content script's applier changes the page.
+//
+// Chrome runs this as the service worker; Firefox as a background script
+// after wasm/declutter.js (see the built manifests).
+'use strict';
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+if (typeof importScripts === 'function' && typeof globalThis.declutterWasm === 'undefined') {
+  // Chrome's service worker: load the wasm glue (a classic script).
+  importScripts('wasm/declutter.js');
+}
+
+// Files injected into a tab, in order. Keep in step with scripts/build-extension.sh.
+const CONTENT_FILES = [
+  'wasm/declutter.js',
+  'content/reader-css.js',
+  'content/engine.js',
+  'content/applier.js',
+  'content/reader.js',
+  'content/panel.js',
+  'content/main.js',
+];
+const CONTENT_CSS = ['content/content.css'];
+const AUTO_SCRIPT_ID = 'declutter-auto';
+
+// ---------------------------------------------------------------------------
+// The engine in the extension's own context: used when a page's CSP keeps the
+// content script from compiling WebAssembly (Chrome).
+
+let engineReady = null;
+function engine() {
+  engineReady ??= (async () => {
+    const response = await fetch(api.runtime.getURL('wasm/declutter_bg.wasm'));
+    const bytes = await response.arrayBuffer();
+    await globalThis.declutterWasm.init({ module_or_path: bytes });
+    return globalThis.declutterWasm;
+  })();
+  engineReady.catch(() => { engineReady = null; });
+  return engineReady;
+}
+
+async function runEngine(op, args) {
+  const wasm = await engine();
+  switch (op) {
+    case 'extract': return wasm.extract(args[0], args[1], args[2]);
+    case 'exportDocument': return wasm.exportDocument(args[0], args[1], args[2]);
+    case 'fileName': return wasm.fileName(args[0], args[1]);
+    default: throw new Error(`unknown engine op ${op}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Talking to the tab.
+
+async function ensureInjected(tabId) {
+  const [probe] = await api.scripting.executeScript({
+    target: { tabId },
+    func: () => typeof globalThis.__declutter?.handle === 'function',
+  });
+  if (probe?.result === true) return;
+  await api.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
+  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+}
+
+async function sendToTab(tab, message) {
+  if (!tab?.id || tab.id < 0) return undefined;
+  try {
+    // The activeTab grant can land a moment after the click event (seen with
+    // Chromium's Extensions.triggerAction): try again briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await ensureInjected(tab.id);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !/permission|Cannot access/i.test(String(error?.message))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+      }
+    }
+    const [result] = await api.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: (msg) => globalThis.__declutter.handle(msg),
+      args: [message],
+    });
+    return result?.result;
+  } catch (error) {
+    // Pages the extension may not touch (the browser's own pages, the web
+    // store) land here; there is nothing to do on them.
+    console.warn('declutter:', error?.message ?? error);
+    return undefined;
+  }
+}
+
+async function activeTab() {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+// ---------------------------------------------------------------------------
+// Surfaces: toolbar button, keyboard shortcuts, context menu on the button.
+
+api.action.onClicked.addListener((tab) => { sendToTab(tab, { cmd: 'reader' }); });
+
+api.commands.onCommand.addListener(async (command, tab) => {
+  tab ??= await activeTab();
+  if (command === 'declutter-page') sendToTab(tab, { cmd: 'declutter' });
+});
+
+const MENU = [
+  ['declutter-page', 'menuDeclutter'],
+  ['export-md', 'menuExportMarkdown'],
+  ['export-txt', 'menuExportText'],
+  ['export-html', 'menuExportHtml'],
+  ['auto-site', 'menuAutoSite'],
+  ['options', 'menuOptions'],
+];
+
+function createMenus() {
+  api.contextMenus.removeAll(() => {
+    for (const [id, message] of MENU) {
+      api.contextMenus.create({ id, title: api.i18n.getMessage(message), contexts: ['action'] });
+    }
+  });
+}
+
+api.contextMenus.onClicked.addListener(async (info, tab) => {
+  switch (info.menuItemId) {
+    case 'declutter-page': return sendToTab(tab, { cmd: 'declutter' });
+    case 'export-md': return sendToTab(tab, { cmd: 'export', format: 'md' });
+    case 'export-txt': return sendToTab(tab, { cmd: 'export', format: 'txt' });
+    case 'export-html': return sendToTab(tab, { cmd: 'export', format: 'html' });
+    case 'options': return api.runtime.openOptionsPage();
+    case 'auto-site': {
+      // Host access is asked for on the options page, from the user's own
+      // click there, for this one site.
+      const origin = await tabOrigin(tab);
+      const url = api.runtime.getURL('options/options.html') + (origin ? `?add=${encodeURIComponent(origin)}` : '');
+      return api.tabs.create({ url });
+    }
+    default: return undefined;
+  }
+});
+
+async function tabOrigin(tab) {
+  try {
+    if (tab?.url) return new URL(tab.url).origin;
+    const [r] = await api.scripting.executeScript({ target: { tabId: tab.id }, func: () => location.origin });
+    return r?.result;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Auto-declutter: a registered content script on the sites the user chose
+// (and granted host access to).
+
+async function syncAutoScript() {
+  const { autoSites = [] } = await api.storage.sync.get('autoSites');
+  const granted = [];
+  for (const origin of autoSites) {
+    const pattern = `${origin}/*`;
+    if (await api.permissions.contains({ origins: [pattern] })) granted.push(pattern);
+  }
+  try {
+    await api.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] });
+  } catch {
+    // not registered
+  }
+  if (granted.length === 0) return;
+  await api.scripting.registerContentScripts([{
+    id: AUTO_SCRIPT_ID,
+    matches: granted,
+    js: [...CONTENT_FILES, 'content/auto.js'],
+    css: CONTENT_CSS,
+    runAt: 'document_idle',
+  }]);
+}
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes.autoSites) syncAutoScript();
+});
+api.permissions.onAdded?.addListener(() => syncAutoScript());
+api.permissions.onRemoved?.addListener(() => syncAutoScript());
+api.runtime.onInstalled.addListener(() => { createMenus(); syncAutoScript(); });
+api.runtime.onStartup.addListener(() => { createMenus(); syncAutoScript(); });
+
+// ---------------------------------------------------------------------------
+// Messages from content scripts.
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message?.type === 'engine') {
+    runEngine(message.op, message.args).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }),
+    );
+    return true;
+  }
+  if (message?.type === 'badge' && sender.tab?.id != null) {
+    const text = message.count > 0 ? String(message.count) : '';
+    api.action.setBadgeText({ tabId: sender.tab.id, text });
+    api.action.setBadgeBackgroundColor?.({ tabId: sender.tab.id, color: '#3b5bdb' });
+    sendResponse({ ok: true });
+    return false;
+  }
+  if (message?.type === 'open-options') {
+    api.runtime.openOptionsPage();
+    sendResponse({ ok: true });
+    return false;
+  }
+  return false;
+});

@@ -1,0 +1,268 @@
+// The applier: the one place that changes the page.
+//
+// Everything it does is undoable to the byte: it only adds one attribute to
+// elements it hides (`data-declutter-hidden`), one attribute to <html> while
+// the reader is mounted (`data-declutter-reader`), and its own elements after
+// <body>; it removes all of them on undo and restores the scroll position.
+// The rules those attributes switch on live in content/content.css, inserted
+// with scripting.insertCSS (not subject to the page's CSP).
+'use strict';
+(() => {
+  const D = (globalThis.__declutter ??= {});
+  if (D.applier) return;
+
+  const HIDDEN = 'data-declutter-hidden';
+  const READER = 'data-declutter-reader';
+  const OWN = 'data-declutter-own';
+
+  // Text that the core does not count as page text (src/dom.rs is_invisible_tag).
+  const INVISIBLE = new Set([
+    'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe',
+    'object', 'embed', 'svg', 'math', 'canvas', 'select', 'option', 'textarea', 'datalist',
+  ]);
+  // Rust's char::is_whitespace.
+  const WS = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+  const FINGERPRINT_CHARS = 80;
+
+  function cut(text) {
+    const collapsed = text.replace(WS, ' ').trim();
+    const chars = Array.from(collapsed);
+    return chars.length > FINGERPRINT_CHARS ? chars.slice(0, FINGERPRINT_CHARS).join('') : collapsed;
+  }
+
+  /** Visible text, as the core's Dom::text reads it. */
+  function visibleText(el) {
+    let out = '';
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        if (node.nodeType === 1 && INVISIBLE.has(node.localName)) return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 3) {
+        out += node.data;
+        if (out.length > 4 * FINGERPRINT_CHARS + 64 && cut(out).length >= FINGERPRINT_CHARS) break;
+      }
+    }
+    return out;
+  }
+
+  /** The element's fingerprints: visible text and textContent (either may match). */
+  function fingerprints(el) {
+    return [cut(visibleText(el)), cut(el.textContent ?? '')];
+  }
+
+  function isOwn(el) {
+    return !!el.closest?.(`[${OWN}]`);
+  }
+
+  function checks(el, locator) {
+    if (!el || el.localName !== locator.tag || isOwn(el)) return false;
+    return fingerprints(el).includes(locator.fingerprint);
+  }
+
+  /** Find a core locator in the live page, or null when it does not check out. */
+  function locate(locator) {
+    const all = document.getElementsByTagName('*');
+    const byIndex = all[locator.index];
+    if (checks(byIndex, locator)) return byIndex;
+    if (locator.selector) {
+      let found = [];
+      try {
+        found = document.querySelectorAll(locator.selector);
+      } catch {
+        found = [];
+      }
+      if (found.length === 1 && checks(found[0], locator)) return found[0];
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------------
+  // Hidden blocks.
+
+  /** @type {{block: object, el: Element|null, hidden: boolean}[]} */
+  let entries = [];
+  let observer = null;
+  let selfMutating = 0;
+
+  function mutate(fn) {
+    selfMutating++;
+    try {
+      return fn();
+    } finally {
+      observer?.takeRecords();
+      selfMutating--;
+    }
+  }
+
+  function hideBlocks(blocks) {
+    return mutate(() => {
+      entries = entries.filter((e) => e.hidden);
+      const added = [];
+      for (const block of blocks) {
+        if (entries.some((e) => e.block.locator.index === block.locator.index && e.block.locator.fingerprint === block.locator.fingerprint)) continue;
+        const el = locate(block.locator);
+        const entry = { block, el, hidden: false };
+        if (el && !el.hasAttribute(HIDDEN)) {
+          el.setAttribute(HIDDEN, '');
+          entry.hidden = true;
+        }
+        entries.push(entry);
+        added.push(entry);
+      }
+      watch();
+      return added;
+    });
+  }
+
+  function unhide(entry) {
+    mutate(() => {
+      if (entry.el && entry.hidden) entry.el.removeAttribute(HIDDEN);
+      entry.hidden = false;
+    });
+  }
+
+  function rehide(entry) {
+    mutate(() => {
+      if (entry.el && entry.el.isConnected) {
+        entry.el.setAttribute(HIDDEN, '');
+        entry.hidden = true;
+      }
+    });
+  }
+
+  function undoAll() {
+    mutate(() => {
+      for (const entry of entries) if (entry.el && entry.hidden) entry.el.removeAttribute(HIDDEN);
+      for (const el of document.querySelectorAll(`[${HIDDEN}]`)) el.removeAttribute(HIDDEN);
+      entries = [];
+    });
+    unwatch();
+  }
+
+  /** Blocks the page re-rendered: find the new element by tag and fingerprint. */
+  function reconcile() {
+    if (selfMutating) return;
+    mutate(() => {
+      for (const entry of entries) {
+        if (!entry.hidden) continue;
+        if (entry.el?.isConnected) {
+          if (!entry.el.hasAttribute(HIDDEN)) entry.el.setAttribute(HIDDEN, '');
+          continue;
+        }
+        const { tag, fingerprint } = entry.block.locator;
+        for (const candidate of document.getElementsByTagName(tag)) {
+          if (candidate.hasAttribute(HIDDEN) || isOwn(candidate)) continue;
+          if (fingerprints(candidate).includes(fingerprint)) {
+            candidate.setAttribute(HIDDEN, '');
+            entry.el = candidate;
+            break;
+          }
+        }
+      }
+    });
+  }
+
+  let pending = false;
+  function watch() {
+    if (observer || !entries.some((e) => e.hidden)) return;
+    observer = new MutationObserver(() => {
+      if (selfMutating || pending) return;
+      pending = true;
+      setTimeout(() => {
+        pending = false;
+        reconcile();
+      }, 30);
+    });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: [HIDDEN],
+    });
+  }
+
+  function unwatch() {
+    observer?.disconnect();
+    observer = null;
+  }
+
+  // ---------------------------------------------------------------------
+  // Our own elements (reader view, declutter panel): after <body>, marked.
+
+  function mountOwn(el) {
+    mutate(() => {
+      el.setAttribute(OWN, '');
+      document.documentElement.appendChild(el);
+    });
+    return el;
+  }
+
+  function unmountOwn(el) {
+    mutate(() => el?.remove());
+  }
+
+  /** Briefly add an element (a download link), then remove it. */
+  function withTemporary(el, fn) {
+    mountOwn(el);
+    try {
+      return fn(el);
+    } finally {
+      unmountOwn(el);
+    }
+  }
+
+  // ---------------------------------------------------------------------
+  // Reader view: mounted after <body>; the page is hidden, not destroyed.
+
+  let reader = null; // {host, scrollX, scrollY, focus}
+
+  function mountReader(host) {
+    if (reader) unmountReader();
+    reader = {
+      host,
+      scrollX: window.scrollX,
+      scrollY: window.scrollY,
+      focus: document.activeElement,
+    };
+    mutate(() => document.documentElement.setAttribute(READER, ''));
+    mountOwn(host);
+    window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
+  }
+
+  function unmountReader() {
+    if (!reader) return;
+    const { host, scrollX, scrollY, focus } = reader;
+    reader = null;
+    unmountOwn(host);
+    mutate(() => document.documentElement.removeAttribute(READER));
+    window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
+    if (focus && focus !== document.body && focus.isConnected) {
+      try {
+        focus.focus({ preventScroll: true });
+      } catch {
+        // not focusable any more
+      }
+    }
+  }
+
+  D.applier = {
+    locate,
+    fingerprints,
+    hideBlocks,
+    unhide,
+    rehide,
+    undoAll,
+    get entries() { return entries; },
+    get hiddenCount() { return entries.filter((e) => e.hidden).length; },
+    mountOwn,
+    unmountOwn,
+    withTemporary,
+    mountReader,
+    unmountReader,
+    get readerMounted() { return !!reader; },
+    get readerHost() { return reader?.host ?? null; },
+  };
+})();

@@ -1,0 +1,1 @@
+globalThis.__declutter?.handle?.({ cmd: "declutter", auto: true });

@@ -1,0 +1,64 @@
+// The engine, as the content script sees it: one interface, two paths.
+//
+// 1. In the page: fetch the .wasm from the extension and run it in the content
+//    script (fast: no copy of the page's HTML between processes).
+// 2. In the extension's own context (Chrome's service worker, Firefox's
+//    background page), fed the serialised HTML by message — for pages whose
+//    CSP keeps a content script from compiling WebAssembly (Chrome).
+'use strict';
+(() => {
+  const D = (globalThis.__declutter ??= {});
+  if (D.engine) return;
+  const api = globalThis.browser ?? globalThis.chrome;
+
+  let local = null; // Promise<wasm module | null>
+  let path = null; // 'page' | 'extension', for the tests and bug reports
+
+  async function loadLocal() {
+    try {
+      const wasm = globalThis.declutterWasm;
+      if (!wasm) return null;
+      const response = await fetch(api.runtime.getURL('wasm/declutter_bg.wasm'));
+      const bytes = await response.arrayBuffer();
+      // Try compiling before instantiating so a CSP refusal is caught here.
+      const module = await WebAssembly.compile(bytes);
+      await wasm.init({ module_or_path: module });
+      return wasm;
+    } catch {
+      return null;
+    }
+  }
+
+  async function remote(op, args) {
+    const reply = await api.runtime.sendMessage({ type: 'engine', op, args });
+    if (!reply?.ok) throw new Error(reply?.error ?? 'engine unavailable');
+    return reply.value;
+  }
+
+  async function call(op, args) {
+    local ??= loadLocal();
+    const wasm = await local;
+    if (wasm) {
+      path = 'page';
+      return wasm[op](...args);
+    }
+    path = 'extension';
+    return remote(op, args);
+  }
+
+  /** The page as the core reads it: doctype plus the live tree. */
+  function serialise() {
+    const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+    return doctype + document.documentElement.outerHTML;
+  }
+
+  D.engine = {
+    serialise,
+    extract: (html, url, options) => call('extract', [html, url, options ?? null]),
+    exportDocument: (extraction, url, format) => call('exportDocument', [extraction, url, format]),
+    fileName: (title, ext) => call('fileName', [title ?? null, ext]),
+    get path() { return path; },
+    /** Whether to try the in-page path at all (tests force the other one). */
+    forceExtension() { local = Promise.resolve(null); },
+  };
+})();

@@ -1,0 +1,228 @@
+// The content script's entry: commands from the background (toolbar click,
+// shortcuts, context menu) and the reader/panel buttons. A thin shell: the
+// engine decides, the applier changes the page.
+'use strict';
+(() => {
+  const D = (globalThis.__declutter ??= {});
+  if (D.handle) return;
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  const { engine, applier } = D;
+
+  let readerView = null; // {host, setStatus, extraction}
+  let panelView = null;
+  let lastExtraction = null; // {url, extraction}
+  const errors = [];
+
+  async function extractNow() {
+    const url = location.href;
+    const extraction = await engine.extract(engine.serialise(), url);
+    lastExtraction = { url, extraction };
+    return extraction;
+  }
+
+  async function extraction() {
+    if (lastExtraction?.url === location.href) return lastExtraction.extraction;
+    return extractNow();
+  }
+
+  // ---------------------------------------------------------------- reader
+
+  async function openReader({ force = false } = {}) {
+    const started = performance.now();
+    const result = readerView?.extraction ?? (await extractNow());
+    const view = await D.reader.build(result, {
+      close: closeReader,
+      declutter: async () => { closeReader(); await declutter(); },
+      copy: () => copyText(result, view.setStatus),
+      download: (format) => download(result, format, view.setStatus),
+      showAnyway: () => openReader({ force: true }),
+    }, { force });
+    readerView = { ...view, extraction: result };
+    applier.mountReader(view.host);
+    view.focus();
+    D.lastTiming = { extractAndBuild: performance.now() - started };
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    D.lastTiming.painted = performance.now() - started;
+    return { reader: true, article: !!result.article, isArticle: !!result.readerable?.is_article, path: engine.path };
+  }
+
+  function closeReader() {
+    applier.unmountReader();
+    readerView = null;
+    return { reader: false };
+  }
+
+  async function toggleReader() {
+    if (applier.readerMounted) return closeReader();
+    return openReader();
+  }
+
+  // ------------------------------------------------------------- declutter
+
+  function badge() {
+    api.runtime.sendMessage({ type: 'badge', count: applier.hiddenCount }).catch?.(() => {});
+  }
+
+  function refreshPanel() {
+    panelView?.refresh();
+    badge();
+  }
+
+  function showPanel() {
+    if (panelView) {
+      panelView.refresh();
+      return;
+    }
+    panelView = D.panel.build({
+      toggle: (entry) => {
+        if (entry.hidden) applier.unhide(entry);
+        else applier.rehide(entry);
+        refreshPanel();
+      },
+      undoAll: () => undoAll(),
+      close: () => closePanel(),
+      copy: async () => copyText(await extraction()),
+      download: async (format) => download(await extraction(), format),
+    });
+    applier.mountOwn(panelView.host);
+    panelView.focus();
+  }
+
+  function closePanel() {
+    if (!panelView) return;
+    applier.unmountOwn(panelView.host);
+    panelView = null;
+  }
+
+  async function declutter({ auto = false } = {}) {
+    if (applier.readerMounted) closeReader();
+    const result = await extractNow();
+    applier.hideBlocks(result.clutter ?? []);
+    if (!auto) showPanel();
+    refreshPanel();
+    return {
+      planned: (result.clutter ?? []).length,
+      hidden: applier.hiddenCount,
+      missing: applier.entries.filter((e) => !e.el).length,
+    };
+  }
+
+  function undoAll() {
+    applier.undoAll();
+    closePanel();
+    badge();
+    return { hidden: 0 };
+  }
+
+  // ---------------------------------------------------------------- export
+
+  async function exportDoc(result, format) {
+    const body = await engine.exportDocument(result, location.href, format);
+    const name = await engine.fileName(result.metadata?.title ?? document.title, format);
+    return { body, name };
+  }
+
+  const MIME = { txt: 'text/plain', md: 'text/markdown', html: 'text/html' };
+
+  async function download(result, format, setStatus) {
+    const { body, name } = await exportDoc(result, format);
+    const url = URL.createObjectURL(new Blob([body], { type: `${MIME[format]};charset=utf-8` }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    applier.withTemporary(link, (a) => a.click());
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    setStatus?.(t('statusDownloaded', [name]));
+    return { name, bytes: body.length };
+  }
+
+  async function copyText(result, setStatus) {
+    const { body } = await exportDoc(result, 'txt');
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(body);
+      ok = true;
+    } catch {
+      // No async clipboard here (no focus, or the page's permissions policy):
+      // the copy command on a temporary, removed-after textarea.
+      const area = document.createElement('textarea');
+      area.value = body;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      ok = applier.withTemporary(area, (a) => {
+        a.select();
+        return document.execCommand('copy');
+      });
+    }
+    setStatus?.(ok ? t('statusCopied') : t('statusCopyFailed'));
+    return { copied: ok, bytes: body.length };
+  }
+
+  // -------------------------------------------------------------- dispatch
+
+  async function handle(message) {
+    try {
+      switch (message?.cmd) {
+        case 'reader': return await toggleReader();
+        case 'reader-open': return applier.readerMounted ? { reader: true } : await openReader(message);
+        case 'reader-close': return closeReader();
+        case 'declutter':
+          if (applier.hiddenCount > 0 && !message.again) {
+            showPanel();
+            return { hidden: applier.hiddenCount, panel: true };
+          }
+          return await declutter(message);
+        case 'undo': return undoAll();
+        case 'export': {
+          const result = readerView?.extraction ?? (await extraction());
+          if (message.format === 'copy') return await copyText(result, readerView?.setStatus);
+          if (message.inline) return await exportDoc(result, message.format);
+          return await download(result, message.format, readerView?.setStatus);
+        }
+        case 'state': return state();
+        case 'bench': return await bench(message.runs ?? 5);
+        case 'engine-path': {
+          if (message.force === 'extension') engine.forceExtension();
+          return { path: engine.path };
+        }
+        default: return { error: `unknown command ${message?.cmd}` };
+      }
+    } catch (error) {
+      const text = String(error?.message ?? error);
+      errors.push(text);
+      readerView?.setStatus?.(t('statusError', [text]));
+      return { error: text };
+    }
+  }
+
+  /** Timing of the full extraction (serialise + engine), for scripts/bench-browser.mjs. */
+  async function bench(runs) {
+    const times = [];
+    let bytes = 0;
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const html = engine.serialise();
+      await engine.extract(html, location.href);
+      times.push(performance.now() - start);
+      bytes = html.length;
+    }
+    return { times, bytes, path: engine.path };
+  }
+
+  function state() {
+    return {
+      reader: applier.readerMounted,
+      hidden: applier.hiddenCount,
+      entries: applier.entries.map((e) => ({ kind: e.block.kind, reason: e.block.reason, found: !!e.el, hidden: e.hidden })),
+      panel: !!panelView,
+      path: engine.path,
+      timing: D.lastTiming ?? null,
+      errors,
+    };
+  }
+
+  D.handle = handle;
+})();

@@ -1,0 +1,126 @@
+// Benchmark (not a test): in one headless Chromium run, with the built
+// extension loaded, on the Mozilla Readability corpus pages served locally:
+//   - full extraction by the extension's content script (serialise the page +
+//     the wasm core), median of N runs per page,
+//   - @mozilla/readability parsing document.cloneNode(true) (clone included),
+//     median of N runs per page, in the same page,
+//   - trigger to reader view painted: from the toolbar click
+//     (Extensions.triggerAction) to two animation frames after the reader
+//     view is in the page; the first page is the cold start (injection and
+//     wasm compile).
+//
+//   scripts/build-extension.sh && node scripts/bench-browser.mjs [--pages N] [--runs N] [--json out.json]
+import { readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { startServer, startProxy, CORPUS_DIR } from '../tests/e2e/lib/server.mjs';
+import { launchChromium } from '../tests/e2e/lib/chromium.mjs';
+
+const require = createRequire(import.meta.url);
+const READABILITY = require.resolve('@mozilla/readability/Readability.js');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(arg('runs', 5));
+const LIMIT = Number(arg('pages', 1000));
+const JSON_OUT = arg('json', null);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const pages = readdirSync(CORPUS_DIR).filter((n) => existsSync(join(CORPUS_DIR, n, 'source.html'))).sort().slice(0, LIMIT);
+const server = await startServer();
+const proxy = await startProxy();
+const chrome = await launchChromium({ proxyPort: proxy.port });
+const sw = await chrome.serviceWorker();
+
+const rows = [];
+try {
+  for (const name of pages) {
+    const page = await chrome.context.newPage();
+    try {
+      await page.goto(`${server.origin}/corpus/${name}/`, { waitUntil: 'load', timeout: 30_000 });
+      await page.bringToFront();
+
+      // Trigger to paint (also grants activeTab for the timing command below).
+      await page.evaluate(() => {
+        window.__painted = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            const host = document.querySelector('declutter-reader');
+            if (host?.shadowRoot?.querySelector('article, .notice')) {
+              observer.disconnect();
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now())));
+            }
+          });
+          observer.observe(document.documentElement, { childList: true, subtree: true });
+        });
+      });
+      const clickedAt = Date.now();
+      await chrome.clickAction(page);
+      const paintedAt = await page.evaluate(() => window.__painted);
+      const triggerToPaint = paintedAt - clickedAt;
+      await chrome.clickAction(page);
+      await page.waitForFunction(() => !document.querySelector('declutter-reader'));
+
+      const ext = await sw.evaluate(async (runs) => {
+        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+        return sendToTab(tab, { cmd: 'bench', runs });
+      }, RUNS);
+      if (!ext || ext.error) throw new Error(`extension timing failed: ${JSON.stringify(ext)}`);
+
+      await page.addScriptTag({ path: READABILITY });
+      const readability = await page.evaluate((runs) => {
+        const times = [];
+        let length = 0;
+        for (let i = 0; i < runs; i++) {
+          const start = performance.now();
+          const article = new Readability(document.cloneNode(true)).parse();
+          times.push(performance.now() - start);
+          length = article?.textContent?.length ?? 0;
+        }
+        return { times, length };
+      }, RUNS);
+
+      const row = {
+        name,
+        kb: Math.round(ext.bytes / 1024),
+        extension: median(ext.times),
+        readability: median(readability.times),
+        triggerToPaint,
+        path: ext.path,
+      };
+      row.ratio = row.extension / row.readability;
+      rows.push(row);
+      console.log(`${name.padEnd(44)} ${String(row.kb).padStart(5)} KB  ext ${row.extension.toFixed(1).padStart(7)} ms  readability ${row.readability.toFixed(1).padStart(7)} ms  ratio ${row.ratio.toFixed(2).padStart(5)}  trigger→paint ${triggerToPaint.toFixed(0).padStart(5)} ms`);
+    } catch (error) {
+      console.log(`${name.padEnd(44)} skipped: ${String(error.message).split('\n')[0]}`);
+    } finally {
+      await page.close();
+    }
+  }
+} finally {
+  await chrome.close();
+  await server.close();
+  await proxy.close();
+}
+
+const ext = median(rows.map((r) => r.extension));
+const rdb = median(rows.map((r) => r.readability));
+const summary = {
+  pages: rows.length,
+  runsPerPage: RUNS,
+  medianExtractionMs: ext,
+  medianReadabilityMs: rdb,
+  ratioOfMedians: ext / rdb,
+  medianPerPageRatio: median(rows.map((r) => r.ratio)),
+  triggerToPaintColdMs: rows[0]?.triggerToPaint,
+  triggerToPaintMedianMs: median(rows.slice(1).map((r) => r.triggerToPaint)),
+  enginePath: [...new Set(rows.map((r) => r.path))],
+  goal: 'median extraction <= 0.5 x Readability.js',
+};
+console.log('\n' + JSON.stringify(summary, null, 2));
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ summary, rows }, null, 2));

@@ -1,0 +1,217 @@
+//! Assembly: the top candidate plus the siblings that belong with it, then
+//! cleaning: the subtrees inside it that are not article.
+
+use super::names;
+use super::score::{class_weight, Scores};
+use super::stats::Stats;
+use super::{Flags, Found};
+use crate::dom::{Dom, Kind, NodeIx};
+
+/// Elements with "share" in their names and less text than this are share
+/// tools, not prose.
+const SHARE_MAX_CHARS: u32 = 500;
+
+pub fn assemble(dom: &Dom, top: NodeIx, scores: &Scores, stats: &Stats, excluded: &[bool], flags: Flags) -> Found {
+    let parts = with_siblings(dom, top, scores, stats, excluded);
+    let mut removed = Vec::new();
+    for &part in &parts {
+        clean(dom, part, stats, excluded, flags, &mut removed);
+    }
+    Found { parts, removed }
+}
+
+fn with_siblings(dom: &Dom, top: NodeIx, scores: &Scores, stats: &Stats, excluded: &[bool]) -> Vec<NodeIx> {
+    let Some(parent) = dom.parent(top) else {
+        return vec![top];
+    };
+    if dom.is_tag(top, "body") {
+        return vec![top];
+    }
+    let final_score = |ix: NodeIx| scores.get(ix).map(|s| s * (1.0 - stats.link_density(ix)));
+    let top_score = final_score(top).unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom.attr(top, "class").unwrap_or("");
+    let mut parts = Vec::new();
+    for sibling in dom.element_children(parent) {
+        if sibling == top {
+            parts.push(sibling);
+            continue;
+        }
+        if excluded[sibling] {
+            continue;
+        }
+        let same_class = !top_class.is_empty() && dom.attr(sibling, "class") == Some(top_class);
+        let bonus = if same_class { top_score * 0.2 } else { 0.0 };
+        if let Some(score) = final_score(sibling) {
+            if score + bonus >= threshold {
+                parts.push(sibling);
+                continue;
+            }
+        }
+        if is_prose_paragraph(dom, sibling, stats) {
+            parts.push(sibling);
+        }
+    }
+    parts
+}
+
+/// A paragraph sibling worth keeping: long with few links, or short, with
+/// no links, reading like a sentence.
+fn is_prose_paragraph(dom: &Dom, ix: NodeIx, stats: &Stats) -> bool {
+    if !dom.is_tag(ix, "p") && !(dom.is_tag(ix, "div") && !stats.get(ix).block_child) {
+        return false;
+    }
+    let s = stats.get(ix);
+    let density = stats.link_density(ix);
+    if s.text > 80 {
+        return density < 0.25;
+    }
+    if s.text == 0 || density > 0.0 {
+        return false;
+    }
+    let text = dom.text(ix);
+    text.contains(". ") || text.ends_with('.')
+}
+
+/// Walk a part in document order and collect the subtrees to drop.
+fn clean(dom: &Dom, part: NodeIx, stats: &Stats, excluded: &[bool], flags: Flags, removed: &mut Vec<NodeIx>) {
+    let mut ix = part;
+    let end = dom.end(part);
+    while ix < end {
+        if ix != part && should_remove(dom, ix, stats, excluded, flags) {
+            removed.push(ix);
+            ix = dom.end(ix);
+        } else {
+            ix += 1;
+        }
+    }
+}
+
+fn should_remove(dom: &Dom, ix: NodeIx, stats: &Stats, excluded: &[bool], flags: Flags) -> bool {
+    if excluded[ix] {
+        return true;
+    }
+    if dom.node(ix).kind != Kind::Element {
+        return false;
+    }
+    let tag = dom.tag(ix).unwrap_or("");
+    let s = stats.get(ix);
+    let names = dom.class_and_id(ix);
+    if (tag == "h1" || tag == "h2") && class_weight(dom, ix, flags) < 0 {
+        return true;
+    }
+    if names.contains("share") && s.text < SHARE_MAX_CHARS && !names.contains("content") {
+        return true;
+    }
+    if is_byline_element(dom, ix, &names) && s.text < 100 {
+        return true;
+    }
+    if matches!(tag, "p" | "div" | "section") && s.text == 0 && s.images == 0 && s.embeds == 0 && !has_media(dom, ix) {
+        return true;
+    }
+    if flags.clean_conditionally && matches!(tag, "form" | "fieldset" | "table" | "ul" | "div") {
+        return fails_conditional_clean(dom, ix, stats, flags);
+    }
+    false
+}
+
+fn is_byline_element(dom: &Dom, ix: NodeIx, names: &str) -> bool {
+    dom.attr(ix, "rel") == Some("author")
+        || dom.attr(ix, "itemprop").is_some_and(|p| p.contains("author"))
+        || names::is_byline(names)
+}
+
+fn has_media(dom: &Dom, ix: NodeIx) -> bool {
+    dom.descendants(ix)
+        .any(|d| matches!(dom.tag(d), Some("img" | "picture" | "video" | "svg" | "math" | "iframe" | "hr" | "br")))
+}
+
+/// Readability.js's conditional cleaning: blocks with few commas that look
+/// like link lists, image galleries without prose, forms, or embeds.
+fn fails_conditional_clean(dom: &Dom, ix: NodeIx, stats: &Stats, flags: Flags) -> bool {
+    let tag = dom.tag(ix).unwrap_or("");
+    if tag == "table" && is_data_table(dom, ix) {
+        return false;
+    }
+    if dom
+        .ancestors(ix)
+        .any(|a| matches!(dom.tag(a), Some("code" | "pre")) || (dom.is_tag(a, "table") && is_data_table(dom, a)))
+    {
+        return false;
+    }
+    let s = stats.get(ix);
+    let weight = class_weight(dom, ix, flags);
+    if weight < 0 {
+        return true;
+    }
+    if s.commas >= 10 {
+        return false;
+    }
+    let is_list = matches!(tag, "ul" | "ol") || list_share(dom, ix, stats) > 0.9;
+    let in_figure = dom.ancestors(ix).any(|a| dom.is_tag(a, "figure"));
+    let p = s.paragraphs as f64;
+    let img = s.images as f64;
+    let li = s.list_items as f64 - 100.0;
+    let density = stats.link_density(ix);
+    let heading_density = if s.text == 0 { 0.0 } else { s.heading as f64 / s.text as f64 };
+    let content_len = s.text;
+    let remove = (!in_figure && img > 1.0 && p / img < 0.5)
+        || (!is_list && li > p)
+        || (s.inputs as f64 > (p / 3.0).floor())
+        || (!is_list && !in_figure && heading_density < 0.9 && content_len < 25 && (img == 0.0 || img > 2.0) && density > 0.0)
+        || (!is_list && weight < 25 && density > 0.2)
+        || (weight >= 25 && density > 0.5)
+        || ((s.embeds == 1 && content_len < 75) || s.embeds > 1);
+    if remove && is_list {
+        // A plain list of images stays.
+        let items: Vec<NodeIx> = dom.element_children(ix).collect();
+        if items.iter().all(|&c| dom.element_children(c).count() <= 1) && s.images as usize == items.len() {
+            return false;
+        }
+    }
+    remove
+}
+
+fn list_share(dom: &Dom, ix: NodeIx, stats: &Stats) -> f64 {
+    let total = stats.get(ix).text;
+    if total == 0 {
+        return 0.0;
+    }
+    let list_chars: u32 = dom
+        .element_children(ix)
+        .filter(|&c| matches!(dom.tag(c), Some("ul" | "ol")))
+        .map(|c| stats.get(c).text)
+        .sum();
+    list_chars as f64 / total as f64
+}
+
+/// A table of data (kept whole) rather than one used for layout.
+pub fn is_data_table(dom: &Dom, ix: NodeIx) -> bool {
+    if dom.attr(ix, "role") == Some("presentation") || dom.attr(ix, "datatable") == Some("0") {
+        return false;
+    }
+    if dom.attr(ix, "summary").is_some() {
+        return true;
+    }
+    let mut rows = 0usize;
+    let mut columns = 0usize;
+    let mut i = ix + 1;
+    let end = dom.end(ix);
+    while i < end {
+        match dom.tag(i) {
+            Some("table") => return false,
+            Some("caption" | "thead" | "tfoot" | "colgroup" | "th") => return true,
+            Some("tr") => {
+                rows += 1;
+                let cells = dom
+                    .element_children(i)
+                    .filter(|&c| matches!(dom.tag(c), Some("td" | "th")))
+                    .count();
+                columns = columns.max(cells);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    rows >= 10 || columns > 4 || rows * columns > 10
+}

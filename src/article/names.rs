@@ -1,0 +1,72 @@
+//! What class and id names say about an element, as Readability.js reads
+//! them: generic words of page furniture, never one site's names.
+
+/// Names of blocks that are rarely the article (sidebars, comments, ...).
+const UNLIKELY: &[&str] = &[
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+];
+
+/// Names that rescue an unlikely-looking block: it may be the content.
+const MAYBE_CANDIDATE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+    "post", "text", "blog", "story",
+];
+
+const NEGATIVE: &[&str] = &[
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+];
+
+/// Words that mark a byline or dateline element.
+pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+fn any_in(names: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| names.contains(w))
+}
+
+pub fn is_unlikely(names: &str) -> bool {
+    any_in(names, UNLIKELY) && !any_in(names, MAYBE_CANDIDATE)
+}
+
+/// +25 for a positive class, -25 for a negative one; the same again for id.
+/// `class` and `id` are read separately, as Readability.js does.
+pub fn weight(class: &str, id: &str) -> i32 {
+    let mut weight = 0;
+    for names in [class, id] {
+        if names.is_empty() {
+            continue;
+        }
+        let names = names.to_ascii_lowercase();
+        if any_in(&names, NEGATIVE) || names.split_whitespace().any(|w| w == "hid") {
+            weight -= 25;
+        }
+        if any_in(&names, POSITIVE) {
+            weight += 25;
+        }
+    }
+    weight
+}
+
+pub fn is_byline(names: &str) -> bool {
+    any_in(names, BYLINE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_names() {
+        assert!(is_unlikely("site-sidebar"));
+        assert!(!is_unlikely("sidebar main-column"));
+        assert_eq!(weight("post-body", ""), 25);
+        assert_eq!(weight("share-tools", "comments"), -50);
+        assert_eq!(weight("", ""), 0);
+    }
+}

@@ -1,0 +1,204 @@
+//! Scoring: each paragraph gives points to its ancestors; the best-scoring
+//! container, discounted by its link density, is the article's core.
+
+use super::names;
+use super::stats::{is_block_tag, Stats};
+use super::Flags;
+use crate::dom::{Dom, Kind, NodeIx};
+
+/// A paragraph shorter than this scores nothing.
+const MIN_PARAGRAPH_CHARS: u32 = 25;
+/// How many ancestors a paragraph's score reaches.
+const ANCESTOR_LEVELS: usize = 5;
+
+pub struct Scores {
+    /// Content score per node; `None` for nodes no paragraph reached.
+    pub score: Vec<Option<f64>>,
+}
+
+impl Scores {
+    pub fn get(&self, ix: NodeIx) -> Option<f64> {
+        self.score[ix]
+    }
+}
+
+/// Elements that count as paragraphs when they hold no block children.
+fn is_paragraph_like(tag: &str) -> bool {
+    matches!(tag, "div" | "section" | "article" | "main" | "span" | "font" | "center" | "li" | "dd")
+}
+
+pub fn score(dom: &Dom, excluded: &[bool], stats: &Stats, flags: Flags) -> Scores {
+    let mut scores = Scores {
+        score: vec![None; dom.len()],
+    };
+    for ix in 0..dom.len() {
+        if excluded[ix] || dom.node(ix).kind != Kind::Element {
+            continue;
+        }
+        let tag = dom.tag(ix).unwrap_or("");
+        let s = stats.get(ix);
+        let is_unit = matches!(tag, "p" | "pre" | "td" | "blockquote")
+            || (is_paragraph_like(tag) && !s.block_child && !inside_paragraph(dom, ix));
+        if is_unit {
+            if s.text >= MIN_PARAGRAPH_CHARS {
+                let points = paragraph_points(s.text, s.commas);
+                let first = dom.parent(ix);
+                propagate(dom, first, points, &mut scores, flags);
+            }
+        } else if s.block_child && is_paragraph_like(tag) {
+            // Text written straight into a container, between its blocks:
+            // each run is a paragraph of that container.
+            score_loose_runs(dom, ix, excluded, stats, &mut scores, flags);
+        }
+    }
+    scores
+}
+
+fn inside_paragraph(dom: &Dom, ix: NodeIx) -> bool {
+    dom.ancestors(ix)
+        .take(4)
+        .any(|a| matches!(dom.tag(a), Some("p" | "pre" | "td" | "li" | "blockquote")))
+}
+
+fn paragraph_points(chars: u32, commas: u32) -> f64 {
+    1.0 + commas as f64 + (chars as f64 / 100.0).floor().min(3.0)
+}
+
+fn score_loose_runs(dom: &Dom, ix: NodeIx, excluded: &[bool], stats: &Stats, scores: &mut Scores, flags: Flags) {
+    let mut run_chars = 0u32;
+    let mut run_commas = 0u32;
+    let flush = |chars: &mut u32, commas: &mut u32, scores: &mut Scores| {
+        if *chars >= MIN_PARAGRAPH_CHARS {
+            propagate(dom, Some(ix), paragraph_points(*chars, *commas), scores, flags);
+        }
+        *chars = 0;
+        *commas = 0;
+    };
+    for child in dom.children(ix) {
+        if excluded[child] {
+            continue;
+        }
+        let is_block = dom.tag(child).is_some_and(is_block_tag);
+        if is_block {
+            flush(&mut run_chars, &mut run_commas, scores);
+        } else {
+            run_chars += stats.get(child).text;
+            run_commas += stats.get(child).commas;
+        }
+    }
+    flush(&mut run_chars, &mut run_commas, scores);
+}
+
+/// Give a paragraph's points to `first` (in full), its parent (half) and
+/// further ancestors (a third of the level's share).
+fn propagate(dom: &Dom, first: Option<NodeIx>, points: f64, scores: &mut Scores, flags: Flags) {
+    let Some(first) = first else { return };
+    let chain = std::iter::once(first).chain(dom.ancestors(first));
+    for (level, ancestor) in chain.take(ANCESTOR_LEVELS).enumerate() {
+        if dom.node(ancestor).kind != Kind::Element || dom.is_tag(ancestor, "html") {
+            break;
+        }
+        let entry = scores.score[ancestor].get_or_insert_with(|| initial_score(dom, ancestor, flags));
+        let divider = match level {
+            0 => 1.0,
+            1 => 2.0,
+            _ => level as f64 * 3.0,
+        };
+        *entry += points / divider;
+    }
+}
+
+/// A container's score before any paragraph: by tag, and by its names.
+pub fn initial_score(dom: &Dom, ix: NodeIx, flags: Flags) -> f64 {
+    let by_tag = match dom.tag(ix).unwrap_or("") {
+        "div" | "article" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    by_tag + class_weight(dom, ix, flags) as f64
+}
+
+pub fn class_weight(dom: &Dom, ix: NodeIx, flags: Flags) -> i32 {
+    if !flags.weight_classes {
+        return 0;
+    }
+    let mut weight = names::weight(dom.attr(ix, "class").unwrap_or(""), dom.attr(ix, "id").unwrap_or(""));
+    // Markup that declares the article body is strong evidence.
+    if dom.attr(ix, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody" || p == "text")) {
+        weight += 25;
+    }
+    weight
+}
+
+/// The best container, discounted by link density, then widened the way
+/// Readability.js widens it: to a shared ancestor of several near-best
+/// candidates, up through parents that score higher, and past only-children.
+pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<NodeIx> {
+    let final_score = |ix: NodeIx| scores.get(ix).map(|s| s * (1.0 - stats.link_density(ix)));
+    let mut ranked: Vec<(NodeIx, f64)> = (0..dom.len())
+        .filter_map(|ix| final_score(ix).map(|s| (ix, s)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(5);
+    let &(mut top, top_score) = ranked.first()?;
+    let body = dom.body()?;
+    if top == body {
+        return Some(body);
+    }
+
+    // Several near-best candidates under one ancestor: the article is that
+    // ancestor (split layouts, paginated parts).
+    let near: Vec<NodeIx> = ranked[1..]
+        .iter()
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(ix, _)| *ix)
+        .collect();
+    if near.len() >= 2 {
+        let mut ancestor = dom.parent(top);
+        while let Some(a) = ancestor {
+            if a == body {
+                break;
+            }
+            let shared = near.iter().filter(|&&c| dom.contains(a, c)).count();
+            if shared >= 2 {
+                top = a;
+                break;
+            }
+            ancestor = dom.parent(a);
+        }
+    }
+
+    // Climb while the parent scores higher (more of the article is there).
+    let mut last_score = final_score(top).unwrap_or(top_score);
+    let threshold = last_score / 3.0;
+    let mut parent = dom.parent(top);
+    while let Some(p) = parent {
+        if p == body || dom.is_tag(p, "html") {
+            break;
+        }
+        let Some(parent_score) = final_score(p) else {
+            parent = dom.parent(p);
+            continue;
+        };
+        if parent_score < threshold {
+            break;
+        }
+        if parent_score > last_score {
+            top = p;
+            break;
+        }
+        last_score = parent_score;
+        parent = dom.parent(p);
+    }
+
+    // An only child says nothing its parent does not.
+    while let Some(p) = dom.parent(top) {
+        if p == body || dom.is_tag(p, "html") || dom.element_children(p).count() != 1 {
+            break;
+        }
+        top = p;
+    }
+    Some(top)
+}

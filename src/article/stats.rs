@@ -1,0 +1,111 @@
+//! Per-node measurements for one extraction attempt: what is left of each
+//! subtree once the excluded subtrees are taken out. One reverse pass.
+
+use crate::dom::{Dom, Kind, NodeIx};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NodeStats {
+    pub text: u32,
+    pub link: u32,
+    pub commas: u32,
+    pub heading: u32,
+    pub paragraphs: u32,
+    pub images: u32,
+    pub list_items: u32,
+    pub inputs: u32,
+    pub embeds: u32,
+    /// Has a block-level element child (so it is not a paragraph itself).
+    pub block_child: bool,
+}
+
+/// Tags that start a block: a div holding one is a container, not a
+/// paragraph (Readability.js's DIV_TO_P_ELEMS, widened to HTML5 blocks).
+pub fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address" | "article" | "aside" | "blockquote" | "details" | "dialog" | "dd" | "div"
+            | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "h1"
+            | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup" | "hr" | "li" | "main"
+            | "nav" | "ol" | "p" | "pre" | "section" | "table" | "ul" | "img" | "picture"
+            | "video" | "iframe"
+    )
+}
+
+pub fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+pub struct Stats {
+    pub nodes: Vec<NodeStats>,
+}
+
+impl Stats {
+    pub fn compute(dom: &Dom, excluded: &[bool]) -> Stats {
+        let n = dom.len();
+        let mut nodes = vec![NodeStats::default(); n];
+        let mut in_heading = vec![false; n];
+        for ix in 0..n {
+            let parent = dom.parent(ix).is_some_and(|p| in_heading[p]);
+            in_heading[ix] = parent || dom.tag(ix).is_some_and(is_heading);
+        }
+        for ix in (0..n).rev() {
+            if excluded[ix] {
+                continue;
+            }
+            let data = dom.node(ix);
+            match data.kind {
+                Kind::Text if !data.invisible => {
+                    let s = &mut nodes[ix];
+                    s.text += data.text_chars;
+                    s.link += data.link_chars;
+                    s.commas += data.commas;
+                    if in_heading[ix] {
+                        s.heading += data.text_chars;
+                    }
+                }
+                Kind::Element => {
+                    let tag = dom.tag(ix).unwrap_or("");
+                    let s = &mut nodes[ix];
+                    match tag {
+                        "p" => s.paragraphs += 1,
+                        "img" => s.images += 1,
+                        "li" => s.list_items += 1,
+                        "input" | "select" | "textarea" | "button" => s.inputs += 1,
+                        "object" | "embed" | "iframe" | "video" | "audio" => s.embeds += 1,
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+            if let Some(p) = data.parent {
+                let child = nodes[ix];
+                let is_block = dom.tag(ix).is_some_and(is_block_tag);
+                let parent = &mut nodes[p];
+                parent.text += child.text;
+                parent.link += child.link;
+                parent.commas += child.commas;
+                parent.heading += child.heading;
+                parent.paragraphs += child.paragraphs;
+                parent.images += child.images;
+                parent.list_items += child.list_items;
+                parent.inputs += child.inputs;
+                parent.embeds += child.embeds;
+                parent.block_child |= is_block;
+            }
+        }
+        Stats { nodes }
+    }
+
+    pub fn get(&self, ix: NodeIx) -> &NodeStats {
+        &self.nodes[ix]
+    }
+
+    pub fn link_density(&self, ix: NodeIx) -> f64 {
+        let s = &self.nodes[ix];
+        if s.text == 0 {
+            0.0
+        } else {
+            s.link as f64 / s.text as f64
+        }
+    }
+}

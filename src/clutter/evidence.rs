@@ -1,0 +1,191 @@
+//! Evidence per element, gathered bottom-up in one pass: which kinds' wording
+//! its text holds (and whether in a heading, link or button), and counts of
+//! links, share links, inputs, buttons and prose paragraphs.
+
+use super::lexicon;
+use super::ClutterKind;
+use crate::dom::{Dom, Kind, NodeIx};
+
+pub const KINDS: [ClutterKind; 8] = [
+    ClutterKind::Newsletter,
+    ClutterKind::Comments,
+    ClutterKind::RepeatedBoilerplate,
+    ClutterKind::Share,
+    ClutterKind::Related,
+    ClutterKind::Ad,
+    ClutterKind::CookieConsent,
+    ClutterKind::AppPromo,
+];
+
+pub fn bit(kind: ClutterKind) -> u16 {
+    1 << KINDS.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+/// A paragraph with at least this many characters and few links is prose.
+pub const PROSE_CHARS: u32 = 150;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Evidence {
+    /// Kinds whose wording appears anywhere in the subtree.
+    pub wording: u16,
+    /// Kinds whose wording appears in a heading, link, button or label.
+    pub wording_in_control: u16,
+    /// Strong newsletter or cookie wording (either names the block alone).
+    pub strong: u16,
+    pub links: u32,
+    pub share_links: u32,
+    pub email_inputs: u32,
+    pub inputs: u32,
+    pub buttons: u32,
+    pub textareas: u32,
+    pub forms: u32,
+    pub headings: u32,
+    pub images: u32,
+    pub prose: u32,
+}
+
+pub struct EvidenceMap {
+    pub nodes: Vec<Evidence>,
+}
+
+impl EvidenceMap {
+    pub fn gather(dom: &Dom) -> EvidenceMap {
+        let n = dom.len();
+        let mut in_control = vec![false; n];
+        for ix in 0..n {
+            let parent = dom.parent(ix).is_some_and(|p| in_control[p]);
+            in_control[ix] = parent
+                || matches!(
+                    dom.tag(ix),
+                    Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "a" | "button" | "label" | "summary" | "legend")
+                );
+        }
+        let mut nodes = vec![Evidence::default(); n];
+        for ix in (0..n).rev() {
+            let data = dom.node(ix);
+            if data.invisible && !dom.is_tag(ix, "input") {
+                if let Some(p) = data.parent {
+                    merge(&mut nodes, p, ix);
+                }
+                continue;
+            }
+            match data.kind {
+                Kind::Text => {
+                    let text = dom.text_node(ix).unwrap_or("").to_lowercase();
+                    let e = &mut nodes[ix];
+                    for kind in KINDS {
+                        if lexicon::any_phrase(&text, lexicon::phrases(kind)) {
+                            e.wording |= bit(kind);
+                            if in_control[ix] {
+                                e.wording_in_control |= bit(kind);
+                            }
+                        }
+                    }
+                    if lexicon::strong_newsletter(&text) {
+                        e.strong |= bit(ClutterKind::Newsletter);
+                    }
+                    if lexicon::strong_cookie(&text) {
+                        e.strong |= bit(ClutterKind::CookieConsent);
+                    }
+                }
+                Kind::Element => element_evidence(dom, ix, &mut nodes[ix]),
+                Kind::Other => {}
+            }
+            if let Some(p) = data.parent {
+                merge(&mut nodes, p, ix);
+            }
+        }
+        EvidenceMap { nodes }
+    }
+
+    pub fn get(&self, ix: NodeIx) -> &Evidence {
+        &self.nodes[ix]
+    }
+}
+
+fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
+    let c = nodes[child];
+    let p = &mut nodes[parent];
+    p.wording |= c.wording;
+    p.wording_in_control |= c.wording_in_control;
+    p.strong |= c.strong;
+    p.links += c.links;
+    p.share_links += c.share_links;
+    p.email_inputs += c.email_inputs;
+    p.inputs += c.inputs;
+    p.buttons += c.buttons;
+    p.textareas += c.textareas;
+    p.forms += c.forms;
+    p.headings += c.headings;
+    p.images += c.images;
+    p.prose += c.prose;
+}
+
+fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
+    match dom.tag(ix).unwrap_or("") {
+        "a" => {
+            e.links += 1;
+            if is_share_link(dom, ix) {
+                e.share_links += 1;
+            }
+        }
+        "button" => {
+            e.buttons += 1;
+            if is_share_link(dom, ix) {
+                e.share_links += 1;
+            }
+        }
+        "input" => {
+            let kind = dom.attr(ix, "type").unwrap_or("text").to_ascii_lowercase();
+            if matches!(kind.as_str(), "submit" | "button" | "image") {
+                e.buttons += 1;
+            } else if !matches!(kind.as_str(), "hidden" | "checkbox" | "radio") {
+                e.inputs += 1;
+                if kind == "email" || mentions_email(dom, ix) {
+                    e.email_inputs += 1;
+                }
+            }
+        }
+        "textarea" => e.textareas += 1,
+        "img" | "picture" | "video" | "figure" => e.images += 1,
+        "form" => e.forms += 1,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => e.headings += 1,
+        "p" | "div" | "li" | "blockquote" | "td" => {
+            let data = dom.node(ix);
+            if data.text_chars >= PROSE_CHARS && dom.link_density(ix) < 0.3 && !has_block_child(dom, ix) {
+                e.prose += 1;
+            }
+        }
+        _ => {}
+    }
+}
+
+fn has_block_child(dom: &Dom, ix: NodeIx) -> bool {
+    dom.element_children(ix)
+        .any(|c| matches!(dom.tag(c), Some("p" | "div" | "ul" | "ol" | "table" | "section" | "blockquote" | "li")))
+}
+
+fn mentions_email(dom: &Dom, ix: NodeIx) -> bool {
+    ["name", "id", "placeholder", "aria-label", "autocomplete"].iter().any(|a| {
+        dom.attr(ix, a).is_some_and(|v| {
+            let v = v.to_lowercase();
+            v.contains("email") || v.contains("e-mail") || v.contains("courriel") || v.contains("correo")
+        })
+    })
+}
+
+/// A link or button that shares the page: a known share endpoint shape, or
+/// a label that says share.
+fn is_share_link(dom: &Dom, ix: NodeIx) -> bool {
+    let href = dom.attr(ix, "href").unwrap_or("").to_ascii_lowercase();
+    let endpoint = ["sharer", "/share", "share?", "intent/tweet", "intent/post", "mailto:?", "whatsapp://send", "/pin/create", "sharearticle", "shareurl", "share_url", "javascript:window.print"]
+        .iter()
+        .any(|p| href.contains(p));
+    let label = ["title", "aria-label", "data-action", "class"].iter().any(|a| {
+        dom.attr(ix, a).is_some_and(|v| {
+            let v = v.to_lowercase();
+            lexicon::any_phrase(&v, lexicon::phrases(ClutterKind::Share)) || v.contains("share") || v.contains("print")
+        })
+    });
+    endpoint || label
+}

@@ -1,0 +1,1188 @@
+//! Markdown (CommonMark with GFM tables and strikethrough) from the
+//! sanitised article HTML.
+//!
+//! One pass over the tree's open/close events with explicit stacks, so no
+//! input depth can overflow the call stack. Containers (lists, items,
+//! blockquotes, table cells) collect finished blocks and, when they close,
+//! indent or quote them as a whole. Inline content collects in one buffer that
+//! becomes a paragraph at the next block boundary. Page text is escaped as it
+//! is appended, so nothing the page says can turn into markup or raw HTML.
+
+use ego_tree::{iter::Edge, NodeRef};
+use scraper::{node::Element, Html, Node};
+
+/// Deeper than this, elements are read as plain inline text: no reader needs
+/// more structure, and it bounds the work of wrapping and indenting.
+const MAX_DEPTH: usize = 200;
+/// Ordered list numbers CommonMark accepts (at most nine digits).
+const MAX_LIST_NUMBER: u64 = 999_999_999;
+
+pub fn to_markdown(html: &str) -> String {
+    let doc = Html::parse_fragment(html);
+    let mut w = Writer::default();
+    let mut depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => w.text(&t.text),
+                Node::Element(el) => {
+                    depth += 1;
+                    w.open(el, depth);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    depth -= 1;
+                    w.close(|| next_char(node));
+                }
+            }
+        }
+    }
+    w.finish()
+}
+
+/// A finished block, and the list marker it uses if it is a list (so that
+/// two adjacent lists do not merge into one).
+struct Block {
+    text: String,
+    list: Option<char>,
+}
+
+enum Kind {
+    Root,
+    Quote,
+    /// `marker` is '-' or '*' for bullets, '.' or ')' for ordered lists.
+    List {
+        ordered: bool,
+        marker: char,
+        next: u64,
+    },
+    Item,
+    Table {
+        rows: Vec<Vec<Cell>>,
+        caption: String,
+    },
+    Caption,
+    Cell {
+        colspan: usize,
+        rowspan: usize,
+    },
+}
+
+struct Container {
+    kind: Kind,
+    blocks: Vec<Block>,
+}
+
+struct Cell {
+    text: String,
+    colspan: usize,
+    rowspan: usize,
+}
+
+#[derive(Clone, PartialEq)]
+enum Span {
+    Em,
+    Strong,
+    Del,
+    Code,
+    Link { href: String, title: Option<String> },
+}
+
+impl Span {
+    /// The delimiter of an emphasis-like span.
+    fn delimiter(&self) -> Option<&'static str> {
+        match self {
+            Span::Em => Some("*"),
+            Span::Strong => Some("**"),
+            Span::Del => Some("~~"),
+            _ => None,
+        }
+    }
+}
+
+struct Frame {
+    span: Span,
+    /// Where the span's content starts in the paragraph buffer.
+    start: usize,
+}
+
+/// What to do when an element closes.
+enum Close {
+    Nothing,
+    Block,
+    Heading(Option<usize>),
+    Span,
+    BlockSpan,
+    Container,
+    Pre,
+    Hidden,
+    Quote,
+}
+
+struct Pre {
+    lang: Option<String>,
+}
+
+#[derive(Default)]
+struct Writer {
+    containers: Vec<Container>,
+    closes: Vec<Close>,
+    spans: Vec<Frame>,
+    /// The paragraph being written, as Markdown.
+    buf: String,
+    /// Heading level of the paragraph being written, if it is a heading.
+    heading: Option<usize>,
+    pre: Option<Pre>,
+    hidden: usize,
+}
+
+impl Writer {
+    fn open(&mut self, el: &Element, depth: usize) {
+        let close = self.open_element(el, depth);
+        self.closes.push(close);
+    }
+
+    fn open_element(&mut self, el: &Element, depth: usize) -> Close {
+        let tag = el.name();
+        if self.hidden > 0 {
+            return Close::Nothing;
+        }
+        if is_hidden_tag(tag) {
+            self.hidden += 1;
+            return Close::Hidden;
+        }
+        if let Some(pre) = &mut self.pre {
+            // Inside <pre> only the text and line breaks count.
+            match tag {
+                "br" => self.buf.push('\n'),
+                "code" if pre.lang.is_none() => pre.lang = language(el),
+                _ => {}
+            }
+            return Close::Nothing;
+        }
+        if self.in_code() {
+            if tag == "br" {
+                self.buf.push(' ');
+            }
+            return Close::Nothing;
+        }
+        match tag {
+            "br" => {
+                self.line_break();
+                return Close::Nothing;
+            }
+            "img" => {
+                self.image(el);
+                return Close::Nothing;
+            }
+            "hr" => {
+                self.flush();
+                self.push_block("---".to_string(), None);
+                return Close::Nothing;
+            }
+            _ => {}
+        }
+        if depth > MAX_DEPTH {
+            return Close::Nothing;
+        }
+        match tag {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let prev = self.heading;
+                self.heading = Some(usize::from(tag.as_bytes()[1] - b'0'));
+                Close::Heading(prev)
+            }
+            "p" | "div" | "section" | "article" | "aside" | "header" | "footer" | "main"
+            | "nav" | "figure" | "address" | "details" | "dl" | "dd" | "center" | "hgroup"
+            | "body" => {
+                self.flush();
+                Close::Block
+            }
+            "figcaption" => self.block_span(Span::Em),
+            "dt" | "summary" => self.block_span(Span::Strong),
+            "em" | "i" => self.span(Span::Em),
+            "strong" | "b" => self.span(Span::Strong),
+            "del" | "s" | "strike" => self.span(Span::Del),
+            "code" | "kbd" | "samp" | "tt" => self.span(Span::Code),
+            "a" => match el.attr("href").map(str::trim).filter(|h| !h.is_empty()) {
+                Some(href) => {
+                    let title = el.attr("title").map(collapse).filter(|t| !t.is_empty());
+                    let href = href.to_string();
+                    self.span(Span::Link { href, title })
+                }
+                None => Close::Nothing,
+            },
+            "q" => {
+                self.text("\"");
+                Close::Quote
+            }
+            "pre" => {
+                self.flush();
+                self.pre = Some(Pre { lang: language(el) });
+                Close::Pre
+            }
+            "blockquote" => self.container(Kind::Quote),
+            "ul" | "ol" => {
+                self.flush();
+                let ordered = tag == "ol";
+                // A list right after a list of the same marker would merge
+                // with it, so alternate the marker.
+                let prev = self.top().blocks.last().and_then(|b| b.list);
+                let marker = match (ordered, prev) {
+                    (false, Some('-')) => '*',
+                    (false, _) => '-',
+                    (true, Some('.')) => ')',
+                    (true, _) => '.',
+                };
+                let next = match ordered {
+                    true => el
+                        .attr("start")
+                        .and_then(|s| s.trim().parse::<u64>().ok())
+                        .unwrap_or(1)
+                        .min(MAX_LIST_NUMBER),
+                    false => 0,
+                };
+                self.container(Kind::List {
+                    ordered,
+                    marker,
+                    next,
+                })
+            }
+            "li" => self.container(Kind::Item),
+            "table" => self.container(Kind::Table {
+                rows: Vec::new(),
+                caption: String::new(),
+            }),
+            "caption" => self.container(Kind::Caption),
+            "tr" => {
+                self.flush();
+                if let Kind::Table { rows, .. } = &mut self.top().kind {
+                    rows.push(Vec::new());
+                }
+                Close::Block
+            }
+            "td" | "th" => {
+                let span = |name: &str, max: usize| {
+                    el.attr(name)
+                        .and_then(|s| s.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, max)
+                };
+                self.container(Kind::Cell {
+                    colspan: span("colspan", 100),
+                    rowspan: span("rowspan", 1000),
+                })
+            }
+            _ => Close::Nothing,
+        }
+    }
+
+    /// `next`: the first character after the element, which decides
+    /// whether a closing emphasis delimiter will be read as one.
+    fn close(&mut self, next: impl FnOnce() -> Option<char>) {
+        match self.closes.pop().unwrap_or(Close::Nothing) {
+            Close::Nothing => {}
+            Close::Block => self.flush(),
+            Close::Heading(prev) => {
+                self.flush();
+                self.heading = prev;
+            }
+            Close::Span => {
+                let emphasis = self
+                    .spans
+                    .last()
+                    .is_some_and(|f| f.span.delimiter().is_some());
+                self.pop_span(if emphasis { next() } else { None });
+            }
+            Close::BlockSpan => {
+                self.flush();
+                self.pop_span(None);
+            }
+            Close::Container => {
+                self.flush();
+                self.pop_container();
+            }
+            Close::Pre => self.end_pre(),
+            Close::Hidden => self.hidden -= 1,
+            Close::Quote => self.text("\""),
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        while self.containers.len() > 1 {
+            self.pop_container();
+        }
+        let mut out = join_blocks(&self.top().blocks, "\n\n");
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out
+    }
+
+    fn top(&mut self) -> &mut Container {
+        if self.containers.is_empty() {
+            self.containers.push(Container {
+                kind: Kind::Root,
+                blocks: Vec::new(),
+            });
+        }
+        self.containers.last_mut().expect("root container")
+    }
+
+    fn push_block(&mut self, text: String, list: Option<char>) {
+        self.top().blocks.push(Block { text, list });
+    }
+
+    fn container(&mut self, kind: Kind) -> Close {
+        self.flush();
+        self.top();
+        self.containers.push(Container {
+            kind,
+            blocks: Vec::new(),
+        });
+        Close::Container
+    }
+
+    fn span(&mut self, span: Span) -> Close {
+        // Emphasis inside the same emphasis, or a link in a link, adds
+        // nothing and would only garble the delimiters.
+        let same = |f: &Frame| match (&f.span, &span) {
+            (Span::Link { .. }, Span::Link { .. }) => true,
+            (a, b) => a == b,
+        };
+        if self.spans.iter().any(same) {
+            return Close::Nothing;
+        }
+        self.spans.push(Frame {
+            span,
+            start: self.buf.len(),
+        });
+        Close::Span
+    }
+
+    fn block_span(&mut self, span: Span) -> Close {
+        self.flush();
+        match self.span(span) {
+            Close::Span => Close::BlockSpan,
+            _ => Close::Block,
+        }
+    }
+
+    /// A `!` just before a link would make it an image.
+    fn escape_bang(&mut self) {
+        let bang = self.buf.len().wrapping_sub(1);
+        if self.buf.ends_with('!') && !ends_escaped(&self.buf[..bang]) {
+            self.buf.insert(bang, '\\');
+            for frame in &mut self.spans {
+                if frame.start > bang {
+                    frame.start += 1;
+                }
+            }
+        }
+    }
+
+    fn in_code(&self) -> bool {
+        self.spans.iter().any(|f| f.span == Span::Code)
+    }
+
+    fn pop_span(&mut self, next: Option<char>) {
+        if let Some(frame) = self.spans.pop() {
+            self.wrap_span(&frame, next);
+        }
+    }
+
+    /// Wrap the buffer from the span's start in the span's markup. `next` is
+    /// the character that will follow it (`None`: the end of the paragraph).
+    fn wrap_span(&mut self, frame: &Frame, next: Option<char>) {
+        let mut start = frame.start.min(self.buf.len());
+        let content = self.buf.split_off(start);
+        let (lead, core, trail) = split_space(&content);
+        if matches!(frame.span, Span::Link { .. }) && !core.is_empty() {
+            self.escape_bang();
+        }
+        let Some(delim) = frame.span.delimiter() else {
+            // Two code spans side by side would fuse their fences.
+            if frame.span == Span::Code && self.buf.ends_with('`') && !core.is_empty() {
+                self.buf.push(' ');
+            }
+            self.buf.push_str(&wrap(&frame.span, &content));
+            return;
+        };
+        if core.is_empty() {
+            self.buf.push_str(&content);
+            return;
+        }
+        let prev = if lead.is_empty() {
+            self.buf.chars().last()
+        } else {
+            lead.chars().last()
+        };
+        let next = if trail.is_empty() {
+            next
+        } else {
+            trail.chars().next()
+        };
+        // `**a**` then `**b**` would read `**a****b**`: merge the two.
+        let adjacent = lead.is_empty() && ends_with_delimiter(&self.buf, delim);
+        let movable = || self.spans.iter().all(|f| f.start <= start - delim.len());
+        if adjacent && movable() && closes(core, next) {
+            start -= delim.len();
+            self.buf.truncate(start);
+            self.buf.push_str(&format!("{core}{delim}{trail}"));
+        } else if !adjacent && opens(prev, core) && closes(core, next) {
+            self.buf
+                .push_str(&format!("{lead}{delim}{core}{delim}{trail}"));
+        } else {
+            // Markup the parser would not read as emphasis would show as
+            // stray asterisks: keep the text and drop the emphasis instead.
+            self.buf.push_str(&content);
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.hidden > 0 {
+            return;
+        }
+        if self.pre.is_some() {
+            self.buf.push_str(s);
+            return;
+        }
+        let lead = s.starts_with(is_html_space);
+        let trail = s.ends_with(is_html_space);
+        let core = collapse(s);
+        let at_start = self.buf.is_empty() || self.buf.ends_with('\n');
+        if lead && !at_start && !self.buf.ends_with(' ') {
+            self.buf.push(' ');
+        }
+        if core.is_empty() {
+            return;
+        }
+        if self.in_code() {
+            self.buf.push_str(&core);
+        } else {
+            let line_start = self.buf.is_empty() || self.buf.ends_with('\n');
+            self.buf.push_str(&escape(&core, line_start));
+        }
+        if trail {
+            self.buf.push(' ');
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.heading.is_some() || self.in_table_cell() {
+            if !self.buf.ends_with(' ') {
+                self.buf.push(' ');
+            }
+        } else if self.buf.trim_end_matches(' ').ends_with("\\\n") {
+            // Two line breaks in a row: a paragraph break in all but name.
+            self.flush();
+        } else if !self.buf.trim().is_empty() {
+            self.buf.push_str("\\\n");
+        }
+    }
+
+    fn in_table_cell(&self) -> bool {
+        self.containers
+            .iter()
+            .any(|c| matches!(c.kind, Kind::Cell { .. } | Kind::Caption))
+    }
+
+    fn image(&mut self, el: &Element) {
+        let Some(src) = el.attr("src").map(str::trim).filter(|s| !s.is_empty()) else {
+            return;
+        };
+        let alt = escape(&collapse(el.attr("alt").unwrap_or("")), false);
+        let title = el.attr("title").map(collapse).filter(|t| !t.is_empty());
+        self.buf
+            .push_str(&format!("![{alt}]({})", destination(src, title.as_deref())));
+    }
+
+    /// Turn the paragraph buffer into a block, closing and reopening any span
+    /// that crosses the block boundary.
+    fn flush(&mut self) {
+        for i in (0..self.spans.len()).rev() {
+            let frame = Frame {
+                span: self.spans[i].span.clone(),
+                start: self.spans[i].start,
+            };
+            self.wrap_span(&frame, None);
+        }
+        let text = self.take_buf();
+        let mut text = text.trim_matches(is_md_space);
+        while let Some(rest) = text.strip_suffix("\\\n") {
+            text = rest.trim_end_matches(is_md_space);
+        }
+        if text.is_empty() {
+            return;
+        }
+        let block = match self.heading {
+            Some(level) => heading(level, text),
+            None => text.to_string(),
+        };
+        self.push_block(block, None);
+    }
+
+    fn take_buf(&mut self) -> String {
+        for frame in &mut self.spans {
+            frame.start = 0;
+        }
+        std::mem::take(&mut self.buf)
+    }
+
+    fn end_pre(&mut self) {
+        let lang = self.pre.take().and_then(|p| p.lang).unwrap_or_default();
+        let code = self.take_buf();
+        let code = code.trim_end_matches(['\n', '\r', ' ', '\t']);
+        let code = code.trim_start_matches(['\n', '\r']);
+        if code.trim().is_empty() {
+            return;
+        }
+        let fence = "`".repeat((longest_run(code, '`') + 1).max(3));
+        self.push_block(format!("{fence}{lang}\n{code}\n{fence}"), None);
+    }
+
+    fn pop_container(&mut self) {
+        let Some(done) = self.containers.pop() else {
+            return;
+        };
+        match done.kind {
+            Kind::Root => self.containers.push(done),
+            Kind::Quote => {
+                let body = join_blocks(&done.blocks, "\n\n");
+                if !body.is_empty() {
+                    self.push_block(prefix_lines(&body, "> ", "> ", ">"), None);
+                }
+            }
+            Kind::List { marker, .. } => {
+                let body = join_blocks(&done.blocks, "\n");
+                if !body.is_empty() {
+                    self.push_block(body, Some(marker));
+                }
+            }
+            Kind::Item => {
+                // A nested list right after the item's text keeps the list tight.
+                let mut body = String::new();
+                for (i, b) in done.blocks.iter().enumerate() {
+                    if i > 0 {
+                        body.push_str(if b.list.is_some() { "\n" } else { "\n\n" });
+                    }
+                    body.push_str(&b.text);
+                }
+                // Empty items are left out, and so take no number.
+                if body.is_empty() {
+                    return;
+                }
+                let marker = match &mut self.top().kind {
+                    Kind::List {
+                        ordered: true,
+                        marker,
+                        next,
+                    } => {
+                        let m = format!("{next}{marker} ");
+                        *next = (*next + 1).min(MAX_LIST_NUMBER);
+                        m
+                    }
+                    Kind::List { marker, .. } => format!("{marker} "),
+                    _ => "- ".to_string(),
+                };
+                // `- ---` would be one thematic break, not an item holding one.
+                if marker == "- " && (body == "---" || body.starts_with("---\n")) {
+                    body.replace_range(..3, "***");
+                }
+                let indent = " ".repeat(marker.len());
+                let item = prefix_lines(&body, &marker, &indent, "");
+                let in_list = matches!(self.top().kind, Kind::List { .. });
+                let list = (!in_list).then_some('-');
+                self.push_block(item, list);
+            }
+            Kind::Caption => {
+                let text = cell_text(&done.blocks);
+                match &mut self.top().kind {
+                    Kind::Table { caption, .. } => *caption = text,
+                    _ if !text.is_empty() => self.push_block(text, None),
+                    _ => {}
+                }
+            }
+            Kind::Cell { colspan, rowspan } => {
+                let cell = Cell {
+                    text: escape_pipes(&cell_text(&done.blocks)),
+                    colspan,
+                    rowspan,
+                };
+                match &mut self.top().kind {
+                    Kind::Table { rows, .. } => {
+                        if rows.is_empty() {
+                            rows.push(Vec::new());
+                        }
+                        rows.last_mut().expect("a row").push(cell);
+                    }
+                    _ if !cell.text.is_empty() => self.push_block(cell.text, None),
+                    _ => {}
+                }
+            }
+            Kind::Table { rows, caption } => {
+                if !caption.is_empty() {
+                    self.push_block(caption, None);
+                }
+                if let Some(table) = table(rows) {
+                    self.push_block(table, None);
+                }
+            }
+        }
+    }
+}
+
+fn is_hidden_tag(tag: &str) -> bool {
+    crate::dom::is_invisible_tag(tag) || matches!(tag, "button" | "input")
+}
+
+/// HTML's inter-element whitespace (not the no-break space, which is text).
+fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C')
+}
+
+fn is_md_space(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+/// Whitespace runs to one space, ends trimmed, as HTML renders inline text.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(is_html_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Escape text so that CommonMark and GFM read it as text. `line_start`:
+/// the text begins a line, where `#`, `-`, `+`, `=` and `1.` are markup.
+fn escape(s: &str, line_start: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    // Byte offset of a character that needs a backslash only at line start.
+    let mut start_mark = None;
+    if line_start {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        match s.as_bytes().first() {
+            Some(b'#' | b'-' | b'+' | b'=') => start_mark = Some(0),
+            Some(b'0'..=b'9') if digits <= 9 => {
+                if matches!(s.as_bytes().get(digits), Some(b'.' | b')')) {
+                    start_mark = Some(digits);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (i, c) in s.char_indices() {
+        let escaped = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' => true,
+            '&' => looks_like_entity(&s[i + 1..]),
+            _ => start_mark == Some(i),
+        };
+        if escaped {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `&name;` or `&#123;` would be read as a character reference.
+fn looks_like_entity(after_amp: &str) -> bool {
+    let body = after_amp.strip_prefix('#').unwrap_or(after_amp);
+    let len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    len > 0 && body.as_bytes().get(len) == Some(&b';')
+}
+
+fn heading(level: usize, text: &str) -> String {
+    let mut text = text.replace("\\\n", " ").replace('\n', " ");
+    // A final run of '#' after a space would be read as a closing sequence.
+    if text.ends_with('#') && !ends_escaped(&text[..text.len() - 1]) {
+        text.insert(text.len() - 1, '\\');
+    }
+    format!("{} {}", "#".repeat(level.clamp(1, 6)), text.trim())
+}
+
+/// Split off leading and trailing spaces and hard breaks, which must sit
+/// outside emphasis delimiters and link brackets.
+fn split_space(s: &str) -> (&str, &str, &str) {
+    let mut core = s;
+    loop {
+        let before = core.len();
+        core = core.trim_start_matches(is_md_space);
+        core = core.strip_prefix("\\\n").unwrap_or(core);
+        if core.len() == before {
+            break;
+        }
+    }
+    let lead = &s[..s.len() - core.len()];
+    let mut end = core;
+    loop {
+        let before = end.len();
+        end = end.trim_end_matches(is_md_space);
+        if end.ends_with("\\\n") && !end[..end.len() - 2].ends_with('\\') {
+            end = &end[..end.len() - 2];
+        }
+        if end.len() == before {
+            break;
+        }
+    }
+    let trail = &core[end.len()..];
+    (lead, end, trail)
+}
+
+fn wrap(span: &Span, content: &str) -> String {
+    let (lead, core, trail) = split_space(content);
+    if core.is_empty() {
+        return content.to_string();
+    }
+    let inner = match span {
+        Span::Em | Span::Strong | Span::Del => {
+            let delim = span.delimiter().unwrap_or_default();
+            format!("{delim}{core}{delim}")
+        }
+        Span::Code => {
+            let fence = "`".repeat(longest_run(core, '`') + 1);
+            let pad = if core.starts_with('`') || core.ends_with('`') {
+                " "
+            } else {
+                ""
+            };
+            format!("{fence}{pad}{core}{pad}{fence}")
+        }
+        Span::Link { href, title } => format!("[{core}]({})", destination(href, title.as_deref())),
+    };
+    format!("{lead}{inner}{trail}")
+}
+
+/// CommonMark's punctuation, near enough: neither letter, digit nor space.
+fn is_punct(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// The opening delimiter before `core`, after `prev`, is left-flanking.
+fn opens(prev: Option<char>, core: &str) -> bool {
+    match core.chars().next() {
+        Some(first) if !first.is_whitespace() => {
+            !is_punct(first) || prev.is_none_or(|p| p.is_whitespace() || is_punct(p))
+        }
+        _ => false,
+    }
+}
+
+/// The closing delimiter after `core`, before `next`, is right-flanking.
+fn closes(core: &str, next: Option<char>) -> bool {
+    match core.chars().last() {
+        Some(last) if !last.is_whitespace() => {
+            !is_punct(last) || next.is_none_or(|n| n.is_whitespace() || is_punct(n))
+        }
+        _ => false,
+    }
+}
+
+/// `buf` ends with `delim` as markup, not as an escaped character.
+fn ends_with_delimiter(buf: &str, delim: &str) -> bool {
+    let Some(before) = buf.strip_suffix(delim) else {
+        return false;
+    };
+    !ends_escaped(before) && !before.ends_with(delim.chars().next().unwrap_or(' '))
+}
+
+/// The next character after `s` would be backslash-escaped.
+fn ends_escaped(s: &str) -> bool {
+    s.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
+/// The first character the page shows after `node`, looking a little way
+/// ahead; `None` at a block boundary or the end.
+fn next_char(node: NodeRef<Node>) -> Option<char> {
+    let mut next = after(node);
+    for _ in 0..64 {
+        let n = next?;
+        match n.value() {
+            Node::Text(t) => match t.text.chars().next() {
+                Some(c) => return Some(c),
+                None => next = after(n),
+            },
+            Node::Element(el) => match el.name() {
+                "em" | "i" | "strong" | "b" | "del" | "s" | "strike" | "span" | "u" | "ins"
+                | "mark" | "small" | "sub" | "sup" | "cite" | "abbr" | "time" | "a" => {
+                    if el.name() == "a" && el.attr("href").is_some() {
+                        return Some('[');
+                    }
+                    next = n.first_child().or_else(|| after(n));
+                }
+                "code" | "kbd" | "samp" | "tt" => return Some('`'),
+                "img" => return Some('!'),
+                "q" => return Some('"'),
+                tag if is_hidden_tag(tag) => next = after(n),
+                _ => return None,
+            },
+            _ => next = after(n),
+        }
+    }
+    None
+}
+
+/// The node after `node`'s subtree in document order, within inline
+/// content: `None` when that climbs out of an inline element's parent block.
+fn after(node: NodeRef<Node>) -> Option<NodeRef<Node>> {
+    let mut cur = node;
+    loop {
+        if let Some(sibling) = cur.next_sibling() {
+            return Some(sibling);
+        }
+        cur = cur.parent()?;
+        let inline = cur.value().as_element().is_some_and(|el| {
+            matches!(
+                el.name(),
+                "em" | "i"
+                    | "strong"
+                    | "b"
+                    | "del"
+                    | "s"
+                    | "strike"
+                    | "span"
+                    | "u"
+                    | "ins"
+                    | "mark"
+                    | "small"
+                    | "sub"
+                    | "sup"
+                    | "cite"
+                    | "abbr"
+                    | "time"
+                    | "a"
+            )
+        });
+        if !inline {
+            return None;
+        }
+    }
+}
+
+/// A link destination and optional title, as `url "title"`.
+fn destination(url: &str, title: Option<&str>) -> String {
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            '<' => "%3C".to_string(),
+            '>' => "%3E".to_string(),
+            '\\' => "%5C".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    let mut out = if url.contains([' ', '(', ')']) || url.is_empty() {
+        format!("<{url}>")
+    } else {
+        url
+    };
+    if let Some(title) = title {
+        out.push_str(" \"");
+        for c in title.chars() {
+            if matches!(c, '"' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    }
+    out
+}
+
+fn longest_run(s: &str, ch: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for c in s.chars() {
+        run = if c == ch { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+fn join_blocks(blocks: &[Block], sep: &str) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        if !out.is_empty() {
+            out.push_str(sep);
+        }
+        out.push_str(&b.text);
+    }
+    out
+}
+
+/// Prefix the first line with `first`, later lines with `rest`, and empty
+/// lines with `empty` (so no line ends in spaces).
+fn prefix_lines(body: &str, first: &str, rest: &str, empty: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 16);
+    for (i, line) in body.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if i == 0 {
+            out.push_str(if line.is_empty() {
+                first.trim_end()
+            } else {
+                first
+            });
+        } else {
+            out.push_str(if line.is_empty() { empty } else { rest });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// A table cell is one line: its blocks and line breaks become spaces.
+fn cell_text(blocks: &[Block]) -> String {
+    let joined = join_blocks(blocks, " ");
+    collapse(&joined.replace("\\\n", " "))
+}
+
+/// In a GFM table every unescaped `|` ends a cell, even in code spans.
+fn escape_pipes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut backslashes = 0;
+    for c in s.chars() {
+        if c == '|' && backslashes % 2 == 0 {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+    out
+}
+
+/// The code language from `class="language-x"` or `class="lang-x"`.
+fn language(el: &Element) -> Option<String> {
+    el.classes().find_map(|class| {
+        let lang = class
+            .strip_prefix("language-")
+            .or_else(|| class.strip_prefix("lang-"))?;
+        let lang: String = lang
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '#' | '.' | '_'))
+            .collect();
+        (!lang.is_empty()).then_some(lang)
+    })
+}
+
+/// A GFM table: the first row is the header, spans padded with empty cells.
+fn table(rows: Vec<Vec<Cell>>) -> Option<String> {
+    let mut grid: Vec<Vec<String>> = Vec::new();
+    // Rows each column is still covered by a rowspan from above.
+    let mut pending: Vec<usize> = Vec::new();
+    for row in rows {
+        let mut out = Vec::new();
+        let mut cells = row.into_iter();
+        loop {
+            while pending.get(out.len()).is_some_and(|&p| p > 0) {
+                pending[out.len()] -= 1;
+                out.push(String::new());
+            }
+            let Some(cell) = cells.next() else { break };
+            let mut text = Some(cell.text);
+            for _ in 0..cell.colspan {
+                let col = out.len();
+                if pending.len() <= col {
+                    pending.resize(col + 1, 0);
+                }
+                pending[col] = cell.rowspan - 1;
+                out.push(text.take().unwrap_or_default());
+            }
+        }
+        while out.len() < pending.len() {
+            let col = out.len();
+            pending[col] = pending[col].saturating_sub(1);
+            out.push(String::new());
+        }
+        grid.push(out);
+    }
+    let columns = grid.iter().map(Vec::len).max().unwrap_or(0);
+    if columns == 0 || grid.iter().all(|r| r.iter().all(String::is_empty)) {
+        return None;
+    }
+    let line = |cells: &[String]| {
+        let mut s = String::from("|");
+        for i in 0..columns {
+            let cell = cells.get(i).map(String::as_str).unwrap_or("");
+            s.push(' ');
+            s.push_str(cell);
+            if !cell.is_empty() {
+                s.push(' ');
+            }
+            s.push('|');
+        }
+        s
+    };
+    let mut lines = vec![line(&grid[0]), line(&vec!["---".to_string(); columns])];
+    lines.extend(grid[1..].iter().map(|r| line(r)));
+    Some(lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_input_gives_empty_output() {
+        assert_eq!(to_markdown(""), "");
+        assert_eq!(to_markdown("  <p> </p><div></div>"), "");
+    }
+
+    #[test]
+    fn headings_keep_their_levels() {
+        let md = to_markdown("<h1>One</h1><h2>Two</h2><h3>Three</h3><h6>Six</h6><p>Body</p>");
+        assert_eq!(md, "# One\n\n## Two\n\n### Three\n\n###### Six\n\nBody\n");
+    }
+
+    #[test]
+    fn inline_formatting() {
+        let md = to_markdown(
+            "<p>An <em>em</em>, a <strong>strong </strong>word, <del>gone</del>, \
+             <code>x = 1</code> and <code>a`b</code>.</p>",
+        );
+        assert_eq!(
+            md,
+            "An *em*, a **strong** word, ~~gone~~, `x = 1` and ``a`b``.\n"
+        );
+    }
+
+    #[test]
+    fn links_and_images() {
+        let md = to_markdown(
+            "<p><a href=\"https://e.com/a\" title='Say \"hi\"'>link</a> \
+             <a href=\"https://e.com/x\"> </a>\
+             <a href=\"https://e.com/a b(c)\">odd</a></p>\
+             <figure><img src=\"https://e.com/i.png\" alt=\"A [cat]\"><figcaption>The cat</figcaption></figure>",
+        );
+        assert_eq!(
+            md,
+            "[link](https://e.com/a \"Say \\\"hi\\\"\") <https://e.com/a b(c)>\n\n"
+                .replace("<https://e.com/a b(c)>", "[odd](<https://e.com/a b(c)>)")
+                + "![A \\[cat\\]](https://e.com/i.png)\n\n*The cat*\n"
+        );
+    }
+
+    #[test]
+    fn nested_lists_are_indented() {
+        let md = to_markdown(
+            "<ul><li>one<ul><li>one.a</li><li>one.b</li></ul></li><li>two</li></ul>\
+             <ol start=\"9\"><li>nine</li><li>ten<ol><li>sub</li></ol></li></ol>",
+        );
+        assert_eq!(
+            md,
+            "- one\n  - one.a\n  - one.b\n- two\n\n9. nine\n10. ten\n    1. sub\n"
+        );
+    }
+
+    #[test]
+    fn adjacent_lists_do_not_merge() {
+        let md = to_markdown("<ul><li>a</li></ul><ul><li>b</li></ul>");
+        assert_eq!(md, "- a\n\n* b\n");
+    }
+
+    #[test]
+    fn blockquotes_prefix_every_line() {
+        let md = to_markdown(
+            "<blockquote><p>one<br>two</p><p>three</p><blockquote>deep</blockquote></blockquote>",
+        );
+        assert_eq!(md, "> one\\\n> two\n>\n> three\n>\n> > deep\n");
+    }
+
+    #[test]
+    fn code_blocks_are_fenced_with_language() {
+        let md = to_markdown(
+            "<pre><code class=\"language-rust\">fn main() {\n    let s = \"```\";\n}\n</code></pre>\
+             <pre class=\"lang-py\">x = 1</pre>",
+        );
+        assert_eq!(
+            md,
+            "````rust\nfn main() {\n    let s = \"```\";\n}\n````\n\n```py\nx = 1\n```\n"
+        );
+    }
+
+    #[test]
+    fn tables_become_gfm_tables() {
+        let md = to_markdown(
+            "<table><caption>Scores</caption><thead><tr><th>Name</th><th>Score</th></tr></thead>\
+             <tbody><tr><td>a|b</td><td><p>1</p><p>2</p></td></tr>\
+             <tr><td colspan=2>wide</td></tr></tbody></table>",
+        );
+        assert_eq!(
+            md,
+            "Scores\n\n| Name | Score |\n| --- | --- |\n| a\\|b | 1 2 |\n| wide | |\n"
+        );
+    }
+
+    #[test]
+    fn text_cannot_become_markup() {
+        let md = to_markdown(
+            "<p># not a heading</p><p>1. not a list</p><p>- nor this</p>\
+             <p>*stars* _under_ [br] &lt;script&gt;alert(1)&lt;/script&gt; a &amp;amp; b</p>",
+        );
+        assert_eq!(
+            md,
+            "\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\
+             \\*stars\\* \\_under\\_ \\[br\\] \\<script\\>alert(1)\\</script\\> a \\&amp; b\n"
+        );
+        assert!(!md.contains("<script>"));
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            to_markdown("<p>caf&eacute; &copy; 5&nbsp;km</p>"),
+            "café © 5\u{a0}km\n"
+        );
+    }
+
+    #[test]
+    fn spans_crossing_blocks_are_reopened() {
+        let md = to_markdown("<p><a href=\"https://e.com/\">one<div>two</div></a></p>");
+        assert_eq!(md, "[one](https://e.com/)\n\n[two](https://e.com/)\n");
+    }
+
+    #[test]
+    fn line_breaks() {
+        assert_eq!(to_markdown("<p>a<br>b<br><br>c<br></p>"), "a\\\nb\n\nc\n");
+        assert_eq!(to_markdown("<h2>a<br>b</h2>"), "## a b\n");
+        assert_eq!(
+            to_markdown("<p>one</p><hr><p>two</p>"),
+            "one\n\n---\n\ntwo\n"
+        );
+    }
+
+    // html5ever's own cost grows with the square of the depth of nested
+    // blocks (scope checks), so block nesting is tested less deep than spans.
+    #[test]
+    fn deep_nesting_does_not_panic() {
+        let html = "<span>".repeat(50_000) + "deep";
+        assert_eq!(to_markdown(&html), "deep\n");
+        let html = "<span><em>".repeat(25_000) + "deep";
+        assert_eq!(to_markdown(&html), "*deep*\n");
+        let html = "<div>".repeat(2_000) + "deep" + &"</div>".repeat(2_000);
+        assert_eq!(to_markdown(&html), "deep\n");
+        let html = "<blockquote><ul><li>".repeat(300) + "deep";
+        assert!(to_markdown(&html).contains("deep"));
+    }
+}
+#[cfg(test)]
+mod probe {
+    #[test]
+    #[ignore]
+    fn probe_cases() {
+        let cases: Vec<String> =
+            serde_json::from_str(&std::fs::read_to_string("/tmp/md_cases.json").unwrap()).unwrap();
+        let out: Vec<(String, String)> = cases
+            .iter()
+            .map(|h| (super::to_markdown(h), super::super::text::to_text(h)))
+            .collect();
+        std::fs::write("/tmp/md_out.json", serde_json::to_string(&out).unwrap()).unwrap();
+    }
+}

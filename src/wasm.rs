@@ -1,0 +1,58 @@
+//! The wasm bindings: they convert types between JavaScript and the core and
+//! do nothing else. Every decision lives in the core.
+//!
+//! JavaScript sees plain objects with the same field names as the Rust types
+//! (`Option` as `undefined`/value, enums as their snake_case names).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::render::export;
+use crate::{Extraction, Options};
+
+/// Plain objects, not `Map`s, for structs; `None` as `undefined`.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `extract(html, url, options?)`: [`crate::extract`]; `options` may be
+/// `undefined`/`null` or a partial object (missing fields take defaults).
+#[wasm_bindgen]
+pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        from_js(options)?
+    };
+    to_js(&crate::extract(html, url, &options))
+}
+
+/// `exportDocument(extraction, url, format)`: the whole export file for
+/// `format` = `"markdown"` | `"md"`, `"text"` | `"txt"` or `"html"`.
+#[wasm_bindgen(js_name = exportDocument)]
+pub fn export_document(extraction: JsValue, url: &str, format: &str) -> Result<String, JsError> {
+    let extraction: Extraction = from_js(extraction)?;
+    match format {
+        "markdown" | "md" => Ok(export::markdown_document(&extraction, url)),
+        "text" | "txt" => Ok(export::text_document(&extraction, url)),
+        "html" => Ok(export::html_document(&extraction, url)),
+        other => Err(JsError::new(&format!("unknown export format: {other}"))),
+    }
+}
+
+/// `fileName(title, ext)`: a safe file name for an export.
+#[wasm_bindgen(js_name = fileName)]
+pub fn file_name(title: Option<String>, ext: &str) -> String {
+    export::file_name(title.as_deref(), ext)
+}
+
+/// The core's version, for the extension's about text and bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,201 @@
+// End to end in real headless Firefox ESR (Debian's firefox-esr) through
+// geckodriver, with dist/declutter-firefox.zip installed as a temporary
+// add-on: the toolbar button's own action (triggered from the chrome
+// context), and real WebDriver clicks on the reader view's and the panel's
+// buttons.
+//
+//   scripts/build-extension.sh && node --test tests/e2e/
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startProxy, startServer, CORPUS_PAGES } from './lib/server.mjs';
+import { launchFirefox, FIREFOX, FIREFOX_ZIP, GECKODRIVER, ROOT } from './lib/firefox.mjs';
+import * as P from './lib/page.mjs';
+import {
+  CLUTTER_STRINGS, EXPECTED, PARAGRAPHS, assertAllVisible, assertDecluttered, assertMarkdownExport,
+  assertNewsmaxReader, assertTextExport, corpusExpectation, isBrowserInfrastructure, wordRecall,
+} from './lib/expect.mjs';
+
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+function hasGeckodriver() {
+  try {
+    execFileSync(GECKODRIVER, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const skip = !existsSync(FIREFOX) ? `no ${FIREFOX}` : !hasGeckodriver() ? 'no geckodriver (scripts/setup.sh)'
+  : !existsSync(FIREFOX_ZIP) ? 'dist/declutter-firefox.zip not built (scripts/build-extension.sh)' : false;
+
+const readerShown = () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice');
+const readerGone = () => !document.querySelector('declutter-reader');
+
+describe('Firefox', { skip }, () => {
+  let server;
+  let proxy;
+  let ff;
+  let firstTrigger = Infinity;
+  const windows = []; // [start, end] of times the extension worked on a page
+  const external = [];
+
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer();
+    proxy = await startProxy();
+    ff = await launchFirefox({ proxyPort: proxy.port });
+    await ff.watchConsole();
+  });
+
+  after(async () => {
+    await ff?.close();
+    await server?.close();
+    await proxy?.close();
+  });
+
+  let current = null;
+  async function open(path) {
+    await ff.goto(server.origin + path);
+    // Let the page's own load errors (its blocked scripts) arrive first.
+    await sleep(600);
+    current = { path, start: null, mark: proxy.hosts.length };
+    return current;
+  }
+  function done() {
+    if (current?.start != null) windows.push([current.start, Date.now()]);
+    if (current?.path.startsWith('/newsmax')) external.push(...proxy.hosts.slice(current.mark).filter((h) => !isBrowserInfrastructure(h.host)));
+    current = null;
+  }
+  async function click() {
+    if (current && current.start == null) current.start = Date.now();
+    firstTrigger = Math.min(firstTrigger, Date.now());
+    await ff.clickAction();
+  }
+  const shot = async (name) => writeFileSync(join(ARTIFACTS, name), await ff.screenshot());
+  const waitReader = () => ff.waitFor(readerShown, null, { what: 'reader view' });
+  const waitNoReader = () => ff.waitFor(readerGone, null, { what: 'reader view closed' });
+
+  for (const variant of [{ path: '/newsmax/', csp: false }, { path: '/newsmax-csp/', csp: true }]) {
+    const label = variant.csp ? 'Newsmax with CSP script-src \'self\'' : 'Newsmax';
+
+    it(`${label}: toolbar action opens reader mode with the title and every paragraph, and no clutter; again restores the page exactly`, async () => {
+      await open(variant.path);
+      await ff.script('window.scrollTo(0, 300);');
+      const before = await ff.evaluate(P.outerHTML);
+      const scrollBefore = await ff.script('return window.scrollY;');
+      await click();
+      await waitReader();
+      const info = await ff.evaluate(P.readerInfo);
+      assertNewsmaxReader(info);
+      assert.ok(info.meta.includes('AFP'), `byline shown: ${info.meta}`);
+      assert.match(info.meta, /min read/);
+      if (!variant.csp) {
+        for (const theme of ['light', 'dark']) {
+          await ff.clickIn('declutter-reader', `[data-theme-choice="${theme}"]`);
+          assert.equal((await ff.evaluate(P.readerInfo)).theme, theme);
+          await shot(`firefox-reader-${theme}.png`);
+        }
+        await ff.clickIn('declutter-reader', '[data-theme-choice="auto"]');
+      }
+      await click();
+      await waitNoReader();
+      assert.equal(await ff.evaluate(P.outerHTML), before, 'outerHTML identical after toggling off');
+      assert.equal(await ff.script('return window.scrollY;'), scrollBefore, 'scroll position restored');
+      done();
+    });
+
+    it(`${label}: declutter hides newsletter, comments and both copyright blocks, keeps every paragraph visible; badge and list; undo all restores`, async () => {
+      await open(variant.path);
+      const before = await ff.evaluate(P.outerHTML);
+      await click();
+      await waitReader();
+      await ff.clickIn('declutter-reader', '[data-action="declutter"]');
+      await ff.waitFor(() => !!document.querySelector('declutter-panel'), null, { what: 'declutter panel' });
+      await waitNoReader();
+      const paragraphs = await ff.evaluate(P.visibilityOf, { strings: [...PARAGRAPHS, ...EXPECTED.article.headings], selector: 'p, h1, h2, h3, h4, h5, h6' });
+      const clutter = await ff.evaluate(P.visibilityOf, CLUTTER_STRINGS);
+      assertDecluttered(paragraphs, clutter);
+      const hidden = await ff.evaluate(P.hiddenCount);
+      assert.equal(await ff.badge(), String(hidden), 'badge shows the count');
+      const panel = await ff.evaluate(P.panelInfo);
+      const kinds = new Set(panel.rows.map((r) => r.kind));
+      for (const kind of ['newsletter', 'comments', 'repeated_boilerplate']) assert.ok(kinds.has(kind), `listed kind ${kind}`);
+      if (!variant.csp) await shot('firefox-decluttered.png');
+      await ff.clickIn('declutter-panel', '[data-action="undo-all"]');
+      await ff.waitFor(() => !document.querySelector('declutter-panel'), null, { what: 'panel closed' });
+      assertAllVisible(await ff.evaluate(P.visibilityOf, CLUTTER_STRINGS), 'clutter');
+      assertAllVisible(await ff.evaluate(P.visibilityOf, { strings: PARAGRAPHS, selector: 'p' }), 'paragraph');
+      assert.equal(await ff.evaluate(P.outerHTML), before, 'outerHTML identical after undo all');
+      assert.equal(await ff.badge(), '', 'badge cleared');
+      done();
+    });
+  }
+
+  it('Newsmax: .txt and .md downloads from the reader toolbar meet expected.json', async () => {
+    await open('/newsmax/');
+    await click();
+    await waitReader();
+    await ff.clickIn('declutter-reader', '[data-action="download-txt"]');
+    const txt = await ff.downloaded(/\.txt$/);
+    await ff.clickIn('declutter-reader', '[data-action="download-md"]');
+    const md = await ff.downloaded(/\.md$/);
+    assert.match(txt.name, /^putin-seeks-to-shore-up-ties/i, `file name from the title: ${txt.name}`);
+    assertTextExport(txt.text);
+    assertMarkdownExport(md.text, await ff.url());
+    await click();
+    await waitNoReader();
+    done();
+  });
+
+  for (const name of CORPUS_PAGES) {
+    it(`corpus ${name}: reader mode shows the article; toggling off restores the page`, async () => {
+      const { meta, text } = corpusExpectation(name);
+      await open(`/corpus/${name}/`);
+      const before = await ff.evaluate(P.outerHTML);
+      await click();
+      await waitReader();
+      let info = await ff.evaluate(P.readerInfo);
+      if (info.notice !== null && info.showAnyway) {
+        await ff.clickIn('declutter-reader', '[data-action="show-anyway"]');
+        await waitReader();
+        info = await ff.evaluate(P.readerInfo);
+      }
+      assert.equal(info.notice, null, `${name}: an article is shown`);
+      const recall = wordRecall(text, info.text);
+      console.log(`# ${name}: word recall ${recall.toFixed(3)}`);
+      assert.ok(recall >= 0.8, `${name}: reader shows at least 80% of the article's words (got ${(recall * 100).toFixed(1)}%)`);
+      if (meta.dir === 'rtl') assert.equal(info.computedDirection, 'rtl', `${name}: reads right-to-left`);
+      await click();
+      await waitNoReader();
+      assert.equal(await ff.evaluate(P.outerHTML), before, `${name}: outerHTML identical after toggling off`);
+      done();
+    });
+  }
+
+  it('non-article page: a clear message with the choice to try anyway; Escape closes and restores the page', async () => {
+    await open('/plain/');
+    const before = await ff.evaluate(P.outerHTML);
+    await click();
+    await waitReader();
+    const info = await ff.evaluate(P.readerInfo);
+    assert.ok(info.notice && /not look like an article/.test(info.notice), `notice shown: ${info.notice}`);
+    await ff.pressKey('\uE00C'); // Escape
+    await waitNoReader();
+    assert.equal(await ff.evaluate(P.outerHTML), before);
+    done();
+  });
+
+  it('no console errors from the extension, and no requests to any host but 127.0.0.1 after it ran', async () => {
+    assert.ok(Number.isFinite(firstTrigger), 'the extension was triggered');
+    // The browser's own code (resource://, chrome://: e.g. its form-autofill
+    // actors) is not the page's or the extension's.
+    const browserInternal = (e) => /^(resource|chrome):\/\//.test(String(e.source));
+    const errors = (await ff.consoleErrors()).filter((e) => String(e.source).startsWith('moz-extension://')
+      || (!browserInternal(e) && windows.some(([a, b]) => e.at >= a && e.at <= b)));
+    assert.deepEqual(errors.map((e) => `${e.text} (${e.source})`), [], 'console errors');
+    assert.deepEqual(external.map((h) => h.url), [], 'requests to hosts other than 127.0.0.1 (Newsmax pages, after load)');
+  });
+});

@@ -1,0 +1,136 @@
+// Debian's Chromium, headless, driven by playwright-core over CDP, with the
+// built extension loaded through Extensions.loadUnpacked and the toolbar
+// button clicked for real through Extensions.triggerAction (DESIGN.md).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+export const CHROME_DIST = join(ROOT, 'dist', 'chrome');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launchChromium({ proxyPort, extension = CHROME_DIST } = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'declutter-chromium-'));
+  const downloads = join(userDataDir, 'downloads');
+  mkdirSync(downloads);
+  // Autofill edits form fields (it leaves style="" on inputs it looked at),
+  // which would show up as changes to the page that are not the extension's.
+  mkdirSync(join(userDataDir, 'Default'));
+  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({
+    autofill: { enabled: false, profile_enabled: false, credit_card_enabled: false },
+    credentials_enable_service: false,
+    profile: { password_manager_enabled: false },
+  }));
+  const args = [
+    '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check',
+    '--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication,AutofillEnableAccountWalletStorage',
+    `--user-data-dir=${userDataDir}`,
+    '--remote-debugging-port=0', '--enable-unsafe-extension-debugging',
+    '--window-size=1280,900',
+    ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
+    'about:blank',
+  ];
+  const child = spawn(CHROMIUM, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const portFile = join(userDataDir, 'DevToolsActivePort');
+  for (let i = 0; i < 200 && !existsSync(portFile); i++) await sleep(50);
+  if (!existsSync(portFile)) throw new Error(`chromium did not start:\n${stderr}`);
+  await sleep(50);
+  const port = readFileSync(portFile, 'utf8').split('\n')[0].trim();
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const cdp = await browser.newBrowserCDPSession();
+  const { id: extensionId } = await cdp.send('Extensions.loadUnpacked', { path: extension });
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+  const context = browser.contexts()[0];
+
+  const downloadEvents = [];
+  cdp.on('Browser.downloadWillBegin', (e) => downloadEvents.push({ ...e, state: 'begin' }));
+  cdp.on('Browser.downloadProgress', (e) => {
+    const d = downloadEvents.find((x) => x.guid === e.guid);
+    if (d) d.state = e.state;
+  });
+
+  async function serviceWorker() {
+    for (let i = 0; i < 100; i++) {
+      const sw = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      if (sw) return sw;
+      await sleep(50);
+    }
+    throw new Error('extension service worker not found');
+  }
+
+  /** A real click on the toolbar button for the tab showing `page`. */
+  async function clickAction(page) {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{}] });
+    const url = page.url();
+    const tab = targetInfos.find((t) => t.type === 'tab' && t.url === url)
+      ?? targetInfos.find((t) => t.type === 'page' && t.url === url);
+    if (!tab) throw new Error(`no tab target for ${url}: ${JSON.stringify(targetInfos.map((t) => [t.type, t.url]))}`);
+    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  }
+
+  /** Wait for a download to finish; returns its text. */
+  async function downloaded(name, { timeout = 10_000 } = {}) {
+    const start = Date.now();
+    while (Date.now() - start < timeout) {
+      const d = downloadEvents.find((x) => (name instanceof RegExp ? name.test(x.suggestedFilename) : x.suggestedFilename === name) && x.state === 'completed');
+      if (d) {
+        const file = join(downloads, d.suggestedFilename);
+        for (let i = 0; i < 40 && !existsSync(file); i++) await sleep(50);
+        return { name: d.suggestedFilename, text: readFileSync(file, 'utf8'), url: d.url };
+      }
+      await sleep(50);
+    }
+    throw new Error(`no completed download ${name}; saw ${JSON.stringify(downloadEvents)}`);
+  }
+
+  async function close() {
+    await browser.close().catch(() => {});
+    child.kill('SIGTERM');
+    await new Promise((r) => { if (child.exitCode !== null) r(); else child.once('exit', r); setTimeout(r, 3000); });
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  }
+
+  return { browser, context, cdp, extensionId, serviceWorker, clickAction, downloaded, downloadEvents, close };
+}
+
+// ------------------------------------------------------------------------
+// Reading the page: the reader view lives in an open shadow root.
+
+/** Wait until the reader view (article or notice) is shown. */
+export async function waitForReader(page, timeout = 15_000) {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('declutter-reader')?.shadowRoot;
+    return !!root?.querySelector('article, .notice');
+  }, null, { timeout });
+}
+
+export function readerInfo(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('declutter-reader');
+    const root = host?.shadowRoot;
+    if (!root) return null;
+    const article = root.querySelector('article');
+    const view = root.querySelector('.root');
+    return {
+      title: root.querySelector('h1.title')?.textContent ?? null,
+      text: article?.innerText ?? '',
+      paragraphs: Array.from(root.querySelectorAll('.content p')).map((p) => p.textContent.replace(/\s+/g, ' ').trim()),
+      headings: Array.from(root.querySelectorAll('.content h1, .content h2, .content h3, .content h4')).map((h) => h.textContent.trim()),
+      meta: root.querySelector('.meta')?.textContent ?? '',
+      site: root.querySelector('.site')?.textContent ?? '',
+      notice: root.querySelector('.notice')?.textContent ?? null,
+      dir: article?.getAttribute('dir') ?? null,
+      computedDirection: article ? getComputedStyle(article).direction : null,
+      theme: view?.dataset.theme,
+      background: view ? getComputedStyle(view).backgroundColor : null,
+      bodyHidden: getComputedStyle(document.body).display === 'none',
+      scrollY: window.scrollY,
+    };
+  });
+}

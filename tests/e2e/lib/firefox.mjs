@@ -1,0 +1,240 @@
+// Debian's Firefox ESR, headless, driven by geckodriver through a plain
+// fetch-based WebDriver client (no extra dependencies). The built
+// dist/declutter-firefox.zip is installed as a temporary add-on and the
+// toolbar button is clicked through the browser's own action code from the
+// chrome context (DESIGN.md).
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+export const FIREFOX_ZIP = join(ROOT, 'dist', 'declutter-firefox.zip');
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+export const GECKODRIVER = process.env.GECKODRIVER ?? 'geckodriver';
+export const ADDON_ID = 'declutter@declutter.example';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+const SHADOW = 'shadow-6066-11e4-a52e-4f735466cecf';
+
+function freePort() {
+  return new Promise((resolveP) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolveP(port));
+    });
+  });
+}
+
+export async function launchFirefox({ proxyPort } = {}) {
+  const port = await freePort();
+  const downloads = mkdtempSync(join(tmpdir(), 'declutter-ff-downloads-'));
+  const driver = spawn(GECKODRIVER, ['--port', String(port), '--allow-system-access'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  driver.stdout.on('data', (d) => { log += d; });
+  driver.stderr.on('data', (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) break;
+    } catch {
+      // not up yet
+    }
+    await sleep(100);
+  }
+
+  async function call(method, path, body) {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (!response.ok || json.value?.error) {
+      const v = json.value ?? {};
+      throw new Error(`WebDriver ${method} ${path}: ${v.error}: ${v.message}\n${(v.stacktrace ?? '').split('\n').slice(0, 5).join('\n')}`);
+    }
+    return json.value;
+  }
+
+  const prefs = {
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloads,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.alwaysOpenPanel': false,
+    'browser.download.panel.shown': true,
+    'browser.helperApps.neverAsk.saveToDisk': 'text/plain,text/markdown,text/html,application/octet-stream',
+    'dom.events.testing.asyncClipboard': true,
+    'dom.events.asyncClipboard.readText': true,
+    'extensions.autoDisableScopes': 0,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'app.update.enabled': false,
+    'browser.newtabpage.enabled': false,
+    'signon.autofillForms': false,
+    'signon.rememberSignons': false,
+    'extensions.formautofill.addresses.enabled': false,
+    ...(proxyPort ? {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.share_proxy_settings': true,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': false,
+    } : {}),
+  };
+  const session = await call('POST', '/session', {
+    capabilities: {
+      alwaysMatch: {
+        browserName: 'firefox',
+        acceptInsecureCerts: true,
+        'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless', '-width=1280', '-height=900'], prefs },
+      },
+    },
+  });
+  const sid = session.sessionId;
+  const s = (path) => `/session/${sid}${path}`;
+
+  const addonId = await call('POST', s('/moz/addon/install'), {
+    addon: readFileSync(FIREFOX_ZIP).toString('base64'),
+    temporary: true,
+  });
+
+  async function inChrome(fn) {
+    await call('POST', s('/moz/context'), { context: 'chrome' });
+    try {
+      return await fn();
+    } finally {
+      await call('POST', s('/moz/context'), { context: 'content' });
+    }
+  }
+
+  const api = {
+    sid,
+    addonId,
+    downloads,
+    call,
+    get log() { return log; },
+    goto: (url) => call('POST', s('/url'), { url }),
+    url: () => call('GET', s('/url')),
+    /** Run a page function (see page.mjs) with one argument in the content page. */
+    evaluate: (fn, arg) => call('POST', s('/execute/sync'), {
+      script: `return (${fn.toString()})(arguments[0]);`,
+      args: [arg ?? null],
+    }),
+    script: (script, args = []) => call('POST', s('/execute/sync'), { script, args }),
+    asyncScript: (script, args = []) => call('POST', s('/execute/async'), { script, args }),
+    chromeScript: (script, args = []) => inChrome(() => call('POST', s('/execute/sync'), { script, args })),
+    chromeAsync: (script, args = []) => inChrome(() => call('POST', s('/execute/async'), { script, args })),
+    screenshot: async () => Buffer.from(await call('GET', s('/screenshot')), 'base64'),
+
+    /** The real toolbar button's action, as a click on it does. */
+    clickAction: () => inChrome(() => call('POST', s('/execute/sync'), {
+      script: `
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
+        ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+        return true;`,
+      args: [addonId],
+    })),
+
+    /** The toolbar badge text on the selected tab. */
+    badge: () => inChrome(() => call('POST', s('/execute/sync'), {
+      script: `
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
+        const action = ExtensionParent.apiManager.global.browserActionFor(extension);
+        const tab = window.gBrowser.selectedTab;
+        const inner = action.action ?? action;
+        if (inner.getProperty) return inner.getProperty(tab, 'badgeText') ?? '';
+        return inner.tabContext.get(tab).badgeText ?? '';`,
+      args: [addonId],
+    })),
+
+    /** Start collecting console errors (nsIScriptError and console.error) in the parent process. */
+    watchConsole: () => inChrome(() => call('POST', s('/execute/sync'), {
+      args: [],
+      script: `
+        if (!window.__declutterErrors) {
+          const errors = window.__declutterErrors = [];
+          Services.console.registerListener({
+            observe(message) {
+              try {
+                const e = message.QueryInterface(Ci.nsIScriptError);
+                if (!(e.flags & Ci.nsIScriptError.warningFlag) && !(e.flags & Ci.nsIScriptError.infoFlag)) {
+                  errors.push({ at: Date.now(), text: e.errorMessage, source: e.sourceName, category: e.category });
+                }
+              } catch {}
+            },
+          });
+          Services.obs.addObserver((subject) => {
+            const m = subject.wrappedJSObject;
+            if (m && m.level === 'error') errors.push({ at: Date.now(), text: (m.arguments || []).map(String).join(' '), source: m.filename, category: 'console-api' });
+          }, 'console-api-log-event');
+        }
+        return true;`,
+    })),
+    consoleErrors: () => inChrome(() => call('POST', s('/execute/sync'), { script: 'return window.__declutterErrors || [];', args: [] })),
+
+    /** An element inside an open shadow root: click it for real. */
+    async clickIn(hostSelector, selector) {
+      const host = await call('POST', s('/element'), { using: 'css selector', value: hostSelector });
+      const shadow = await call('GET', s(`/element/${host[ELEMENT]}/shadow`));
+      const el = await call('POST', s(`/shadow/${shadow[SHADOW]}/element`), { using: 'css selector', value: selector });
+      await call('POST', s(`/element/${el[ELEMENT]}/click`), {});
+    },
+    async pressKey(key) {
+      await call('POST', s('/actions'), {
+        actions: [{ type: 'key', id: 'kbd', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
+      });
+      await call('DELETE', s('/actions'));
+    },
+    async waitFor(fn, arg, { timeout = 15_000, what = 'condition' } = {}) {
+      const start = Date.now();
+      let last;
+      while (Date.now() - start < timeout) {
+        last = await api.evaluate(fn, arg);
+        if (last) return last;
+        await sleep(100);
+      }
+      throw new Error(`timed out waiting for ${what}`);
+    },
+    /** A finished download whose name matches. */
+    async downloaded(pattern, { timeout = 10_000 } = {}) {
+      const start = Date.now();
+      while (Date.now() - start < timeout) {
+        const name = readdirSync(downloads).find((n) => pattern.test(n) && !n.endsWith('.part'));
+        if (name) {
+          await sleep(200);
+          return { name, text: readFileSync(join(downloads, name), 'utf8') };
+        }
+        await sleep(100);
+      }
+      throw new Error(`no download matching ${pattern} in ${downloads}: ${readdirSync(downloads)}`);
+    },
+    async close() {
+      try {
+        await call('DELETE', `/session/${sid}`);
+      } catch {
+        // already gone
+      }
+      driver.kill('SIGTERM');
+      await new Promise((r) => { if (driver.exitCode !== null) r(); else driver.once('exit', r); setTimeout(r, 3000); });
+      rmSync(downloads, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    },
+  };
+  return api;
+}
+
+export const firefoxAvailable = () => existsSync(FIREFOX);
