@@ -85,7 +85,10 @@ impl Dom {
         for edge in html.tree.root().traverse() {
             match edge {
                 Edge::Open(node_ref) => {
-                    if skipping > 0 || matches!(node_ref.value(), Node::Fragment) {
+                    // A fragment under an element is template contents; the
+                    // fragment at the root is a parsed fragment's document.
+                    let template_contents = matches!(node_ref.value(), Node::Fragment) && node_ref.parent().is_some();
+                    if skipping > 0 || template_contents {
                         skipping += 1;
                         continue;
                     }
@@ -448,35 +451,38 @@ impl HiddenByCss {
     fn read_css(&mut self, css: &str) {
         let mut depth = 0usize;
         let mut selector_start = 0usize;
-        let mut block_start = 0usize;
-        let mut at_rule_depth: Option<usize> = None;
+        // (selector start, selector end, block start) of the open top-level rule.
+        let mut rule: Option<(usize, usize, usize)> = None;
+        let mut nested = false;
         for (i, c) in css.char_indices() {
             match c {
                 '{' => {
-                    let selector = css[selector_start..i].trim();
-                    if selector.starts_with('@') && at_rule_depth.is_none() {
-                        at_rule_depth = Some(depth);
+                    if depth == 0 {
+                        let is_at_rule = css[selector_start..i].trim_start().starts_with('@');
+                        rule = (!is_at_rule).then_some((selector_start, i, i + 1));
+                        nested = false;
+                    } else {
+                        nested = true;
                     }
                     depth += 1;
-                    block_start = i + 1;
                 }
-                '}' => {
-                    depth = depth.saturating_sub(1);
-                    if at_rule_depth == Some(depth) {
-                        at_rule_depth = None;
-                    } else if depth == 0 && at_rule_depth.is_none() {
-                        let declarations: String = css[block_start..i]
-                            .chars()
-                            .filter(|c| !c.is_whitespace())
-                            .collect::<String>()
-                            .to_ascii_lowercase();
-                        if declarations.contains("display:none") {
-                            self.add_selectors(&css[selector_start..block_start.saturating_sub(1)]);
+                '}' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if let Some((start, end, block)) = rule.take() {
+                            let declarations: String = css[block..i]
+                                .chars()
+                                .filter(|c| !c.is_whitespace())
+                                .collect::<String>()
+                                .to_ascii_lowercase();
+                            if !nested && declarations.contains("display:none") {
+                                self.add_selectors(&css[start..end]);
+                            }
                         }
+                        selector_start = i + 1;
                     }
-                    selector_start = i + 1;
                 }
-                ';' if depth == 0 => selector_start = i + 1,
+                '}' | ';' if depth == 0 => selector_start = i + 1,
                 _ => {}
             }
         }
@@ -561,9 +567,16 @@ mod tests {
 
     #[test]
     fn top_level_css_display_none_hides() {
-        let dom = Dom::parse("<style>.a{display:none} @media (max-width:5px){.b{display:none}} .c, #d { display : none }</style><p class=a>1</p><p class=b>2</p><p class='x c'>3</p><p id=d>4</p>");
+        let dom = Dom::parse("<style>.n{.m{x:y}} } .a{display:none} @media (max-width:5px){.b{display:none}} .c, #d { display : none }</style><p class=a>1</p><p class=b>2</p><p class='x c'>3</p><p id=d>4</p>");
         let hidden: Vec<bool> = dom.elements().filter(|&i| dom.is_tag(i, "p")).map(|i| dom.node(i).hidden).collect();
         assert_eq!(hidden, vec![true, false, true, true]);
+    }
+
+    #[test]
+    fn fragments_parse() {
+        let dom = Dom::parse_fragment("<p>a <b>b</b></p>");
+        let p = dom.first_by_tag("p").unwrap();
+        assert_eq!(dom.text(p), "a b");
     }
 
     #[test]

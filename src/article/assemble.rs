@@ -58,7 +58,8 @@ fn with_siblings(dom: &Dom, top: NodeIx, scores: &Scores, stats: &Stats, exclude
 /// A paragraph sibling worth keeping: long with few links, or short, with
 /// no links, reading like a sentence.
 fn is_prose_paragraph(dom: &Dom, ix: NodeIx, stats: &Stats) -> bool {
-    if !dom.is_tag(ix, "p") && !(dom.is_tag(ix, "div") && !stats.get(ix).block_child) {
+    let paragraph = dom.is_tag(ix, "p") || (dom.is_tag(ix, "div") && !stats.get(ix).block_child);
+    if !paragraph {
         return false;
     }
     let s = stats.get(ix);

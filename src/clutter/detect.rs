@@ -106,8 +106,8 @@ fn seed_kind(dom: &Dom, ix: NodeIx, e: &Evidence, names: &[ClutterKind]) -> Opti
     if chars > 0 && chars <= 30 && lexicon::is_ad_label(&dom.text(ix)) {
         return Some((Ad, "labelled as an advertisement"));
     }
-    if e.prose == 0 && chars <= 300 && says(RepeatedBoilerplate) {
-        return Some((RepeatedBoilerplate, "copyright notice (©, 'all rights reserved')"));
+    if e.prose <= 1 && chars <= 400 && says(RepeatedBoilerplate) {
+        return Some((RepeatedBoilerplate, "copyright, trademark or legal notice"));
     }
     None
 }

@@ -72,20 +72,12 @@ impl EvidenceMap {
             match data.kind {
                 Kind::Text => {
                     let text = dom.text_node(ix).unwrap_or("").to_lowercase();
+                    let (wording, strong) = lexicon::wording_in(&text);
                     let e = &mut nodes[ix];
-                    for kind in KINDS {
-                        if lexicon::any_phrase(&text, lexicon::phrases(kind)) {
-                            e.wording |= bit(kind);
-                            if in_control[ix] {
-                                e.wording_in_control |= bit(kind);
-                            }
-                        }
-                    }
-                    if lexicon::strong_newsletter(&text) {
-                        e.strong |= bit(ClutterKind::Newsletter);
-                    }
-                    if lexicon::strong_cookie(&text) {
-                        e.strong |= bit(ClutterKind::CookieConsent);
+                    e.wording |= wording;
+                    e.strong |= strong;
+                    if in_control[ix] {
+                        e.wording_in_control |= wording;
                     }
                 }
                 Kind::Element => element_evidence(dom, ix, &mut nodes[ix]),

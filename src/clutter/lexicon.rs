@@ -29,9 +29,12 @@ const COMMENTS: &[&str] = &[
 ];
 
 const COPYRIGHT: &[&str] = &[
-    "©", "(c) 20*", "copyright", "all rights reserved", "alle rechte vorbehalten",
+    "©", "copyright", "all rights reserved", "alle rechte vorbehalten",
     "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati",
     "todos os direitos reservados", "alle rechten voorbehouden",
+    "registered trademark*", "privacy policy", "terms of use", "terms of service", "terms and conditions",
+    "do not sell", "impressum", "datenschutzerklärung", "nutzungsbedingungen", "mentions légales",
+    "politique de confidentialité", "aviso legal", "política de privacidad",
 ];
 
 const SHARE: &[&str] = &[
@@ -96,17 +99,126 @@ pub fn phrases(kind: ClutterKind) -> &'static [&'static str] {
     }
 }
 
-pub fn strong_newsletter(text: &str) -> bool {
-    any_phrase(text, NEWSLETTER_STRONG)
-}
-
-pub fn strong_cookie(text: &str) -> bool {
-    any_phrase(text, COOKIE_STRONG)
-}
-
 pub fn is_ad_label(text: &str) -> bool {
     let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     AD_LABELS.contains(&t.as_str())
+}
+
+/// Which kinds' wording a lower-cased text holds, as bits (see
+/// [`super::evidence::bit`]), and which of those are strong. Words are
+/// matched through one table built on first use, so each text is read once.
+pub fn wording_in(text: &str) -> (u16, u16) {
+    static TABLE: std::sync::OnceLock<PhraseTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(PhraseTable::build).scan(text)
+}
+
+struct Phrase {
+    words: Vec<String>,
+    /// The last word matches as a prefix (`kommentar*`).
+    prefix: bool,
+    kind_bit: u16,
+    strong_bit: u16,
+}
+
+struct PhraseTable {
+    /// Phrases by their first word (exact match).
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+    /// One-word prefix phrases, tried against every word.
+    prefixes: Vec<usize>,
+    phrases: Vec<Phrase>,
+}
+
+/// Words as the table sees them: letters and digits, with apostrophes kept
+/// inside words (`s'abonner`) and `©` as a word of its own.
+fn table_words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || ((c == '\'' || c == '’') && start.is_some());
+        if in_word {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            words.push(&text[s..i]);
+        }
+        if c == '©' {
+            words.push(&text[i..i + c.len_utf8()]);
+        }
+    }
+    if let Some(s) = start {
+        words.push(&text[s..]);
+    }
+    words
+}
+
+impl PhraseTable {
+    fn build() -> PhraseTable {
+        use super::evidence::{bit, KINDS};
+        let mut table = PhraseTable { by_first: Default::default(), prefixes: Vec::new(), phrases: Vec::new() };
+        let strong = [(ClutterKind::Newsletter, NEWSLETTER_STRONG), (ClutterKind::CookieConsent, COOKIE_STRONG)];
+        let mut add = |phrase: &str, kind_bit: u16, strong_bit: u16| {
+            let prefix = phrase.ends_with('*');
+            let cleaned = phrase.trim_end_matches('*').replace('’', "'");
+            // "download the * app": the empty word stands for any one word.
+            let words: Vec<String> = if phrase.contains(" * ") {
+                phrase.split(' ').map(|w| if w == "*" { String::new() } else { w.to_string() }).collect()
+            } else {
+                table_words(&cleaned).into_iter().map(str::to_string).collect()
+            };
+            let ix = table.phrases.len();
+            if prefix && words.len() == 1 {
+                table.prefixes.push(ix);
+            } else if let Some(first) = words.first() {
+                table.by_first.entry(first.clone()).or_default().push(ix);
+            }
+            table.phrases.push(Phrase { words, prefix, kind_bit, strong_bit });
+        };
+        for kind in KINDS {
+            for phrase in phrases(kind) {
+                add(phrase, bit(kind), 0);
+            }
+        }
+        for (kind, list) in strong {
+            for phrase in list {
+                add(phrase, 0, bit(kind));
+            }
+        }
+        table
+    }
+
+    fn scan(&self, text: &str) -> (u16, u16) {
+        let normalised;
+        let text = if text.contains('’') {
+            normalised = text.replace('’', "'");
+            &normalised
+        } else {
+            text
+        };
+        let words = table_words(text);
+        let (mut kinds, mut strong) = (0u16, 0u16);
+        for (i, word) in words.iter().enumerate() {
+            let exact = self.by_first.get(*word).into_iter().flatten();
+            for &p in exact.chain(self.prefixes.iter()) {
+                let phrase = &self.phrases[p];
+                if self.matches_at(phrase, &words[i..]) {
+                    kinds |= phrase.kind_bit;
+                    strong |= phrase.strong_bit;
+                }
+            }
+        }
+        (kinds, strong)
+    }
+
+    fn matches_at(&self, phrase: &Phrase, words: &[&str]) -> bool {
+        if phrase.words.len() > words.len() {
+            return false;
+        }
+        let last = phrase.words.len() - 1;
+        phrase.words.iter().zip(words).enumerate().all(|(i, (want, got))| {
+            want.is_empty() || (if i == last && phrase.prefix { got.starts_with(want.as_str()) } else { want == got })
+        })
+    }
 }
 
 /// Does lower-cased `text` hold any of the phrases?
@@ -154,6 +266,21 @@ mod tests {
         assert!(contains_phrase("alle kommentare anzeigen", "kommentar*"));
         assert!(contains_phrase("download the newsmax app", "download the * app"));
         assert!(contains_phrase("© acme", "©"));
+    }
+
+    #[test]
+    fn table_finds_kinds() {
+        use crate::clutter::evidence::bit;
+        let (kinds, strong) = wording_in("sign up for our daily newsletters – sent to your inbox");
+        assert!(kinds & bit(ClutterKind::Newsletter) != 0 && strong & bit(ClutterKind::Newsletter) != 0);
+        let (kinds, _) = wording_in("© 2024 acme. alle kommentare");
+        assert!(kinds & bit(ClutterKind::RepeatedBoilerplate) != 0 && kinds & bit(ClutterKind::Comments) != 0);
+        let (kinds, _) = wording_in("download the newsmax app");
+        assert!(kinds & bit(ClutterKind::AppPromo) != 0);
+        let (kinds, _) = wording_in("s’abonner à la lettre d’information");
+        assert!(kinds & bit(ClutterKind::Newsletter) != 0);
+        let (kinds, _) = wording_in("the commentator said");
+        assert_eq!(kinds & bit(ClutterKind::Comments), 0);
     }
 
     #[test]

@@ -312,7 +312,7 @@ impl Writer {
                 }
                 for row in rows {
                     if row.iter().any(|c| !c.is_empty()) {
-                        lines.push(row.join(" | "));
+                        lines.push(row.join(" | ").trim().to_string());
                     }
                 }
                 if !lines.is_empty() {
