@@ -151,7 +151,25 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "non-string panic".to_string());
-    msg.chars().take(120).collect()
+    // One line, no backticks, short: it goes into a Markdown list.
+    let line = msg
+        .replace('`', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    line.chars().take(100).collect()
+}
+
+/// "load average 1.20 1.10 0.90" where /proc/loadavg exists: other processes
+/// on the machine are the main source of noise in these numbers.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .map_or_else(
+            || "load average unknown".to_string(),
+            |l| format!("load average {l}"),
+        )
 }
 
 fn is_bench_mode() -> bool {
@@ -304,11 +322,12 @@ fn summary(pages: &[Page], dropped: &[String], total_pages: usize) {
     }
     println!();
     println!(
-        "(summary took {:.1} s; {} {}, {} cores available)",
+        "(summary took {:.1} s; {} {}, {} cores available, {} at the end)",
         started.elapsed().as_secs_f64(),
         std::env::consts::OS,
         std::env::consts::ARCH,
-        std::thread::available_parallelism().map_or(0, |n| n.get())
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        load_average()
     );
 }
 

@@ -935,6 +935,14 @@ impl Tally {
             format!("{:.1}%", 100.0 * self.hits as f64 / self.total as f64)
         }
     }
+    /// "78.1% (700)": the rate and, in brackets, how many pages it is over.
+    fn rate_and_count(&self) -> String {
+        if self.total == 0 {
+            "–".into()
+        } else {
+            format!("{} ({})", self.rate(), self.total)
+        }
+    }
     fn cell(&self) -> String {
         if self.total == 0 {
             "–".into()
@@ -1227,7 +1235,7 @@ fn write_failures_and_slowest(r: &mut String, runs: Vec<(&str, &EngineRun)>) {
         let _ = writeln!(r);
     }
     let mut slow = runs.clone();
-    slow.sort_by(|a, b| b.1.time().cmp(&a.1.time()));
+    slow.sort_by_key(|(_, run)| std::cmp::Reverse(run.time()));
     let list: Vec<String> = slow
         .iter()
         .take(SLOWEST_PAGES_LISTED)
@@ -1357,9 +1365,9 @@ fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusS
             f3(mean(set.iter().map(|p| p.score_with_title.f1))),
             with.rate(),
             without.rate(),
-            Tally::of(set.iter().map(|p| p.title)).rate(),
-            Tally::of(set.iter().map(|p| p.author)).rate(),
-            Tally::of(set.iter().map(|p| p.publish_date)).rate(),
+            Tally::of(set.iter().map(|p| p.title)).rate_and_count(),
+            Tally::of(set.iter().map(|p| p.author)).rate_and_count(),
+            Tally::of(set.iter().map(|p| p.publish_date)).rate_and_count(),
             readerable.agreement().rate(),
             set.iter().filter(|p| p.run.failed()).count()
         );
@@ -1386,7 +1394,7 @@ fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusS
     );
     let _ = writeln!(
         r,
-        "Metadata columns count only pages whose reference value is non-empty: **title** — normalised equality \
+        "Metadata columns count only pages whose reference value is non-empty (their number in brackets): **title** — normalised equality \
          (trim, collapse whitespace, lower-case), or equality once either title drops one leading or trailing \
          segment set off by ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` • `, ` » ` or ` / ` (a site name); \
          **author** against our byline — normalised equality, or containment with the shorter ≥ 60% of the \

@@ -74,8 +74,8 @@ async function sendToTab(tab, message) {
         await ensureInjected(tab.id);
         break;
       } catch (error) {
-        if (attempt >= 5 || !/permission|Cannot access/i.test(String(error?.message))) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+        if (attempt >= 6 || !/permission|Cannot access/i.test(String(error?.message))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
       }
     }
     const [result] = await api.scripting.executeScript({
@@ -116,12 +116,11 @@ const MENU = [
   ['options', 'menuOptions'],
 ];
 
-function createMenus() {
-  api.contextMenus.removeAll(() => {
-    for (const [id, message] of MENU) {
-      api.contextMenus.create({ id, title: api.i18n.getMessage(message), contexts: ['action'] });
-    }
-  });
+async function createMenus() {
+  await api.contextMenus.removeAll();
+  for (const [id, message] of MENU) {
+    api.contextMenus.create({ id, title: api.i18n.getMessage(message), contexts: ['action'] });
+  }
 }
 
 api.contextMenus.onClicked.addListener(async (info, tab) => {

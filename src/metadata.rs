@@ -62,7 +62,7 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
         .author
         .clone()
         .or_else(|| meta.first(&["dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru.author", "byl"]))
-        .filter(|a| !looks_like_url(a))
+        .filter(|a| !looks_like_url(a) && !looks_like_template(a))
         .or_else(|| micro.get("author"))
         .or_else(|| byline_in_page(dom))
         .map(|b| clean_byline(&b))
@@ -178,6 +178,11 @@ fn absolute_url(src: &str, base: Option<&Url>) -> Option<String> {
         None => Url::parse(src).ok()?,
     };
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+}
+
+/// An unfilled template value such as `page.head.author` or `{{author}}`.
+fn looks_like_template(s: &str) -> bool {
+    s.contains("{{") || s.contains("${") || (!s.contains(' ') && s.contains('.') && s.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'))
 }
 
 fn looks_like_url(s: &str) -> bool {

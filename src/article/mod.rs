@@ -52,13 +52,17 @@ pub struct Flags {
     pub strip_unlikely: bool,
     pub weight_classes: bool,
     pub clean_conditionally: bool,
+    /// Take hidden elements too: the last resort for pages whose content
+    /// waits, hidden, for a script to show it (streamed server rendering).
+    pub include_hidden: bool,
 }
 
-const ATTEMPTS: [Flags; 4] = [
-    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+const ATTEMPTS: [Flags; 5] = [
+    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true, include_hidden: false },
+    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true, include_hidden: false },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true, include_hidden: false },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, include_hidden: false },
+    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true, include_hidden: true },
 ];
 
 pub fn find(dom: &Dom, signals: &Signals, metadata: &Metadata, options: &Options) -> Option<Found> {
@@ -97,6 +101,7 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
         excluded[ix] = true;
     }
     let title = metadata.title.as_deref().map(normalise_title);
+    let page_chars = dom.body().map_or(0, |b| dom.text_chars(b));
     let mut title_heading_seen = false;
     for ix in 0..dom.len() {
         if dom.parent(ix).is_some_and(|p| excluded[p]) {
@@ -113,9 +118,10 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
             Kind::Text => excluded[ix] = data.invisible,
             Kind::Element => {
                 let tag = dom.tag(ix).unwrap_or("");
-                // Some pages wrap everything in one form: only small forms go.
-                let small_form = tag == "form" && dom.text_chars(ix) < 500;
-                if data.invisible || data.hidden || small_form || is_control_or_chrome(tag) {
+                // Broken markup or a page-wide form can put the whole page
+                // inside one chrome element: such an element stays.
+                let chrome = is_chrome(tag) && dom.text_chars(ix) * 2 < page_chars;
+                if data.invisible || (data.hidden && !flags.include_hidden) || chrome || is_control(tag) {
                     excluded[ix] = true;
                     continue;
                 }
@@ -148,13 +154,14 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
     excluded
 }
 
-/// Elements that are never article text: form controls and site chrome.
-fn is_control_or_chrome(tag: &str) -> bool {
-    matches!(
-        tag,
-        "nav" | "button" | "input" | "select" | "textarea" | "fieldset"
-            | "dialog" | "menu" | "aside" | "footer" | "label" 
-    )
+/// Form controls: never article text.
+fn is_control(tag: &str) -> bool {
+    matches!(tag, "button" | "input" | "select" | "textarea" | "label" | "dialog" | "menu")
+}
+
+/// Site chrome: navigation, asides, footers, forms, fieldsets.
+fn is_chrome(tag: &str) -> bool {
+    matches!(tag, "nav" | "aside" | "footer" | "form" | "fieldset")
 }
 
 fn inside(dom: &Dom, ix: NodeIx, tags: &[&str]) -> bool {

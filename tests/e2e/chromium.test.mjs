@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startProxy, startServer, CORPUS_PAGES } from './lib/server.mjs';
+import { startProxy, startServer, CORPUS_PAGES, TRICKY_PARAGRAPHS } from './lib/server.mjs';
 import { launchChromium, ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
 import * as P from './lib/page.mjs';
 import {
@@ -281,6 +281,48 @@ describe('Chromium', { skip }, () => {
       await page.close();
     });
   }
+
+  it('live tree unlike the serialised one (template, noscript, mis-nested p/div and a/a, script-added elements): locators check out or hide nothing; the article is never hidden', async () => {
+    const page = await open('/tricky/');
+    const before = await page.evaluate(P.outerHTML);
+    await click(page);
+    await waitReader(page);
+    const info = await page.evaluate(P.readerInfo);
+    for (const p of TRICKY_PARAGRAPHS) assert.ok(info.text.includes(p), `reader shows: ${p.slice(0, 40)}`);
+    await page.locator('declutter-reader [data-action="declutter"]').click();
+    await page.waitForFunction(() => !!document.querySelector('declutter-panel'));
+    const paragraphs = await page.evaluate(P.visibilityOf, { strings: TRICKY_PARAGRAPHS, selector: 'p' });
+    const clutter = await page.evaluate(P.visibilityOf, ['Sign up for our daily newsletter', 'Join the conversation', '© 2026 The Daily Example']);
+    assertDecluttered(paragraphs, clutter);
+    const hiddenTexts = await page.evaluate(() => Array.from(document.querySelectorAll('[data-declutter-hidden]')).map((e) => e.textContent));
+    assert.ok(hiddenTexts.every((t) => !/Paragraph \d|nested block|outer|Template card/.test(t)), `only clutter hidden: ${JSON.stringify(hiddenTexts)}`);
+    // A script adds elements above everything after declutter: nothing else gets hidden.
+    await page.evaluate(() => document.body.prepend(Object.assign(document.createElement('div'), { textContent: 'Breaking: late banner' })));
+    await sleep(200);
+    assert.deepEqual((await page.evaluate(P.visibilityOf, ['Breaking: late banner']))[0].visible, [true]);
+    await page.evaluate(() => document.body.firstElementChild.remove());
+    await page.locator('declutter-panel [data-action="undo-all"]').click();
+    await page.waitForFunction(() => !document.querySelector('declutter-panel'));
+    assert.equal(await page.evaluate(P.outerHTML), before, 'outerHTML identical after undo all');
+    await page.close();
+  });
+
+  it('options page: reader defaults saved in storage.sync are used by the reader view', async () => {
+    const options = await chrome.context.newPage();
+    await options.goto(`chrome-extension://${chrome.extensionId}/options/options.html`);
+    await options.selectOption('#theme', 'sepia');
+    await options.waitForFunction(() => document.getElementById('saved').textContent.length > 0);
+    assert.ok(await options.isVisible('text=chrome://extensions/shortcuts'), 'points to the shortcut settings');
+    await options.close();
+    const page = await open('/newsmax/');
+    await click(page);
+    await waitReader(page);
+    assert.equal((await page.evaluate(P.readerInfo)).theme, 'sepia');
+    await page.locator('declutter-reader [data-theme-choice="auto"]').click();
+    await click(page);
+    await waitNoReader(page);
+    await page.close();
+  });
 
   it('non-article page: a clear message with the choice to try anyway; closing restores the page', async () => {
     const page = await open('/plain/');

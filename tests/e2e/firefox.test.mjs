@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startProxy, startServer, CORPUS_PAGES } from './lib/server.mjs';
+import { startProxy, startServer, CORPUS_PAGES, TRICKY_PARAGRAPHS } from './lib/server.mjs';
 import { launchFirefox, FIREFOX, FIREFOX_ZIP, GECKODRIVER, ROOT } from './lib/firefox.mjs';
 import * as P from './lib/page.mjs';
 import {
@@ -174,6 +174,26 @@ describe('Firefox', { skip }, () => {
       done();
     });
   }
+
+  it('live tree unlike the serialised one (template, noscript, mis-nested markup, script-added elements): locators check out or hide nothing', async () => {
+    await open('/tricky/');
+    const before = await ff.evaluate(P.outerHTML);
+    await click();
+    await waitReader();
+    const info = await ff.evaluate(P.readerInfo);
+    for (const p of TRICKY_PARAGRAPHS) assert.ok(info.text.includes(p), `reader shows: ${p.slice(0, 40)}`);
+    await ff.clickIn('declutter-reader', '[data-action="declutter"]');
+    await ff.waitFor(() => !!document.querySelector('declutter-panel'), null, { what: 'declutter panel' });
+    const paragraphs = await ff.evaluate(P.visibilityOf, { strings: TRICKY_PARAGRAPHS, selector: 'p' });
+    const clutter = await ff.evaluate(P.visibilityOf, ['Sign up for our daily newsletter', 'Join the conversation', '© 2026 The Daily Example']);
+    assertDecluttered(paragraphs, clutter);
+    const hiddenTexts = await ff.script("return Array.from(document.querySelectorAll('[data-declutter-hidden]')).map((e) => e.textContent);");
+    assert.ok(hiddenTexts.every((t) => !/Paragraph \d|nested block|outer|Template card/.test(t)), `only clutter hidden: ${JSON.stringify(hiddenTexts)}`);
+    await ff.clickIn('declutter-panel', '[data-action="undo-all"]');
+    await ff.waitFor(() => !document.querySelector('declutter-panel'), null, { what: 'panel closed' });
+    assert.equal(await ff.evaluate(P.outerHTML), before, 'outerHTML identical after undo all');
+    done();
+  });
 
   it('non-article page: a clear message with the choice to try anyway; Escape closes and restores the page', async () => {
     await open('/plain/');

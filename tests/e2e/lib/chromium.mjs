@@ -93,7 +93,14 @@ export async function launchChromium({ proxyPort, extension = CHROME_DIST } = {}
     await browser.close().catch(() => {});
     child.kill('SIGTERM');
     await new Promise((r) => { if (child.exitCode !== null) r(); else child.once('exit', r); setTimeout(r, 3000); });
-    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    for (let i = 0; i < 20; i++) {
+      try {
+        rmSync(userDataDir, { recursive: true, force: true });
+        break;
+      } catch {
+        await sleep(200); // helper processes still writing their caches
+      }
+    }
   }
 
   return { browser, context, cdp, extensionId, serviceWorker, clickAction, downloaded, downloadEvents, close };

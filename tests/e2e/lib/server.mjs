@@ -27,6 +27,52 @@ ${Array.from({ length: 24 }, (_, i) => `<li><a href="/p/${i}">Product ${i + 1}</
 <footer><p>© Example Store</p></footer>
 </body></html>`;
 
+/**
+ * A page whose live tree differs from what re-parsing its serialisation
+ * gives: <template> contents, <noscript>, a <div> inside a <p> and an <a>
+ * inside an <a> built by script (the parser would split them), and elements
+ * a script adds after the page was serialised. Locators must check out in
+ * the live page or hide nothing; the article must never be hidden.
+ */
+const LONG = 'The committee met on Tuesday to review the findings of the year-long inquiry into the state of the regional water supply, which residents had long criticised as unreliable and expensive. ';
+export const TRICKY_PARAGRAPHS = Array.from({ length: 7 }, (_, i) => `Paragraph ${i + 1}. ${LONG.repeat(2).trim()}`);
+export const TRICKY = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Inquiry finds regional water supply unreliable — The Daily Example</title>
+<meta property="og:site_name" content="The Daily Example"></head>
+<body>
+<template id="tpl"><div class="card"><p>Template card</p><span>one</span><span>two</span></template>
+<noscript><div class="nojs"><p>Please enable JavaScript to read comments.</p></div></noscript>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<div id="misnest-host"></div>
+<main>
+<article>
+<h1>Inquiry finds regional water supply unreliable</h1>
+${TRICKY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
+</article>
+<div class="newsletter-signup"><h3>Sign up for our daily newsletter</h3><p>Get the best stories in your inbox every morning.</p>
+<form action="/subscribe"><input type="email" name="email" placeholder="Your email address"><button>Subscribe</button></form></div>
+<section id="comments" class="comments"><h2>Comments</h2><p>Join the conversation: read and post comments on this story.</p><a href="/comments">View all comments</a></section>
+</main>
+<footer><p>© 2026 The Daily Example. All rights reserved.</p></footer>
+<script src="/tricky.js"></script>
+</body></html>`;
+export const TRICKY_JS = `
+// A <div> inside a <p> and an <a> inside an <a>: possible in the DOM, split by the parser.
+const p = document.createElement('p');
+p.append('Promo: ');
+const div = document.createElement('div');
+div.textContent = 'nested block';
+p.append(div);
+const a1 = document.createElement('a');
+a1.href = '/x';
+a1.textContent = 'outer ';
+const a2 = document.createElement('a');
+a2.href = '/y';
+a2.textContent = 'inner';
+a1.append(a2);
+document.getElementById('misnest-host').append(p, a1);
+`;
+
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+/p9sAAAAASUVORK5CYII=', 'base64');
 
 export function startServer() {
@@ -44,6 +90,11 @@ export function startServer() {
       return html(readFileSync(join(FIXTURE_DIR, 'page.html')), { 'content-security-policy': "script-src 'self'" });
     }
     if (url.pathname === '/plain/') return html(NON_ARTICLE);
+    if (url.pathname === '/tricky/') return html(TRICKY);
+    if (url.pathname === '/tricky.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      return res.end(TRICKY_JS);
+    }
     if ((m = url.pathname.match(/^\/corpus\/([\w.-]+)\/$/)) && existsSync(join(CORPUS_DIR, m[1], 'source.html'))) {
       return html(readFileSync(join(CORPUS_DIR, m[1], 'source.html')));
     }
