@@ -15,7 +15,10 @@
 //!
 //! Criterion benches each size (`scaling/extract/<size>`, throughput in
 //! bytes), then a summary computed here prints median time, MB/s and time per
-//! byte relative to the 100 KB page: a flat last column means linear growth.
+//! byte relative to the 100 KB page: a flat column means linear growth. As a
+//! control the summary also times the bare html5ever parse (through
+//! `scraper`), and with `--features bench-peers` dom_smoothie on the same
+//! pages, to tell the engine's own growth from the parser's and the cache's.
 //!
 //! A size whose single probe run takes longer than `DECLUTTER_SCALING_MAX_S`
 //! seconds (default 30) is left out of Criterion (so a super-linear engine
@@ -491,53 +494,100 @@ fn main() {
     }
 
     let started = Instant::now();
+    let time_median = |reps: usize, f: &dyn Fn()| {
+        let mut times: Vec<Duration> = (0..reps)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect();
+        median(&mut times)
+    };
+    // Per size: extract, and as a control the bare html5ever parse (through
+    // scraper, as the engine parses), to tell the engine's growth from the
+    // parser's and the memory system's. With `--features bench-peers`,
+    // dom_smoothie too.
     let mut rows = Vec::new();
     for (case, probe) in cases.iter().zip(&probes) {
-        let median_time = if probe.as_secs_f64() > max_probe {
+        let html = case.html.as_str();
+        let too_slow = probe.as_secs_f64() > max_probe;
+        let reps = if too_slow { 1 } else { case.reps };
+        let extract = if too_slow {
             *probe
         } else {
-            let mut times: Vec<Duration> = (0..case.reps)
-                .map(|_| {
-                    let t = Instant::now();
-                    black_box(run(black_box(&case.html)));
-                    t.elapsed()
-                })
-                .collect();
-            median(&mut times)
+            time_median(reps, &|| {
+                black_box(run(black_box(html)));
+            })
         };
-        let reps = if probe.as_secs_f64() > max_probe {
-            1
-        } else {
-            case.reps
-        };
-        rows.push((case.label, case.html.len(), median_time, reps));
+        let parse = time_median(reps, &|| {
+            black_box(scraper::Html::parse_document(black_box(html)));
+        });
+        #[cfg(feature = "bench-peers")]
+        let peer = Some(time_median(reps, &|| {
+            let r = dom_smoothie::Readability::new(black_box(html), Some(URL), None)
+                .and_then(|mut r| r.parse());
+            black_box(r.map(|a| a.content.len()).unwrap_or(0));
+        }));
+        #[cfg(not(feature = "bench-peers"))]
+        let peer: Option<Duration> = None;
+        rows.push((case.label, html.len(), reps, extract, parse, peer));
     }
     let ns_per_byte = |bytes: usize, d: Duration| d.as_secs_f64() * 1e9 / bytes as f64;
-    let base = rows
-        .iter()
-        .find(|r| r.0 == "100KB")
-        .map(|r| ns_per_byte(r.1, r.2))
-        .unwrap_or(1.0);
+    let base_of = |pick: &dyn Fn(
+        &(&str, usize, usize, Duration, Duration, Option<Duration>),
+    ) -> Option<Duration>| {
+        rows.iter()
+            .find(|r| r.0 == "100KB")
+            .and_then(|r| pick(r).map(|d| ns_per_byte(r.1, d)))
+            .unwrap_or(f64::NAN)
+    };
+    let base = base_of(&|r| Some(r.3));
+    let base_parse = base_of(&|r| Some(r.4));
+    let base_peer = base_of(&|r| r.5);
 
     println!();
     println!("## Scaling benchmark summary (outside Criterion)");
     println!();
-    println!("Synthetic article pages, `declutter::extract`, median of the given runs.");
+    println!(
+        "Synthetic article pages, `declutter::extract`, median of the given runs. \
+         Control: the bare html5ever parse (`scraper::Html::parse_document`)."
+    );
     println!();
-    println!("| page | bytes | runs | median time | MB/s | ns/byte | time per byte vs 100 KB |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
-    for (label, bytes, time, reps) in &rows {
+    let peer_head = if cfg!(feature = "bench-peers") {
+        (" dom_smoothie | its per byte vs 100 KB |", "---:|---:|")
+    } else {
+        ("", "")
+    };
+    println!(
+        "| page | bytes | runs | extract | MB/s | ns/byte | per byte vs 100 KB | parse only | parse per byte vs 100 KB |{}",
+        peer_head.0
+    );
+    println!(
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|{}",
+        peer_head.1
+    );
+    for (label, bytes, reps, time, parse, peer) in &rows {
         let npb = ns_per_byte(*bytes, *time);
+        let peer_cols = peer.map_or(String::new(), |p| {
+            format!(
+                " {} | {:.2}x |",
+                fmt_time(p),
+                ns_per_byte(*bytes, p) / base_peer
+            )
+        });
         println!(
-            "| {label} | {bytes} | {reps} | {} | {:.1} | {:.1} | {:.2}x |",
+            "| {label} | {bytes} | {reps} | {} | {:.1} | {:.1} | {:.2}x | {} | {:.2}x |{peer_cols}",
             fmt_time(*time),
             *bytes as f64 / 1e6 / time.as_secs_f64(),
             npb,
-            npb / base
+            npb / base,
+            fmt_time(*parse),
+            ns_per_byte(*bytes, *parse) / base_parse,
         );
     }
     println!();
-    println!("A last column near 1.00x at every size means time grows linearly with bytes.");
+    println!("A \"per byte vs 100 KB\" column near 1.00x at every size means time grows linearly with bytes.");
     println!(
         "(summary took {:.1} s; {} {}, {} cores available, {} at the end)",
         started.elapsed().as_secs_f64(),

@@ -1,7 +1,8 @@
 // Benchmark (not a test): in one headless Chromium run, with the built
 // extension loaded, on the Mozilla Readability corpus pages served locally:
-//   - full extraction by the extension's content script (serialise the page +
-//     the wasm core), median of N runs per page,
+//   - full extraction as the extension does it (serialise the page + the wasm
+//     core in the extension's context, HTML by message), median of N runs per
+//     page; and the same with the wasm in the content script, warm,
 //   - @mozilla/readability parsing document.cloneNode(true) (clone included),
 //     median of N runs per page, in the same page,
 //   - trigger to reader view painted: from the toolbar click
@@ -66,11 +67,16 @@ try {
       await chrome.clickAction(page);
       await page.waitForFunction(() => !document.querySelector('declutter-reader'));
 
-      const ext = await sw.evaluate(async (runs) => {
+      const timing = (order) => sw.evaluate(async ({ runs, order }) => {
         const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-        return sendToTab(tab, { cmd: 'bench', runs });
-      }, RUNS);
+        return sendToTab(tab, { cmd: 'bench', runs, order });
+      }, { runs: RUNS, order });
+      // Default order: the extension's context (the service worker), HTML by message.
+      const ext = await timing(null);
       if (!ext || ext.error) throw new Error(`extension timing failed: ${JSON.stringify(ext)}`);
+      // The page's own instance (warm: the first run warms it up and is dropped).
+      const inPage = await timing(['page']);
+      const inPageTimes = inPage && !inPage.error && inPage.path === 'page' ? inPage.times.slice(1) : null;
 
       await page.addScriptTag({ path: READABILITY });
       const readability = await page.evaluate((runs) => {
@@ -89,13 +95,14 @@ try {
         name,
         kb: Math.round(ext.bytes / 1024),
         extension: median(ext.times),
+        inPage: inPageTimes ? median(inPageTimes) : null,
         readability: median(readability.times),
         triggerToPaint,
         path: ext.path,
       };
       row.ratio = row.extension / row.readability;
       rows.push(row);
-      console.log(`${name.padEnd(44)} ${String(row.kb).padStart(5)} KB  ext ${row.extension.toFixed(1).padStart(7)} ms  readability ${row.readability.toFixed(1).padStart(7)} ms  ratio ${row.ratio.toFixed(2).padStart(5)}  trigger→paint ${triggerToPaint.toFixed(0).padStart(5)} ms`);
+      console.log(`${name.padEnd(44)} ${String(row.kb).padStart(5)} KB  ext ${row.extension.toFixed(1).padStart(7)} ms  in-page ${(row.inPage ?? NaN).toFixed(1).padStart(7)} ms  readability ${row.readability.toFixed(1).padStart(7)} ms  ratio ${row.ratio.toFixed(2).padStart(5)}  trigger→paint ${triggerToPaint.toFixed(0).padStart(5)} ms`);
     } catch (error) {
       console.log(`${name.padEnd(44)} skipped: ${String(error.message).split('\n')[0]}`);
     } finally {
@@ -117,6 +124,8 @@ const summary = {
   medianReadabilityMs: rdb,
   ratioOfMedians: ext / rdb,
   medianPerPageRatio: median(rows.map((r) => r.ratio)),
+  medianInPageWarmMs: median(rows.filter((r) => r.inPage != null).map((r) => r.inPage)),
+  ratioInPageWarm: median(rows.filter((r) => r.inPage != null).map((r) => r.inPage)) / median(rows.filter((r) => r.inPage != null).map((r) => r.readability)),
   triggerToPaintColdMs: rows[0]?.triggerToPaint,
   triggerToPaintMedianMs: median(rows.slice(1).map((r) => r.triggerToPaint)),
   enginePath: [...new Set(rows.map((r) => r.path))],

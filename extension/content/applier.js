@@ -142,8 +142,12 @@
     unwatch();
   }
 
-  /** Blocks the page re-rendered: find the new element by tag and fingerprint. */
-  function reconcile() {
+  /**
+   * Blocks the page re-rendered: a hidden element that left the page is
+   * looked for, by tag and fingerprint, among the elements just added (only
+   * those, so a busy page does not cost a scan of the whole document).
+   */
+  function reconcile(added) {
     if (selfMutating) return;
     mutate(() => {
       for (const entry of entries) {
@@ -153,27 +157,37 @@
           continue;
         }
         const { tag, fingerprint } = entry.block.locator;
-        for (const candidate of document.getElementsByTagName(tag)) {
-          if (candidate.hasAttribute(HIDDEN) || isOwn(candidate)) continue;
-          if (fingerprints(candidate).includes(fingerprint)) {
-            candidate.setAttribute(HIDDEN, '');
-            entry.el = candidate;
-            break;
+        search: for (const root of added) {
+          if (!root.isConnected || isOwn(root)) continue;
+          const candidates = root.localName === tag ? [root, ...root.getElementsByTagName(tag)] : root.getElementsByTagName(tag);
+          for (const candidate of candidates) {
+            if (candidate.hasAttribute(HIDDEN)) continue;
+            if (fingerprints(candidate).includes(fingerprint)) {
+              candidate.setAttribute(HIDDEN, '');
+              entry.el = candidate;
+              break search;
+            }
           }
         }
       }
     });
   }
 
-  let pending = false;
+  let pending = null; // elements added since the last reconcile
   function watch() {
     if (observer || !entries.some((e) => e.hidden)) return;
-    observer = new MutationObserver(() => {
-      if (selfMutating || pending) return;
-      pending = true;
+    observer = new MutationObserver((records) => {
+      if (selfMutating) return;
+      const first = pending === null;
+      pending ??= new Set();
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node.nodeType === 1) pending.add(node);
+      }
+      if (!first) return;
       setTimeout(() => {
-        pending = false;
-        reconcile();
+        const added = pending;
+        pending = null;
+        reconcile(added);
       }, 30);
     });
     observer.observe(document.documentElement, {

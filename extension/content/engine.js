@@ -18,11 +18,15 @@
     try {
       const wasm = globalThis.declutterWasm;
       if (!wasm) return null;
+      const t0 = performance.now();
       const response = await fetch(api.runtime.getURL('wasm/declutter_bg.wasm'));
       const bytes = await response.arrayBuffer();
+      const t1 = performance.now();
       // Try compiling before instantiating so a CSP refusal is caught here.
       const module = await WebAssembly.compile(bytes);
+      const t2 = performance.now();
       await wasm.init({ module_or_path: module });
+      D.engineTiming = { fetch: t1 - t0, compile: t2 - t1, instantiate: performance.now() - t2 };
       return wasm;
     } catch {
       return null;
@@ -35,15 +39,32 @@
     return reply.value;
   }
 
+  // Which path goes first. The extension's instance is compiled once per
+  // browser session and already warm; a page's own instance is compiled and
+  // warmed up per page (V8 compiles wasm functions lazily, so the first
+  // extraction in a fresh instance is several times slower than later ones).
+  let order = globalThis.__declutterEngineOrder ?? ['extension', 'page'];
+
   async function call(op, args) {
-    local ??= loadLocal();
-    const wasm = await local;
-    if (wasm) {
-      path = 'page';
-      return wasm[op](...args);
+    let lastError;
+    for (const which of order) {
+      try {
+        if (which === 'extension') {
+          const value = await remote(op, args);
+          path = 'extension';
+          return value;
+        }
+        local ??= loadLocal();
+        const wasm = await local;
+        if (wasm) {
+          path = 'page';
+          return wasm[op](...args);
+        }
+      } catch (error) {
+        lastError = error;
+      }
     }
-    path = 'extension';
-    return remote(op, args);
+    throw lastError ?? new Error('no engine available');
   }
 
   /** The page as the core reads it: doctype plus the live tree. */
@@ -58,7 +79,8 @@
     exportDocument: (extraction, url, format) => call('exportDocument', [extraction, url, format]),
     fileName: (title, ext) => call('fileName', [title ?? null, ext]),
     get path() { return path; },
-    /** Whether to try the in-page path at all (tests force the other one). */
-    forceExtension() { local = Promise.resolve(null); },
+    /** The order the paths are tried in (tests and the benchmark compare them). */
+    get order() { return [...order]; },
+    set order(value) { order = [...value]; },
   };
 })();

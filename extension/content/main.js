@@ -183,10 +183,10 @@
           return await download(result, message.format, readerView?.setStatus);
         }
         case 'state': return state();
-        case 'bench': return await bench(message.runs ?? 5);
+        case 'bench': return await bench(message.runs ?? 5, message.order);
         case 'engine-path': {
-          if (message.force === 'extension') engine.forceExtension();
-          return { path: engine.path };
+          if (Array.isArray(message.order)) engine.order = message.order;
+          return { path: engine.path, order: engine.order };
         }
         default: return { error: `unknown command ${message?.cmd}` };
       }
@@ -199,17 +199,23 @@
   }
 
   /** Timing of the full extraction (serialise + engine), for scripts/bench-browser.mjs. */
-  async function bench(runs) {
-    const times = [];
-    let bytes = 0;
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      const html = engine.serialise();
-      await engine.extract(html, location.href);
-      times.push(performance.now() - start);
-      bytes = html.length;
+  async function bench(runs, order) {
+    const saved = engine.order;
+    if (order) engine.order = order;
+    try {
+      const times = [];
+      let bytes = 0;
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        const html = engine.serialise();
+        await engine.extract(html, location.href);
+        times.push(performance.now() - start);
+        bytes = html.length;
+      }
+      return { times, bytes, path: engine.path };
+    } finally {
+      engine.order = saved;
     }
-    return { times, bytes, path: engine.path };
   }
 
   function state() {
@@ -220,6 +226,7 @@
       panel: !!panelView,
       path: engine.path,
       timing: D.lastTiming ?? null,
+      engineTiming: D.engineTiming ?? null,
       errors,
     };
   }

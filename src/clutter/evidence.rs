@@ -32,6 +32,10 @@ pub struct Evidence {
     pub wording_in_control: u16,
     /// Strong newsletter or cookie wording (either names the block alone).
     pub strong: u16,
+    /// Strong wording in a heading, link or button.
+    pub strong_in_control: u16,
+    pub passwords: u32,
+    pub iframes: u32,
     pub links: u32,
     pub share_links: u32,
     pub email_inputs: u32,
@@ -40,6 +44,7 @@ pub struct Evidence {
     pub textareas: u32,
     pub forms: u32,
     pub headings: u32,
+    pub paragraphs: u32,
     pub images: u32,
     pub prose: u32,
 }
@@ -55,6 +60,7 @@ impl EvidenceMap {
         for ix in 0..n {
             let parent = dom.parent(ix).is_some_and(|p| in_control[p]);
             in_control[ix] = parent
+                || dom.attr(ix, "role") == Some("button")
                 || matches!(
                     dom.tag(ix),
                     Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "a" | "button" | "label" | "summary" | "legend")
@@ -63,7 +69,7 @@ impl EvidenceMap {
         let mut nodes = vec![Evidence::default(); n];
         for ix in (0..n).rev() {
             let data = dom.node(ix);
-            if data.invisible && !dom.is_tag(ix, "input") {
+            if data.invisible && !matches!(dom.tag(ix), Some("input" | "iframe" | "textarea" | "select")) {
                 if let Some(p) = data.parent {
                     merge(&mut nodes, p, ix);
                 }
@@ -78,6 +84,7 @@ impl EvidenceMap {
                     e.strong |= strong;
                     if in_control[ix] {
                         e.wording_in_control |= wording;
+                        e.strong_in_control |= strong;
                     }
                 }
                 Kind::Element => element_evidence(dom, ix, &mut nodes[ix]),
@@ -101,6 +108,9 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.wording |= c.wording;
     p.wording_in_control |= c.wording_in_control;
     p.strong |= c.strong;
+    p.strong_in_control |= c.strong_in_control;
+    p.passwords += c.passwords;
+    p.iframes += c.iframes;
     p.links += c.links;
     p.share_links += c.share_links;
     p.email_inputs += c.email_inputs;
@@ -109,6 +119,7 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.textareas += c.textareas;
     p.forms += c.forms;
     p.headings += c.headings;
+    p.paragraphs += c.paragraphs;
     p.images += c.images;
     p.prose += c.prose;
 }
@@ -131,6 +142,8 @@ fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
             let kind = dom.attr(ix, "type").unwrap_or("text").to_ascii_lowercase();
             if matches!(kind.as_str(), "submit" | "button" | "image") {
                 e.buttons += 1;
+            } else if kind == "password" {
+                e.passwords += 1;
             } else if !matches!(kind.as_str(), "hidden" | "checkbox" | "radio") {
                 e.inputs += 1;
                 if kind == "email" || mentions_email(dom, ix) {
@@ -139,16 +152,24 @@ fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
             }
         }
         "textarea" => e.textareas += 1,
+        "iframe" => e.iframes += 1,
         "img" | "picture" | "video" | "figure" => e.images += 1,
         "form" => e.forms += 1,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => e.headings += 1,
         "p" | "div" | "li" | "blockquote" | "td" => {
             let data = dom.node(ix);
+            if dom.is_tag(ix, "p") && data.text_chars >= 40 {
+                e.paragraphs += 1;
+            }
             if data.text_chars >= PROSE_CHARS && dom.link_density(ix) < 0.3 && !has_block_child(dom, ix) {
                 e.prose += 1;
             }
         }
-        _ => {}
+        _ => {
+            if dom.attr(ix, "role") == Some("button") {
+                e.buttons += 1;
+            }
+        }
     }
 }
 

@@ -12,12 +12,15 @@ const NEWSLETTER: &[&str] = &[
     "abonnez-vous", "s'abonner", "inscrivez-vous", "inscription", "lettre d'information", "boîte mail", "boîte de réception",
     "suscríbete", "suscribirse", "suscribete", "boletín", "boletin", "regístrate", "bandeja de entrada",
     "iscriviti", "assine", "inscreva-se", "aanmelden", "nieuwsbrief",
+    "by email", "by e-mail", "per e-mail", "per email", "email edition", "e-mail edition",
+    "nyhetsbrev", "prenumerera", "newsletterem",
 ];
 
 /// Phrases strong enough to name a newsletter prompt on their own.
 const NEWSLETTER_STRONG: &[&str] = &[
     "newsletter*", "mailing list", "sign up for our", "subscribe to our", "delivered to your inbox",
     "sent right to your inbox", "straight to your inbox", "lettre d'information", "boletín", "nieuwsbrief",
+    "nyhetsbrev", "get new posts by email", "follow by email", "per e-mail folgen",
 ];
 
 const COMMENTS: &[&str] = &[
@@ -26,6 +29,7 @@ const COMMENTS: &[&str] = &[
     "kommentar*", "leserkommentar*", "diskutieren sie mit", "diskussion",
     "commentaire*", "réagir", "réagissez", "laisser un commentaire",
     "comentario*", "comentar", "deja un comentario", "commenti", "commenta", "comentários", "reacties",
+    "replies", "postings", "réponse*", "komentarz*", "kommentera", "conversation",
 ];
 
 const COPYRIGHT: &[&str] = &[
@@ -48,16 +52,25 @@ const RELATED: &[&str] = &[
     "weitere artikel", "mehr zum thema", "das könnte sie auch interessieren", "meistgelesen", "auch interessant",
     "à lire aussi", "lire aussi", "sur le même sujet", "les plus lus", "vous aimerez aussi",
     "te puede interesar", "relacionad*", "lo más leído", "más noticias", "leer más",
-    "potrebbe interessarti", "leia também", "lees ook",
+    "potrebbe interessarti", "leia também", "lees ook", "keep reading", "keep learning",
+    "other posts", "other headlines", "more in", "most shared", "recommended for you", "related stories",
+    "ähnliche beiträge", "leggi anche", "czytaj także", "läs också", "lesen sie auch", "voir aussi",
 ];
 
 const COOKIE: &[&str] = &[
-    "cookie*", "we value your privacy", "consent", "zustimmen", "einwilligung", "akzeptieren",
-    "consentement", "accepter", "aceptar", "consentimiento",
+    "cookie*", "we value your privacy", "your privacy choices", "privacy settings", "consent",
+    "einwilligung", "datenschutzeinstellungen", "wir und unsere partner", "consentement",
+    "consentimiento", "vos choix", "tracking",
 ];
 
-/// Phrases strong enough to name a cookie notice on their own.
-const COOKIE_STRONG: &[&str] = &["cookie*", "we value your privacy"];
+/// The verbs of a consent button: with cookie wording, a consent notice.
+const COOKIE_STRONG: &[&str] = &[
+    "accept", "accept all", "allow all", "reject all", "agree", "i agree", "got it", "allow",
+    "akzeptieren", "alle akzeptieren", "zustimmen", "ablehnen", "tout accepter", "accepter", "refuser",
+    "tout refuser", "aceptar", "aceptar todo", "rechazar", "rechazar todo", "accetta", "accetta tutto",
+    "rifiuta", "aceitar", "accepteren", "akkoord", "weigeren", "akceptuję", "zgadzam się", "odrzuć",
+    "godkänn", "acceptera",
+];
 
 const APP_PROMO: &[&str] = &[
     "download the app", "download our app", "get the app", "get our app", "download the * app",
@@ -70,6 +83,17 @@ const APP_PROMO: &[&str] = &[
 const AD_LABELS: &[&str] = &[
     "advertisement", "advertising", "ad", "sponsored", "sponsored content", "anzeige", "werbung",
     "publicité", "publicidad", "anuncio", "pubblicità", "publicidade", "advertentie",
+];
+
+/// Phrases in scripts written without spaces, matched as substrings.
+const UNSPACED: &[(&str, ClutterKind)] = &[
+    ("関連記事", ClutterKind::Related),
+    ("おすすめ", ClutterKind::Related),
+    ("相关阅读", ClutterKind::Related),
+    ("ニュースレター", ClutterKind::Newsletter),
+    ("メールマガジン", ClutterKind::Newsletter),
+    ("コメント", ClutterKind::Comments),
+    ("评论", ClutterKind::Comments),
 ];
 
 /// Class and id words that name a kind (generic vocabulary, no site's).
@@ -197,6 +221,16 @@ impl PhraseTable {
         };
         let words = table_words(text);
         let (mut kinds, mut strong) = (0u16, 0u16);
+        if !text.is_ascii() {
+            for &(phrase, kind) in UNSPACED {
+                if text.contains(phrase) {
+                    kinds |= super::evidence::bit(kind);
+                    if kind == ClutterKind::Newsletter {
+                        strong |= super::evidence::bit(kind);
+                    }
+                }
+            }
+        }
         for (i, word) in words.iter().enumerate() {
             let exact = self.by_first.get(*word).into_iter().flatten();
             for &p in exact.chain(self.prefixes.iter()) {
@@ -219,6 +253,12 @@ impl PhraseTable {
             want.is_empty() || (if i == last && phrase.prefix { got.starts_with(want.as_str()) } else { want == got })
         })
     }
+}
+
+/// Does a lower-cased label start with an ad label ("Sponsored content …")?
+pub fn starts_with_ad_label(label: &str) -> bool {
+    let first_two: Vec<&str> = label.split_whitespace().take(2).collect();
+    is_ad_label(first_two.first().copied().unwrap_or("")) || is_ad_label(&first_two.join(" "))
 }
 
 /// Does lower-cased `text` hold any of the phrases?

@@ -120,7 +120,7 @@ describe('Chromium', { skip }, () => {
       assert.equal(info.paragraphs.filter((p) => PARAGRAPHS.includes(p)).length, PARAGRAPHS.length, 'all 19 paragraphs as paragraphs');
       const state = await command(page, { cmd: 'state' });
       assert.equal(state.result.reader, true);
-      assert.equal(state.result.path, variant.csp ? 'extension' : 'page', 'which engine path ran');
+      assert.equal(state.result.path, 'extension', 'the engine ran in the extension\'s context (default order)');
 
       if (!variant.csp) {
         for (const theme of ['light', 'dark']) {
@@ -219,6 +219,23 @@ describe('Chromium', { skip }, () => {
       await page.close();
     });
   }
+
+  it('engine paths: in the page where the page allows it; through the extension\'s context where the page\'s CSP forbids wasm', async () => {
+    for (const [path, expected] of [['/newsmax/', 'page'], ['/newsmax-csp/', 'extension']]) {
+      const page = await open(path);
+      await click(page);
+      await waitReader(page);
+      await click(page);
+      await waitNoReader(page);
+      await command(page, { cmd: 'engine-path', order: ['page', 'extension'] });
+      const opened = await command(page, { cmd: 'reader-open' });
+      assert.equal(opened.result.path, expected, `${path}: engine path with the page tried first`);
+      assertNewsmaxReader(await page.evaluate(P.readerInfo));
+      await command(page, { cmd: 'reader-close' });
+      await waitNoReader(page);
+      await page.close();
+    }
+  });
 
   it('Newsmax: exports from the reader toolbar (.txt, .md, .html) meet expected.json; copy puts the text on the clipboard', async () => {
     const page = await open('/newsmax/');

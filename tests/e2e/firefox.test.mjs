@@ -134,6 +134,24 @@ describe('Firefox', { skip }, () => {
     });
   }
 
+  it('engine paths: the wasm also runs in the content script, even under the page\'s strict CSP', async () => {
+    for (const path of ['/newsmax/', '/newsmax-csp/']) {
+      await open(path);
+      await click();
+      await waitReader();
+      await click();
+      await waitNoReader();
+      const order = await ff.extensionCommand({ cmd: 'engine-path', order: ['page'] });
+      assert.deepEqual(order.order, ['page']);
+      const opened = await ff.extensionCommand({ cmd: 'reader-open' });
+      assert.equal(opened.path, 'page', `${path}: the content script ran the wasm itself`);
+      assertNewsmaxReader(await ff.evaluate(P.readerInfo));
+      await ff.extensionCommand({ cmd: 'reader-close' });
+      await waitNoReader();
+      done();
+    }
+  });
+
   it('Newsmax: .txt and .md downloads from the reader toolbar meet expected.json', async () => {
     await open('/newsmax/');
     await click();
@@ -192,6 +210,34 @@ describe('Firefox', { skip }, () => {
     await ff.clickIn('declutter-panel', '[data-action="undo-all"]');
     await ff.waitFor(() => !document.querySelector('declutter-panel'), null, { what: 'panel closed' });
     assert.equal(await ff.evaluate(P.outerHTML), before, 'outerHTML identical after undo all');
+    done();
+  });
+
+  it('auto-declutter: a site added on the options page (host access asked for that site only) is decluttered on load; removing it stops that', async () => {
+    await ff.inExtensionPage('options/options.html', async () => {
+      await ff.type('#add-origin', server.origin);
+      await ff.click('#add-form button[type="submit"]');
+      await ff.waitFor(() => document.querySelectorAll('#sites li').length === 1, null, { what: 'site listed' });
+    });
+    await sleep(500); // the background registers the content script
+    await open('/newsmax/');
+    current.start = Date.now();
+    await ff.waitFor(() => document.querySelectorAll('[data-declutter-hidden]').length > 0, null, { what: 'auto declutter' });
+    const clutter = await ff.evaluate(P.visibilityOf, CLUTTER_STRINGS);
+    const paragraphs = await ff.evaluate(P.visibilityOf, { strings: PARAGRAPHS, selector: 'p' });
+    assertDecluttered(paragraphs, clutter);
+    assert.equal(await ff.evaluate(P.panelInfo), null, 'no panel on automatic declutter');
+    assert.equal(await ff.badge(), String(await ff.evaluate(P.hiddenCount)), 'badge shows the count');
+    done();
+    await ff.inExtensionPage('options/options.html', async () => {
+      await ff.waitFor(() => document.querySelectorAll('#sites li').length === 1, null, { what: 'site listed' });
+      await ff.click('#sites li button');
+      await ff.waitFor(() => document.querySelectorAll('#sites li').length === 0, null, { what: 'site removed' });
+    });
+    await sleep(500);
+    await open('/newsmax/');
+    await sleep(800);
+    assert.equal(await ff.evaluate(P.hiddenCount), 0, 'no longer decluttered');
     done();
   });
 

@@ -72,6 +72,9 @@ export async function launchFirefox({ proxyPort } = {}) {
     'dom.events.testing.asyncClipboard': true,
     'dom.events.asyncClipboard.readText': true,
     'extensions.autoDisableScopes': 0,
+    // Grant optional permissions without the doorhanger (the options page's
+    // "Add site" still calls permissions.request from a real click).
+    'extensions.webextOptionalPermissionPrompts': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'toolkit.telemetry.enabled': false,
     'browser.safebrowsing.malware.enabled': false,
@@ -148,6 +151,71 @@ export async function launchFirefox({ proxyPort } = {}) {
         return true;`,
       args: [addonId],
     })),
+
+    /**
+     * Send a command to the content script of the first web tab the way the
+     * background does (scripting.executeScript), from an extension page
+     * opened in a second tab; the first tab is selected again afterwards.
+     */
+    async extensionCommand(message) {
+      const first = await call('GET', s('/window'));
+      const url = await inChrome(() => call('POST', s('/execute/sync'), {
+        script: "return WebExtensionPolicy.getByID(arguments[0]).getURL('options/options.html');",
+        args: [addonId],
+      }));
+      const tab = await call('POST', s('/window/new'), { type: 'tab' });
+      await call('POST', s('/window'), { handle: tab.handle });
+      try {
+        await call('POST', s('/url'), { url });
+        const reply = await call('POST', s('/execute/async'), {
+          args: [message],
+          script: `const done = arguments[arguments.length - 1];
+            (async (message) => {
+              const tabs = await browser.tabs.query({});
+              const tab = tabs.find((t) => !String(t.url).startsWith('moz-extension:'));
+              const [result] = await browser.scripting.executeScript({
+                target: { tabId: tab.id }, func: (m) => globalThis.__declutter.handle(m), args: [message],
+              });
+              return { result: result.result };
+            })(arguments[0]).then(done, (e) => done({ error: String(e) }));`,
+        });
+        if (reply?.error) throw new Error(reply.error);
+        return reply.result;
+      } finally {
+        await call('DELETE', s('/window'));
+        await call('POST', s('/window'), { handle: first });
+      }
+    },
+
+    /** Open one of the extension's pages in a second tab, run `fn`, close it and select the first tab again. */
+    async inExtensionPage(pagePath, fn) {
+      const first = await call('GET', s('/window'));
+      const url = await inChrome(() => call('POST', s('/execute/sync'), {
+        script: 'return WebExtensionPolicy.getByID(arguments[0]).getURL(arguments[1]);',
+        args: [addonId, pagePath],
+      }));
+      const tab = await call('POST', s('/window/new'), { type: 'tab' });
+      await call('POST', s('/window'), { handle: tab.handle });
+      try {
+        await call('POST', s('/url'), { url });
+        return await fn();
+      } finally {
+        await call('DELETE', s('/window'));
+        await call('POST', s('/window'), { handle: first });
+      }
+    },
+    async find(selector) {
+      const el = await call('POST', s('/element'), { using: 'css selector', value: selector });
+      return el[ELEMENT];
+    },
+    async type(selector, text) {
+      const id = await api.find(selector);
+      await call('POST', s(`/element/${id}/clear`), {});
+      await call('POST', s(`/element/${id}/value`), { text });
+    },
+    async click(selector) {
+      await call('POST', s(`/element/${await api.find(selector)}/click`), {});
+    },
 
     /** The toolbar badge text on the selected tab. */
     badge: () => inChrome(() => call('POST', s('/execute/sync'), {
