@@ -159,8 +159,15 @@ async function syncAutoScript() {
   const { autoSites = [] } = await api.storage.sync.get('autoSites');
   const granted = [];
   for (const origin of autoSites) {
-    const pattern = `${origin}/*`;
-    if (await api.permissions.contains({ origins: [pattern] })) granted.push(pattern);
+    // Match patterns take no port: the pattern covers all of the site's ports.
+    let pattern;
+    try {
+      const url = new URL(origin);
+      pattern = `${url.protocol}//${url.hostname}/*`;
+    } catch {
+      continue;
+    }
+    if (!granted.includes(pattern) && await api.permissions.contains({ origins: [pattern] })) granted.push(pattern);
   }
   try {
     await api.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] });

@@ -20,11 +20,58 @@ const MAX_DEPTH: usize = 48;
 
 /// Tags kept as they are.
 const KEPT_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
-    "em", "strong", "b", "i", "u", "s", "del", "ins", "sub", "sup", "mark", "small", "cite",
-    "q", "abbr", "time", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tfoot",
-    "tr", "th", "td", "caption", "br", "hr", "dl", "dt", "dd", "div", "details", "summary",
-    "kbd", "samp", "var",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "sub",
+    "sup",
+    "mark",
+    "small",
+    "cite",
+    "q",
+    "abbr",
+    "time",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "br",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "div",
+    "details",
+    "summary",
+    "kbd",
+    "samp",
+    "var",
 ];
 
 /// Tags written as another kept tag.
@@ -42,10 +89,34 @@ fn renamed(tag: &str) -> Option<&'static str> {
 fn is_dropped(tag: &str) -> bool {
     matches!(
         tag,
-        "script" | "style" | "template" | "iframe" | "object" | "embed" | "frame" | "frameset"
-            | "button" | "input" | "select" | "textarea" | "form" | "nav" | "svg" | "math"
-            | "canvas" | "audio" | "video" | "source" | "track" | "map" | "head" | "title"
-            | "meta" | "link" | "base" | "dialog"
+        "script"
+            | "style"
+            | "template"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "frame"
+            | "frameset"
+            | "button"
+            | "input"
+            | "select"
+            | "textarea"
+            | "form"
+            | "nav"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "source"
+            | "track"
+            | "map"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "dialog"
     )
 }
 
@@ -82,7 +153,12 @@ pub fn sanitise(html: &str, base: Option<&Url>) -> String {
         .tag_attributes(
             [
                 ("a", ["href", "title"].into_iter().collect()),
-                ("img", ["src", "alt", "title", "width", "height"].into_iter().collect()),
+                (
+                    "img",
+                    ["src", "alt", "title", "width", "height"]
+                        .into_iter()
+                        .collect(),
+                ),
                 ("td", ["colspan", "rowspan"].into_iter().collect()),
                 ("th", ["colspan", "rowspan", "scope"].into_iter().collect()),
                 ("ol", ["start", "reversed"].into_iter().collect()),
@@ -179,8 +255,10 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, out: &mut String) {
                     .copied()
                     .or_else(|| renamed(tag));
                 // The part itself when it is body or a cell: its content only.
-                let is_wrapper_part = ix == part && matches!(tag, "body" | "td" | "th" | "li" | "tr" | "tbody");
-                let written = written.filter(|_| !is_wrapper_part && (depth < MAX_DEPTH || tag != "div"));
+                let is_wrapper_part =
+                    ix == part && matches!(tag, "body" | "td" | "th" | "li" | "tr" | "tbody");
+                let written =
+                    written.filter(|_| !is_wrapper_part && (depth < MAX_DEPTH || tag != "div"));
                 if let Some(t) = written {
                     open_tag(dom, ix, t, out);
                     depth += 1;
@@ -215,7 +293,10 @@ fn close(out: &mut String, tag: Option<&'static str>, depth: &mut usize) {
 fn open_tag(dom: &Dom, ix: NodeIx, tag: &str, out: &mut String) {
     out.push('<');
     out.push_str(tag);
-    for attr in ["href", "title", "colspan", "rowspan", "scope", "start", "reversed", "datetime", "cite", "lang", "dir"] {
+    for attr in [
+        "href", "title", "colspan", "rowspan", "scope", "start", "reversed", "datetime", "cite",
+        "lang", "dir",
+    ] {
         if let Some(value) = dom.attr(ix, attr) {
             push_attr(out, attr, value);
         }
@@ -255,7 +336,11 @@ fn escape_text(text: &str, out: &mut String) {
 /// language (from `pre` or its `code`) stays.
 fn write_pre(dom: &Dom, found: &Found, ix: NodeIx, out: &mut String) {
     let language = std::iter::once(ix)
-        .chain(dom.descendants(ix).filter(|&d| dom.is_tag(d, "code")).take(1))
+        .chain(
+            dom.descendants(ix)
+                .filter(|&d| dom.is_tag(d, "code"))
+                .take(1),
+        )
         .find_map(|n| code_language(dom, n));
     out.push_str("<pre><code");
     if let Some(lang) = language {
@@ -278,7 +363,10 @@ fn write_pre(dom: &Dom, found: &Found, ix: NodeIx, out: &mut String) {
 /// The language a code block declares in its class: `language-x`,
 /// `lang-x`, `highlight-source-x`, `brush: x`, or a `data-lang`.
 fn code_language(dom: &Dom, ix: NodeIx) -> Option<String> {
-    if let Some(lang) = dom.attr(ix, "data-lang").or_else(|| dom.attr(ix, "data-language")) {
+    if let Some(lang) = dom
+        .attr(ix, "data-lang")
+        .or_else(|| dom.attr(ix, "data-language"))
+    {
         return valid_language(lang);
     }
     let class = dom.attr(ix, "class")?;
@@ -290,7 +378,9 @@ fn code_language(dom: &Dom, ix: NodeIx) -> Option<String> {
             }
         }
         if word == "brush:" {
-            return words.next().and_then(|l| valid_language(l.trim_end_matches(';')));
+            return words
+                .next()
+                .and_then(|l| valid_language(l.trim_end_matches(';')));
         }
     }
     None
@@ -298,17 +388,34 @@ fn code_language(dom: &Dom, ix: NodeIx) -> Option<String> {
 
 fn valid_language(lang: &str) -> Option<String> {
     let lang = lang.trim().to_ascii_lowercase();
-    (!lang.is_empty() && lang.len() < 30 && lang.chars().all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c)))
-        .then_some(lang)
+    (!lang.is_empty()
+        && lang.len() < 30
+        && lang
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c)))
+    .then_some(lang)
 }
 
 /// The real source of an image: lazy-loading attributes first, then
 /// `srcset`'s largest candidate, then `src` unless it is a placeholder.
 fn image_source(dom: &Dom, ix: NodeIx) -> Option<String> {
     let src = dom.attr(ix, "src").map(str::trim).filter(|s| !s.is_empty());
-    let placeholder = src.is_none_or(|s| s.starts_with("data:") || s.contains("blank.gif") || s.contains("placeholder"));
-    for lazy in ["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src"] {
-        if let Some(v) = dom.attr(ix, lazy).map(str::trim).filter(|s| !s.is_empty() && !s.starts_with("data:")) {
+    let placeholder = src.is_none_or(|s| {
+        s.starts_with("data:") || s.contains("blank.gif") || s.contains("placeholder")
+    });
+    for lazy in [
+        "data-src",
+        "data-lazy-src",
+        "data-original",
+        "data-url",
+        "data-hi-res-src",
+        "data-full-src",
+    ] {
+        if let Some(v) = dom
+            .attr(ix, lazy)
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && !s.starts_with("data:"))
+        {
             if placeholder || lazy == "data-src" {
                 return Some(v.to_string());
             }
@@ -321,7 +428,8 @@ fn image_source(dom: &Dom, ix: NodeIx) -> Option<String> {
             }
         }
     }
-    src.filter(|s| !s.starts_with("data:") || s.len() > 200).map(str::to_string)
+    src.filter(|s| !s.starts_with("data:") || s.len() > 200)
+        .map(str::to_string)
 }
 
 /// The candidate with the largest width or density in a `srcset`.
@@ -367,7 +475,11 @@ fn write_picture(dom: &Dom, ix: NodeIx, out: &mut String) {
     let source = dom
         .descendants(ix)
         .filter(|&d| dom.is_tag(d, "source"))
-        .find_map(|d| dom.attr(d, "srcset").or_else(|| dom.attr(d, "data-srcset")).and_then(largest_in_srcset));
+        .find_map(|d| {
+            dom.attr(d, "srcset")
+                .or_else(|| dom.attr(d, "data-srcset"))
+                .and_then(largest_in_srcset)
+        });
     if let Some(src) = source {
         out.push_str("<img");
         push_attr(out, "src", &src);
@@ -383,9 +495,9 @@ fn noscript_image(dom: &Dom, ix: NodeIx, out: &mut String) {
         return;
     }
     let previous_has_image = dom.parent(ix).is_some_and(|p| {
-        dom.element_children(p)
-            .take_while(|&c| c != ix)
-            .any(|c| (dom.is_tag(c, "img") && image_source(dom, c).is_some()) || dom.is_tag(c, "picture"))
+        dom.element_children(p).take_while(|&c| c != ix).any(|c| {
+            (dom.is_tag(c, "img") && image_source(dom, c).is_some()) || dom.is_tag(c, "picture")
+        })
     });
     if previous_has_image {
         return;
@@ -407,20 +519,37 @@ mod tests {
 
     #[test]
     fn sanitiser_strips_scripts_and_handlers() {
-        let out = sanitise(r#"<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">l</a><img src="/i.png" onerror="x()"></p>"#, Some(&base()));
-        assert!(!out.contains("script") && !out.contains("onclick") && !out.contains("onerror") && !out.contains("javascript"));
+        let out = sanitise(
+            r#"<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">l</a><img src="/i.png" onerror="x()"></p>"#,
+            Some(&base()),
+        );
+        assert!(
+            !out.contains("script")
+                && !out.contains("onclick")
+                && !out.contains("onerror")
+                && !out.contains("javascript")
+        );
         assert!(out.contains(r#"src="https://example.org/i.png""#));
     }
 
     #[test]
     fn srcset_picks_largest() {
-        assert_eq!(largest_in_srcset("a.jpg 300w, b.jpg 900w, c.jpg 600w").as_deref(), Some("b.jpg"));
-        assert_eq!(largest_in_srcset("a.jpg 1x, b.jpg 2x").as_deref(), Some("b.jpg"));
+        assert_eq!(
+            largest_in_srcset("a.jpg 300w, b.jpg 900w, c.jpg 600w").as_deref(),
+            Some("b.jpg")
+        );
+        assert_eq!(
+            largest_in_srcset("a.jpg 1x, b.jpg 2x").as_deref(),
+            Some("b.jpg")
+        );
     }
 
     #[test]
     fn keeps_code_language_only() {
-        let out = sanitise(r#"<pre><code class="language-rust evil">fn main() {}</code></pre>"#, None);
+        let out = sanitise(
+            r#"<pre><code class="language-rust evil">fn main() {}</code></pre>"#,
+            None,
+        );
         assert!(out.contains(r#"<code class="language-rust">"#), "{out}");
     }
 
@@ -429,6 +558,9 @@ mod tests {
         let dom = Dom::parse(r#"<base href="javascript:alert(1)//"><p>x</p>"#);
         assert!(page_base(&dom, "").is_none());
         let dom = Dom::parse(r#"<base href="/sub/"><p>x</p>"#);
-        assert_eq!(page_base(&dom, "https://e.org/a/b").unwrap().as_str(), "https://e.org/sub/");
+        assert_eq!(
+            page_base(&dom, "https://e.org/a/b").unwrap().as_str(),
+            "https://e.org/sub/"
+        );
     }
 }

@@ -5,7 +5,10 @@ use encoding_rs::Encoding;
 /// Decode a page's bytes. Malformed sequences become U+FFFD; never fails.
 pub fn decode_html(bytes: &[u8]) -> String {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
+        return encoding
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned();
     }
     let encoding = sniff_meta_charset(bytes).unwrap_or(encoding_rs::UTF_8);
     encoding.decode_without_bom_handling(bytes).0.into_owned()
@@ -20,11 +23,15 @@ fn sniff_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     while let Some(pos) = find(&lower[from..], b"charset") {
         let mut i = from + pos + b"charset".len();
         from = i;
-        while i < lower.len() && (lower[i] == b' ' || lower[i] == b'=' || lower[i] == b'"' || lower[i] == b'\'') {
+        while i < lower.len()
+            && (lower[i] == b' ' || lower[i] == b'=' || lower[i] == b'"' || lower[i] == b'\'')
+        {
             i += 1;
         }
         let start = i;
-        while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.')) {
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.'))
+        {
             i += 1;
         }
         if i > start {

@@ -57,9 +57,24 @@ pub struct Dom {
 pub fn is_invisible_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "script" | "style" | "noscript" | "template" | "head" | "title" | "meta" | "link"
-            | "iframe" | "object" | "embed" | "svg" | "math" | "canvas" | "select" | "option"
-            | "textarea" | "datalist"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "select"
+            | "option"
+            | "textarea"
+            | "datalist"
     )
 }
 
@@ -87,7 +102,8 @@ impl Dom {
                 Edge::Open(node_ref) => {
                     // A fragment under an element is template contents; the
                     // fragment at the root is a parsed fragment's document.
-                    let template_contents = matches!(node_ref.value(), Node::Fragment) && node_ref.parent().is_some();
+                    let template_contents =
+                        matches!(node_ref.value(), Node::Fragment) && node_ref.parent().is_some();
                     if skipping > 0 || template_contents {
                         skipping += 1;
                         continue;
@@ -435,7 +451,9 @@ impl HiddenByCss {
     fn read(html: &Html) -> HiddenByCss {
         let mut hidden = HiddenByCss::default();
         for node in html.tree.nodes() {
-            let Some(el) = node.value().as_element() else { continue };
+            let Some(el) = node.value().as_element() else {
+                continue;
+            };
             if el.name() != "style" {
                 continue;
             }
@@ -494,7 +512,11 @@ impl HiddenByCss {
         let selectors = selectors.rsplit("*/").next().unwrap_or("");
         for selector in selectors.split(',') {
             let selector = selector.trim();
-            let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            let plain = |s: &str| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            };
             if let Some(class) = selector.strip_prefix('.') {
                 if plain(class) {
                     self.classes.insert(class.to_string());
@@ -511,7 +533,8 @@ impl HiddenByCss {
         if self.classes.is_empty() && self.ids.is_empty() {
             return false;
         }
-        el.classes().any(|c| self.classes.contains(c)) || el.id().is_some_and(|id| self.ids.contains(id))
+        el.classes().any(|c| self.classes.contains(c))
+            || el.id().is_some_and(|id| self.ids.contains(id))
     }
 }
 
@@ -568,7 +591,11 @@ mod tests {
     #[test]
     fn top_level_css_display_none_hides() {
         let dom = Dom::parse("<style>.n{.m{x:y}} } .a{display:none} @media (max-width:5px){.b{display:none}} .c, #d { display : none }</style><p class=a>1</p><p class=b>2</p><p class='x c'>3</p><p id=d>4</p>");
-        let hidden: Vec<bool> = dom.elements().filter(|&i| dom.is_tag(i, "p")).map(|i| dom.node(i).hidden).collect();
+        let hidden: Vec<bool> = dom
+            .elements()
+            .filter(|&i| dom.is_tag(i, "p"))
+            .map(|i| dom.node(i).hidden)
+            .collect();
         assert_eq!(hidden, vec![true, false, true, true]);
     }
 

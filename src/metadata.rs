@@ -32,15 +32,31 @@ pub struct Metadata {
 
 /// schema.org types that describe an article (as Readability.js lists them).
 const ARTICLE_TYPES: &[&str] = &[
-    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
-    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
-    "ReportageNewsArticle", "ReviewNewsArticle", "Report", "SatiricalArticle",
-    "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
-    "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", "APIReference",
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
 ];
 
 /// Languages written right to left, by primary subtag.
-const RTL_LANGUAGES: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"];
+const RTL_LANGUAGES: &[&str] = &[
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi",
+];
 
 pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
     let ld = JsonLd::read(dom);
@@ -53,7 +69,18 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
 
     let title = ld
         .title(document_title.as_deref())
-        .or_else(|| meta.first(&["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"]))
+        .or_else(|| {
+            meta.first(&[
+                "dc:title",
+                "dcterm:title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
+                "title",
+                "twitter:title",
+                "parsely-title",
+            ])
+        })
         .or_else(|| micro.get("headline"))
         .or_else(|| document_title.as_deref().map(clean_document_title))
         .filter(|t| !t.is_empty());
@@ -61,7 +88,17 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
     let byline = ld
         .author
         .clone()
-        .or_else(|| meta.first(&["dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru.author", "byl"]))
+        .or_else(|| {
+            meta.first(&[
+                "dc:creator",
+                "dcterm:creator",
+                "author",
+                "article:author",
+                "parsely-author",
+                "sailthru.author",
+                "byl",
+            ])
+        })
         .filter(|a| !looks_like_url(a) && !looks_like_template(a))
         .or_else(|| micro.get("author"))
         .or_else(|| byline_in_page(dom))
@@ -79,7 +116,23 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
     let published_time = ld
         .published
         .clone()
-        .or_else(|| meta.first(&["article:published_time", "parsely-pub-date", "dc:date", "dcterm:date", "dc:date.issued", "dcterm:issued", "date", "pubdate", "publishdate", "publish-date", "article.published", "og:published_time", "sailthru.date"]))
+        .or_else(|| {
+            meta.first(&[
+                "article:published_time",
+                "parsely-pub-date",
+                "dc:date",
+                "dcterm:date",
+                "dc:date.issued",
+                "dcterm:issued",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "article.published",
+                "og:published_time",
+                "sailthru.date",
+            ])
+        })
         .or_else(|| micro.get("datePublished"))
         .or_else(|| time_in_page(dom))
         .filter(|d| !d.is_empty());
@@ -87,11 +140,24 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
     let excerpt = ld
         .description
         .clone()
-        .or_else(|| meta.first(&["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"]))
+        .or_else(|| {
+            meta.first(&[
+                "dc:description",
+                "dcterm:description",
+                "og:description",
+                "weibo:article:description",
+                "weibo:webpage:description",
+                "description",
+                "twitter:description",
+            ])
+        })
         .filter(|d| !d.is_empty());
 
     let language = page_language(dom)
-        .or_else(|| meta.first(&["content-language", "dc:language", "og:locale"]).map(|l| l.replace('_', "-")))
+        .or_else(|| {
+            meta.first(&["content-language", "dc:language", "og:locale"])
+                .map(|l| l.replace('_', "-"))
+        })
         .or_else(|| ld.language.clone());
 
     let direction = dom
@@ -100,12 +166,25 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
         .or_else(|| dom.body().and_then(|b| dom.attr(b, "dir")))
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr")
-        .or_else(|| language.as_deref().map(direction_of_language).map(str::to_string));
+        .or_else(|| {
+            language
+                .as_deref()
+                .map(direction_of_language)
+                .map(str::to_string)
+        });
 
     let lead_image = ld
         .image
         .clone()
-        .or_else(|| meta.first(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]))
+        .or_else(|| {
+            meta.first(&[
+                "og:image",
+                "og:image:url",
+                "og:image:secure_url",
+                "twitter:image",
+                "twitter:image:src",
+            ])
+        })
         .or_else(|| micro.get("image"))
         .and_then(|src| absolute_url(&src, base));
 
@@ -151,7 +230,11 @@ pub fn complete(
 }
 
 pub fn direction_of_language(lang: &str) -> &'static str {
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if RTL_LANGUAGES.contains(&primary.as_str()) {
         "rtl"
     } else {
@@ -182,7 +265,12 @@ fn absolute_url(src: &str, base: Option<&Url>) -> Option<String> {
 
 /// An unfilled template value such as `page.head.author` or `{{author}}`.
 fn looks_like_template(s: &str) -> bool {
-    s.contains("{{") || s.contains("${") || (!s.contains(' ') && s.contains('.') && s.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'))
+    s.contains("{{")
+        || s.contains("${")
+        || (!s.contains(' ')
+            && s.contains('.')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'))
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -193,7 +281,9 @@ fn looks_like_url(s: &str) -> bool {
 /// last separator, as Readability.js does, unless that leaves too little.
 pub fn clean_document_title(raw: &str) -> String {
     let title = collapse_whitespace(raw);
-    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · "];
+    const SEPARATORS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ",
+    ];
     let last = SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|pos| (pos, sep.len())))
@@ -227,7 +317,9 @@ pub fn clean_document_title(raw: &str) -> String {
 /// Strip "By " and trailing separators from a byline.
 fn clean_byline(raw: &str) -> String {
     let mut byline = collapse_whitespace(raw);
-    for prefix in ["by ", "By ", "BY ", "von ", "Von ", "par ", "Par ", "por ", "Por "] {
+    for prefix in [
+        "by ", "By ", "BY ", "von ", "Von ", "par ", "Par ", "por ", "Por ",
+    ] {
         if let Some(rest) = byline.strip_prefix(prefix) {
             byline = rest.to_string();
             break;
@@ -246,10 +338,15 @@ fn byline_in_page(dom: &Dom) -> Option<String> {
             continue;
         }
         let rel_author = dom.attr(ix, "rel") == Some("author");
-        let itemprop_author = dom.attr(ix, "itemprop").is_some_and(|p| p.contains("author"));
+        let itemprop_author = dom
+            .attr(ix, "itemprop")
+            .is_some_and(|p| p.contains("author"));
         let named = {
             let names = dom.class_and_id(ix);
-            names.contains("byline") || names.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "author")
+            names.contains("byline")
+                || names
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w == "author")
         };
         if rel_author || itemprop_author || named {
             let text = dom.text(ix);
@@ -265,7 +362,9 @@ fn byline_in_page(dom: &Dom) -> Option<String> {
 /// The first `<time datetime>` or `itemprop=datePublished` in the page.
 fn time_in_page(dom: &Dom) -> Option<String> {
     dom.elements().find_map(|ix| {
-        let prop = dom.attr(ix, "itemprop").is_some_and(|p| p == "datePublished");
+        let prop = dom
+            .attr(ix, "itemprop")
+            .is_some_and(|p| p == "datePublished");
         if prop {
             return dom
                 .attr(ix, "content")
@@ -347,7 +446,8 @@ impl JsonLd {
             .get("publisher")
             .and_then(|p| names_of(Some(p)))
             .or_else(|| v.get("isPartOf").and_then(|p| names_of(Some(p))));
-        self.published = string_of(v.get("datePublished")).or_else(|| string_of(v.get("dateCreated")));
+        self.published =
+            string_of(v.get("datePublished")).or_else(|| string_of(v.get("dateCreated")));
         self.description = string_of(v.get("description"));
         self.image = image_of(v.get("image")).or_else(|| image_of(v.get("thumbnailUrl")));
         self.language = string_of(v.get("inLanguage"));
@@ -369,7 +469,9 @@ fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
         return;
     }
     match v {
-        Value::Array(items) => items.iter().for_each(|i| collect_articles(i, out, depth + 1)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|i| collect_articles(i, out, depth + 1)),
         Value::Object(map) => {
             if is_article_type(v) {
                 out.push(v);
@@ -387,7 +489,9 @@ fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
 
 fn string_of(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) => Some(collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty()),
+        Value::String(s) => {
+            Some(collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty())
+        }
         Value::Array(items) => items.iter().find_map(|i| string_of(Some(i))),
         Value::Object(map) => string_of(map.get("@value")),
         _ => None,
@@ -402,7 +506,10 @@ fn names_of(v: Option<&Value>) -> Option<String> {
         Value::String(s) => Some(collapse_whitespace(s)).into_iter().collect(),
         _ => Vec::new(),
     };
-    let names: Vec<String> = names.into_iter().filter(|n| !n.is_empty() && !looks_like_url(n)).collect();
+    let names: Vec<String> = names
+        .into_iter()
+        .filter(|n| !n.is_empty() && !looks_like_url(n))
+        .collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
 
@@ -494,7 +601,9 @@ impl Microdata {
                 continue;
             }
             for prop in props.split_whitespace() {
-                values.entry(prop.to_string()).or_insert_with(|| value.clone());
+                values
+                    .entry(prop.to_string())
+                    .or_insert_with(|| value.clone());
             }
         }
         Microdata { values }
@@ -534,15 +643,20 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str) -> Metadata {
-        read(&Dom::parse(html), Url::parse("https://example.org/a/b").ok().as_ref())
+        read(
+            &Dom::parse(html),
+            Url::parse("https://example.org/a/b").ok().as_ref(),
+        )
     }
 
     #[test]
     fn json_ld_wins_over_meta_tags() {
-        let m = meta_of(r#"<html lang="de"><head><title>T | Site</title>
+        let m = meta_of(
+            r#"<html lang="de"><head><title>T | Site</title>
             <meta property="og:title" content="OG title">
             <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"S"},{"@type":"NewsArticle","headline":"LD title","author":[{"@type":"Person","name":"Ann"},{"name":"Bo"}],"publisher":{"name":"Pub"},"datePublished":"2024-01-02","image":{"url":"/i.jpg"}}]}</script>
-            </head><body></body></html>"#);
+            </head><body></body></html>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("LD title"));
         assert_eq!(m.byline.as_deref(), Some("Ann, Bo"));
         assert_eq!(m.site_name.as_deref(), Some("Pub"));
@@ -554,9 +668,11 @@ mod tests {
 
     #[test]
     fn meta_tags_and_title_cleanup() {
-        let m = meta_of(r#"<head><title>A fairly long headline here | The Site</title>
+        let m = meta_of(
+            r#"<head><title>A fairly long headline here | The Site</title>
             <meta name="author" content="By Jane Doe"><meta property="og:site_name" content="The Site">
-            <meta name="description" content="Desc"></head><html lang="ar">"#);
+            <meta name="description" content="Desc"></head><html lang="ar">"#,
+        );
         assert_eq!(m.title.as_deref(), Some("A fairly long headline here"));
         assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(m.site_name.as_deref(), Some("The Site"));
@@ -571,7 +687,9 @@ mod tests {
 
     #[test]
     fn broken_json_ld_is_ignored() {
-        let m = meta_of(r#"<script type="application/ld+json">{"@type": "NewsArticle", </script><title>Plain</title>"#);
+        let m = meta_of(
+            r#"<script type="application/ld+json">{"@type": "NewsArticle", </script><title>Plain</title>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("Plain"));
     }
 }

@@ -16,15 +16,48 @@ pub const MAX_DEPTH: usize = 512;
 fn uncounted(name: &str) -> bool {
     matches!(
         name,
-        "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option" | "optgroup" | "rb" | "rt" | "rp"
-            | "thead" | "tbody" | "tfoot" | "colgroup" | "caption" | "head" | "body" | "html"
-            | "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
-            | "source" | "track" | "wbr" | "param" | "keygen"
+        "p" | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "optgroup"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "caption"
+            | "head"
+            | "body"
+            | "html"
+            | "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "keygen"
     )
 }
 
 fn raw_text(name: &str) -> bool {
-    matches!(name, "script" | "style" | "textarea" | "title" | "xmp" | "noembed" | "noframes" | "plaintext")
+    matches!(
+        name,
+        "script" | "style" | "textarea" | "title" | "xmp" | "noembed" | "noframes" | "plaintext"
+    )
 }
 
 /// `html` with start tags deeper than [`MAX_DEPTH`] (and their end tags)
@@ -39,21 +72,32 @@ pub fn limit(html: &str) -> Cow<'_, str> {
         let start = i + offset;
         i = start + 1;
         if html[start..].starts_with("<!--") {
-            i = html[start + 4..].find("-->").map_or(bytes.len(), |e| start + 4 + e + 3);
+            i = html[start + 4..]
+                .find("-->")
+                .map_or(bytes.len(), |e| start + 4 + e + 3);
             continue;
         }
         let closing = bytes.get(i) == Some(&b'/');
         let name_start = if closing { i + 1 } else { i };
-        let name_end = name_start + bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+        let name_end = name_start
+            + bytes[name_start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+                .count();
         if name_end == name_start || !bytes[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let Some(tag_end) = tag_end(bytes, name_end) else { break };
+        let Some(tag_end) = tag_end(bytes, name_end) else {
+            break;
+        };
         i = tag_end;
         let name = &html[name_start..name_end];
         let lower = name.to_ascii_lowercase();
         if closing {
-            if let Some(pos) = stack.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            if let Some(pos) = stack
+                .iter()
+                .rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
                 if stack.len() - pos <= 64 {
                     if stack[pos].1 {
                         cuts.push((start, tag_end));

@@ -14,7 +14,8 @@ pub fn collapse_whitespace(s: &str) -> String {
 
 /// Words as the corpus metric counts them: runs of Unicode word characters.
 pub fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+    s.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
 }
 
 /// `\w` in the Unicode sense: letters, marks, digits, connector punctuation.

@@ -407,8 +407,14 @@ fn coverage_by_kind() {
         .iter()
         .map(|(k, (hit, all))| format!("{k}: {hit}/{all}"))
         .collect();
-    println!("flagged per kind: {}\nmissed:\n  {}", summary.join(", "), misses.join("\n  "));
-    let (hit, all) = kinds.iter().fold((0, 0), |(h, a), (_, (hit, all))| (h + hit, a + all));
+    println!(
+        "flagged per kind: {}\nmissed:\n  {}",
+        summary.join(", "),
+        misses.join("\n  ")
+    );
+    let (hit, all) = kinds
+        .iter()
+        .fold((0, 0), |(h, a), (_, (hit, all))| (h + hit, a + all));
     let low: Vec<&String> = kinds
         .iter()
         .filter(|(_, (hit, all))| (*hit as f64) < MIN_COVERAGE_PER_KIND * *all as f64)

@@ -40,6 +40,12 @@ function originOf(text) {
   }
 }
 
+/** Match patterns take no port: the pattern for a site covers all its ports. */
+function patternFor(origin) {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
 async function sites() {
   const { autoSites = [] } = await api.storage.sync.get('autoSites');
   return autoSites;
@@ -60,7 +66,7 @@ async function renderSites() {
       const rest = (await sites()).filter((o) => o !== origin);
       await api.storage.sync.set({ autoSites: rest });
       try {
-        await api.permissions.remove({ origins: [`${origin}/*`] });
+        await api.permissions.remove({ origins: [patternFor(origin)] });
       } catch {
         // already gone
       }
@@ -76,7 +82,7 @@ async function addSite(origin) {
   const error = document.getElementById('add-error');
   error.textContent = '';
   // The request must be the first thing this click does (no await before it).
-  const granted = await api.permissions.request({ origins: [`${origin}/*`] });
+  const granted = await api.permissions.request({ origins: [patternFor(origin)] });
   if (!granted) {
     error.textContent = t('optionsAutoDenied');
     return;

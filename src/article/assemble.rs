@@ -11,7 +11,14 @@ use crate::dom::{Dom, Kind, NodeIx};
 /// tools, not prose.
 const SHARE_MAX_CHARS: u32 = 500;
 
-pub fn assemble(dom: &Dom, top: NodeIx, scores: &Scores, stats: &Stats, excluded: &[bool], flags: Flags) -> Found {
+pub fn assemble(
+    dom: &Dom,
+    top: NodeIx,
+    scores: &Scores,
+    stats: &Stats,
+    excluded: &[bool],
+    flags: Flags,
+) -> Found {
     let parts = with_siblings(dom, top, scores, stats, excluded);
     let mut removed = Vec::new();
     for &part in &parts {
@@ -20,7 +27,13 @@ pub fn assemble(dom: &Dom, top: NodeIx, scores: &Scores, stats: &Stats, excluded
     Found { parts, removed }
 }
 
-fn with_siblings(dom: &Dom, top: NodeIx, scores: &Scores, stats: &Stats, excluded: &[bool]) -> Vec<NodeIx> {
+fn with_siblings(
+    dom: &Dom,
+    top: NodeIx,
+    scores: &Scores,
+    stats: &Stats,
+    excluded: &[bool],
+) -> Vec<NodeIx> {
     let Some(parent) = dom.parent(top) else {
         return vec![top];
     };
@@ -75,7 +88,14 @@ fn is_prose_paragraph(dom: &Dom, ix: NodeIx, stats: &Stats) -> bool {
 }
 
 /// Walk a part in document order and collect the subtrees to drop.
-fn clean(dom: &Dom, part: NodeIx, stats: &Stats, excluded: &[bool], flags: Flags, removed: &mut Vec<NodeIx>) {
+fn clean(
+    dom: &Dom,
+    part: NodeIx,
+    stats: &Stats,
+    excluded: &[bool],
+    flags: Flags,
+    removed: &mut Vec<NodeIx>,
+) {
     let mut ix = part;
     let end = dom.end(part);
     while ix < end {
@@ -107,7 +127,12 @@ fn should_remove(dom: &Dom, ix: NodeIx, stats: &Stats, excluded: &[bool], flags:
     if is_byline_element(dom, ix, &names) && s.text < 100 {
         return true;
     }
-    if matches!(tag, "p" | "div" | "section") && s.text == 0 && s.images == 0 && s.embeds == 0 && !has_media(dom, ix) {
+    if matches!(tag, "p" | "div" | "section")
+        && s.text == 0
+        && s.images == 0
+        && s.embeds == 0
+        && !has_media(dom, ix)
+    {
         return true;
     }
     if flags.clean_conditionally && matches!(tag, "form" | "fieldset" | "table" | "ul" | "div") {
@@ -118,13 +143,19 @@ fn should_remove(dom: &Dom, ix: NodeIx, stats: &Stats, excluded: &[bool], flags:
 
 fn is_byline_element(dom: &Dom, ix: NodeIx, names: &str) -> bool {
     dom.attr(ix, "rel") == Some("author")
-        || dom.attr(ix, "itemprop").is_some_and(|p| p.contains("author"))
+        || dom
+            .attr(ix, "itemprop")
+            .is_some_and(|p| p.contains("author"))
         || names::is_byline(names)
 }
 
 fn has_media(dom: &Dom, ix: NodeIx) -> bool {
-    dom.descendants(ix)
-        .any(|d| matches!(dom.tag(d), Some("img" | "picture" | "video" | "svg" | "math" | "iframe" | "hr" | "br")))
+    dom.descendants(ix).any(|d| {
+        matches!(
+            dom.tag(d),
+            Some("img" | "picture" | "video" | "svg" | "math" | "iframe" | "hr" | "br")
+        )
+    })
 }
 
 /// Readability.js's conditional cleaning: blocks with few commas that look
@@ -134,10 +165,10 @@ fn fails_conditional_clean(dom: &Dom, ix: NodeIx, stats: &Stats, flags: Flags) -
     if tag == "table" && is_data_table(dom, ix) {
         return false;
     }
-    if dom
-        .ancestors(ix)
-        .any(|a| matches!(dom.tag(a), Some("code" | "pre")) || (dom.is_tag(a, "table") && is_data_table(dom, a)))
-    {
+    if dom.ancestors(ix).any(|a| {
+        matches!(dom.tag(a), Some("code" | "pre"))
+            || (dom.is_tag(a, "table") && is_data_table(dom, a))
+    }) {
         return false;
     }
     let s = stats.get(ix);
@@ -154,19 +185,30 @@ fn fails_conditional_clean(dom: &Dom, ix: NodeIx, stats: &Stats, flags: Flags) -
     let img = s.images as f64;
     let li = s.list_items as f64 - 100.0;
     let density = stats.link_density(ix);
-    let heading_density = if s.text == 0 { 0.0 } else { s.heading as f64 / s.text as f64 };
+    let heading_density = if s.text == 0 {
+        0.0
+    } else {
+        s.heading as f64 / s.text as f64
+    };
     let content_len = s.text;
     let remove = (!in_figure && img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)
         || (s.inputs as f64 > (p / 3.0).floor())
-        || (!is_list && !in_figure && heading_density < 0.9 && content_len < 25 && (img == 0.0 || img > 2.0) && density > 0.0)
+        || (!is_list
+            && !in_figure
+            && heading_density < 0.9
+            && content_len < 25
+            && (img == 0.0 || img > 2.0)
+            && density > 0.0)
         || (!is_list && weight < 25 && density > 0.2)
         || (weight >= 25 && density > 0.5)
         || ((s.embeds == 1 && content_len < 75) || s.embeds > 1);
     if remove && is_list {
         // A plain list of images stays.
         let items: Vec<NodeIx> = dom.element_children(ix).collect();
-        if items.iter().all(|&c| dom.element_children(c).count() <= 1) && s.images as usize == items.len() {
+        if items.iter().all(|&c| dom.element_children(c).count() <= 1)
+            && s.images as usize == items.len()
+        {
             return false;
         }
     }

@@ -58,11 +58,36 @@ pub struct Flags {
 }
 
 const ATTEMPTS: [Flags; 5] = [
-    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true, include_hidden: false },
-    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true, include_hidden: false },
-    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true, include_hidden: false },
-    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, include_hidden: false },
-    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true, include_hidden: true },
+    Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+        include_hidden: false,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+        include_hidden: false,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+        include_hidden: false,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+        include_hidden: false,
+    },
+    Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+        include_hidden: true,
+    },
 ];
 
 pub fn find(dom: &Dom, signals: &Signals, metadata: &Metadata, options: &Options) -> Option<Found> {
@@ -88,7 +113,9 @@ fn attempt(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -> O
     let stats = Stats::compute(dom, &excluded);
     let scores = score::score(dom, &excluded, &stats, flags);
     let top = score::top_candidate(dom, &scores, &stats)?;
-    Some(assemble::assemble(dom, top, &scores, &stats, &excluded, flags))
+    Some(assemble::assemble(
+        dom, top, &scores, &stats, &excluded, flags,
+    ))
 }
 
 /// Subtrees no attempt may take as article: invisible or hidden elements,
@@ -121,13 +148,25 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
                 // Broken markup or a page-wide form can put the whole page
                 // inside one chrome element: such an element stays.
                 let chrome = is_chrome(tag) && dom.text_chars(ix) * 2 < page_chars;
-                if data.invisible || (data.hidden && !flags.include_hidden) || chrome || is_control(tag) {
+                if data.invisible
+                    || (data.hidden && !flags.include_hidden)
+                    || chrome
+                    || is_control(tag)
+                {
                     excluded[ix] = true;
                     continue;
                 }
                 if matches!(
                     dom.attr(ix, "role"),
-                    Some("menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog")
+                    Some(
+                        "menu"
+                            | "menubar"
+                            | "complementary"
+                            | "navigation"
+                            | "alert"
+                            | "alertdialog"
+                            | "dialog"
+                    )
                 ) {
                     excluded[ix] = true;
                     continue;
@@ -141,7 +180,9 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
                         }
                     }
                 }
-                if flags.strip_unlikely && !matches!(tag, "html" | "body" | "a" | "article" | "main") {
+                if flags.strip_unlikely
+                    && !matches!(tag, "html" | "body" | "a" | "article" | "main")
+                {
                     let names = dom.class_and_id(ix);
                     if names::is_unlikely(&names) && !inside(dom, ix, &["table", "code", "pre"]) {
                         excluded[ix] = true;
@@ -156,7 +197,10 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
 
 /// Form controls: never article text.
 fn is_control(tag: &str) -> bool {
-    matches!(tag, "button" | "input" | "select" | "textarea" | "label" | "dialog" | "menu")
+    matches!(
+        tag,
+        "button" | "input" | "select" | "textarea" | "label" | "dialog" | "menu"
+    )
 }
 
 /// Site chrome: navigation, asides, footers, forms, fieldsets.

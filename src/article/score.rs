@@ -24,7 +24,10 @@ impl Scores {
 
 /// Elements that count as paragraphs when they hold no block children.
 fn is_paragraph_like(tag: &str) -> bool {
-    matches!(tag, "div" | "section" | "article" | "main" | "span" | "font" | "center" | "li" | "dd")
+    matches!(
+        tag,
+        "div" | "section" | "article" | "main" | "span" | "font" | "center" | "li" | "dd"
+    )
 }
 
 pub fn score(dom: &Dom, excluded: &[bool], stats: &Stats, flags: Flags) -> Scores {
@@ -64,12 +67,25 @@ fn paragraph_points(chars: u32, commas: u32) -> f64 {
     1.0 + commas as f64 + (chars as f64 / 100.0).floor().min(3.0)
 }
 
-fn score_loose_runs(dom: &Dom, ix: NodeIx, excluded: &[bool], stats: &Stats, scores: &mut Scores, flags: Flags) {
+fn score_loose_runs(
+    dom: &Dom,
+    ix: NodeIx,
+    excluded: &[bool],
+    stats: &Stats,
+    scores: &mut Scores,
+    flags: Flags,
+) {
     let mut run_chars = 0u32;
     let mut run_commas = 0u32;
     let flush = |chars: &mut u32, commas: &mut u32, scores: &mut Scores| {
         if *chars >= MIN_PARAGRAPH_CHARS {
-            propagate(dom, Some(ix), paragraph_points(*chars, *commas), scores, flags);
+            propagate(
+                dom,
+                Some(ix),
+                paragraph_points(*chars, *commas),
+                scores,
+                flags,
+            );
         }
         *chars = 0;
         *commas = 0;
@@ -98,7 +114,8 @@ fn propagate(dom: &Dom, first: Option<NodeIx>, points: f64, scores: &mut Scores,
         if dom.node(ancestor).kind != Kind::Element || dom.is_tag(ancestor, "html") {
             break;
         }
-        let entry = scores.score[ancestor].get_or_insert_with(|| initial_score(dom, ancestor, flags));
+        let entry =
+            scores.score[ancestor].get_or_insert_with(|| initial_score(dom, ancestor, flags));
         let divider = match level {
             0 => 1.0,
             1 => 2.0,
@@ -124,9 +141,15 @@ pub fn class_weight(dom: &Dom, ix: NodeIx, flags: Flags) -> i32 {
     if !flags.weight_classes {
         return 0;
     }
-    let mut weight = names::weight(dom.attr(ix, "class").unwrap_or(""), dom.attr(ix, "id").unwrap_or(""));
+    let mut weight = names::weight(
+        dom.attr(ix, "class").unwrap_or(""),
+        dom.attr(ix, "id").unwrap_or(""),
+    );
     // Markup that declares the article body is strong evidence.
-    if dom.attr(ix, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody" || p == "text")) {
+    if dom.attr(ix, "itemprop").is_some_and(|p| {
+        p.split_whitespace()
+            .any(|p| p == "articleBody" || p == "text")
+    }) {
         weight += 25;
     }
     weight

@@ -9,7 +9,9 @@ use crate::dom::{Dom, Kind, NodeIx};
 
 /// Names that say a block may be the content itself, so a "comments" word
 /// in them proves nothing ("story-with-comments").
-const CONTENT_NAMES: &[&str] = &["article", "content", "main", "body", "post", "story", "entry", "text"];
+const CONTENT_NAMES: &[&str] = &[
+    "article", "content", "main", "body", "post", "story", "entry", "text",
+];
 
 pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
     let seeds = seeds(dom, evidence);
@@ -36,7 +38,9 @@ fn seeds(dom: &Dom, evidence: &EvidenceMap) -> Vec<Seed> {
     for ix in (0..dom.len()).rev() {
         let data = dom.node(ix);
         let mut kinds_here = below[ix];
-        let skip = data.kind != Kind::Element || data.invisible || matches!(dom.tag(ix), Some("html" | "body" | "head" | "main"));
+        let skip = data.kind != Kind::Element
+            || data.invisible
+            || matches!(dom.tag(ix), Some("html" | "body" | "head" | "main"));
         if !skip {
             let name_kinds = name_kinds(dom, ix);
             if let Some((kind, reason)) = seed_kind(dom, ix, evidence.get(ix), &name_kinds) {
@@ -74,13 +78,22 @@ fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
     if kinds.contains(&ClutterKind::Comments) && CONTENT_NAMES.iter().any(|w| names.contains(w)) {
         kinds.retain(|&k| k != ClutterKind::Comments);
     }
-    if dom.attr(ix, "id").is_some_and(|id| id.starts_with("google_ads") || id.starts_with("div-gpt-ad")) || dom.is_tag(ix, "ins") && names.contains("adsbygoogle") {
+    if dom
+        .attr(ix, "id")
+        .is_some_and(|id| id.starts_with("google_ads") || id.starts_with("div-gpt-ad"))
+        || dom.is_tag(ix, "ins") && names.contains("adsbygoogle")
+    {
         kinds.push(ClutterKind::Ad);
     }
     kinds
 }
 
-fn seed_kind(dom: &Dom, ix: NodeIx, e: &Evidence, names: &[ClutterKind]) -> Option<(ClutterKind, &'static str)> {
+fn seed_kind(
+    dom: &Dom,
+    ix: NodeIx,
+    e: &Evidence,
+    names: &[ClutterKind],
+) -> Option<(ClutterKind, &'static str)> {
     let chars = dom.node(ix).text_chars;
     let says = |k: ClutterKind| e.wording & bit(k) != 0;
     let says_in_control = |k: ClutterKind| e.wording_in_control & bit(k) != 0;
@@ -97,35 +110,59 @@ fn seed_kind(dom: &Dom, ix: NodeIx, e: &Evidence, names: &[ClutterKind]) -> Opti
 
     if e.prose == 0 && chars <= 1000 && e.passwords == 0 {
         if e.email_inputs > 0 && says(Newsletter) {
-            return Some((Newsletter, "form with an email field and wording that invites signing up"));
+            return Some((
+                Newsletter,
+                "form with an email field and wording that invites signing up",
+            ));
         }
         if e.email_inputs > 0 && chars <= 600 && e.textareas == 0 {
-            return Some((Newsletter, "email field with a short prompt: a sign-up form"));
+            return Some((
+                Newsletter,
+                "email field with a short prompt: a sign-up form",
+            ));
         }
         if named(Newsletter) && (e.inputs > 0 || actions > 0) && says(Newsletter) {
-            return Some((Newsletter, "block named for a newsletter, with a sign-up control"));
+            return Some((
+                Newsletter,
+                "block named for a newsletter, with a sign-up control",
+            ));
         }
     }
     if e.prose == 0 && chars <= 250 && strong(Newsletter) && actions + e.inputs + e.iframes > 0 {
-        return Some((Newsletter, "short prompt inviting to sign up for a newsletter"));
+        return Some((
+            Newsletter,
+            "short prompt inviting to sign up for a newsletter",
+        ));
     }
     // Cookie wording with a consent verb on a button: a consent notice.
     let consent_control = e.strong_in_control & bit(CookieConsent) != 0;
     let consent_text = strong(CookieConsent) && e.prose == 0 && chars <= 600;
     let cookie_evidence = says(CookieConsent) || named(CookieConsent);
-    if cookie_evidence && (consent_control || consent_text) && chars > 40 && chars <= 1500 && e.prose <= 2 {
-        return Some((CookieConsent, "cookie notice asking to accept or refuse tracking"));
+    if cookie_evidence
+        && (consent_control || consent_text)
+        && chars > 40
+        && chars <= 1500
+        && e.prose <= 2
+    {
+        return Some((
+            CookieConsent,
+            "cookie notice asking to accept or refuse tracking",
+        ));
     }
     if e.textareas > 0 && says(Comments) && chars <= 1500 {
         return Some((Comments, "form for posting a comment"));
     }
     if e.prose == 0 && chars <= 300 && says_in_control(Comments) && actions > 0 {
-        return Some((Comments, "links or buttons inviting to read or post comments"));
+        return Some((
+            Comments,
+            "links or buttons inviting to read or post comments",
+        ));
     }
     if e.prose == 0 && chars <= 60 && says(Comments) && (actions > 0 || has_digit(&label())) {
         return Some((Comments, "comment count or link"));
     }
-    let heading_led = e.headings > 0 && !matches!(dom.tag(ix), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    let heading_led =
+        e.headings > 0 && !matches!(dom.tag(ix), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
     if heading_led && e.prose == 0 && chars <= 600 && label_says(Comments) {
         return Some((Comments, "section under a comments heading"));
     }
@@ -142,14 +179,22 @@ fn seed_kind(dom: &Dom, ix: NodeIx, e: &Evidence, names: &[ClutterKind]) -> Opti
         }
     }
     let link_list = e.links >= 2 && density >= 0.4 && chars <= 3000 && e.prose == 0;
-    if link_list && ((says_in_control(Related) && e.headings > 0) || named(Related) || label_says(Related)) {
-        return Some((Related, "list of links to other stories under a 'related' or 'more' label"));
+    if link_list
+        && ((says_in_control(Related) && e.headings > 0) || named(Related) || label_says(Related))
+    {
+        return Some((
+            Related,
+            "list of links to other stories under a 'related' or 'more' label",
+        ));
     }
     if chars <= 60 && e.iframes > 0 && label_says(Related) {
         return Some((Related, "embedded widget of recommended stories"));
     }
     if chars == 0 && named(Related) {
-        return Some((Related, "empty slot named for recommended stories, filled in by a script"));
+        return Some((
+            Related,
+            "empty slot named for recommended stories, filled in by a script",
+        ));
     }
     if named(Ad) && chars <= 300 && e.prose == 0 && e.links <= 5 {
         return Some((Ad, "ad slot (named for ads)"));
@@ -157,13 +202,23 @@ fn seed_kind(dom: &Dom, ix: NodeIx, e: &Evidence, names: &[ClutterKind]) -> Opti
     if chars > 0 && chars <= 30 && lexicon::is_ad_label(&dom.text(ix)) {
         return Some((Ad, "labelled as an advertisement"));
     }
-    if chars > 30 && chars <= 400 && e.prose == 0 && actions > 0 && lexicon::starts_with_ad_label(&label()) {
+    if chars > 30
+        && chars <= 400
+        && e.prose == 0
+        && actions > 0
+        && lexicon::starts_with_ad_label(&label())
+    {
         return Some((Ad, "sponsored block: its label says advertisement"));
     }
     if e.prose <= 1 && chars <= 400 && says(RepeatedBoilerplate) {
         return Some((RepeatedBoilerplate, "copyright, trademark or legal notice"));
     }
-    if chars > 60 && chars <= 20_000 && (e.links > 0 || e.prose > 0) && label_says(Comments) && has_digit(&label()) {
+    if chars > 60
+        && chars <= 20_000
+        && (e.links > 0 || e.prose > 0)
+        && label_says(Comments)
+        && has_digit(&label())
+    {
         return Some((Comments, "comment thread under a comment-count label"));
     }
     None
@@ -208,35 +263,48 @@ fn growth_cap(kind: ClutterKind) -> u32 {
 /// Small kinds that a growing block of another kind may take in: a privacy
 /// note in a sign-up box, an app link in a footer.
 fn absorbable(kind: ClutterKind) -> bool {
-    matches!(kind, ClutterKind::RepeatedBoilerplate | ClutterKind::AppPromo)
+    matches!(
+        kind,
+        ClutterKind::RepeatedBoilerplate | ClutterKind::AppPromo
+    )
 }
 
 /// Levels a block may grow above its seed.
 const MAX_GROWTH_LEVELS: usize = 12;
 
-fn grow(dom: &Dom, evidence: &EvidenceMap, seed: NodeIx, kind: ClutterKind, seeds: &[Seed], positions: &[NodeIx]) -> NodeIx {
+fn grow(
+    dom: &Dom,
+    evidence: &EvidenceMap,
+    seed: NodeIx,
+    kind: ClutterKind,
+    seeds: &[Seed],
+    positions: &[NodeIx],
+) -> NodeIx {
     let cap = growth_cap(kind).max(dom.node(seed).text_chars);
     let mut current = seed;
     for _ in 0..MAX_GROWTH_LEVELS {
-        let Some(parent) = dom.parent(current) else { break };
+        let Some(parent) = dom.parent(current) else {
+            break;
+        };
         if matches!(dom.tag(parent), Some("html" | "body" | "main") | None) {
             break;
         }
         let (p, c) = (evidence.get(parent), evidence.get(current));
         // Many new paragraphs mean article text, except in comment threads
         // and story lists, which are made of them.
-        let paragraph_limit = matches!(kind, ClutterKind::Comments | ClutterKind::Related) || p.paragraphs <= c.paragraphs + 2;
+        let paragraph_limit = matches!(kind, ClutterKind::Comments | ClutterKind::Related)
+            || p.paragraphs <= c.paragraphs + 2;
         let grows_too_much = dom.node(parent).text_chars > cap || !paragraph_limit;
-        if grows_too_much || p.prose > c.prose || p.images > c.images || p.headings > c.headings + 1 {
+        if grows_too_much || p.prose > c.prose || p.images > c.images || p.headings > c.headings + 1
+        {
             break;
         }
         // Another kind's block beside this one: the two stay apart.
         let from = positions.partition_point(|&s| s <= parent);
         let to = positions.partition_point(|&s| s < dom.end(parent));
-        let other_kind = seeds[from..to]
-            .iter()
-            .take(64)
-            .any(|&(s, k, _, _)| k != kind && !absorbable(k) && !dom.contains(current, s) && !dom.contains(s, current));
+        let other_kind = seeds[from..to].iter().take(64).any(|&(s, k, _, _)| {
+            k != kind && !absorbable(k) && !dom.contains(current, s) && !dom.contains(s, current)
+        });
         if other_kind {
             break;
         }

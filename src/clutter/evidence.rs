@@ -63,13 +63,29 @@ impl EvidenceMap {
                 || dom.attr(ix, "role") == Some("button")
                 || matches!(
                     dom.tag(ix),
-                    Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "a" | "button" | "label" | "summary" | "legend")
+                    Some(
+                        "h1" | "h2"
+                            | "h3"
+                            | "h4"
+                            | "h5"
+                            | "h6"
+                            | "a"
+                            | "button"
+                            | "label"
+                            | "summary"
+                            | "legend"
+                    )
                 );
         }
         let mut nodes = vec![Evidence::default(); n];
         for ix in (0..n).rev() {
             let data = dom.node(ix);
-            if data.invisible && !matches!(dom.tag(ix), Some("input" | "iframe" | "textarea" | "select")) {
+            if data.invisible
+                && !matches!(
+                    dom.tag(ix),
+                    Some("input" | "iframe" | "textarea" | "select")
+                )
+            {
                 if let Some(p) = data.parent {
                     merge(&mut nodes, p, ix);
                 }
@@ -161,7 +177,10 @@ fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
             if dom.is_tag(ix, "p") && data.text_chars >= 40 {
                 e.paragraphs += 1;
             }
-            if data.text_chars >= PROSE_CHARS && dom.link_density(ix) < 0.3 && !has_block_child(dom, ix) {
+            if data.text_chars >= PROSE_CHARS
+                && dom.link_density(ix) < 0.3
+                && !has_block_child(dom, ix)
+            {
                 e.prose += 1;
             }
         }
@@ -174,31 +193,57 @@ fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
 }
 
 fn has_block_child(dom: &Dom, ix: NodeIx) -> bool {
-    dom.element_children(ix)
-        .any(|c| matches!(dom.tag(c), Some("p" | "div" | "ul" | "ol" | "table" | "section" | "blockquote" | "li")))
+    dom.element_children(ix).any(|c| {
+        matches!(
+            dom.tag(c),
+            Some("p" | "div" | "ul" | "ol" | "table" | "section" | "blockquote" | "li")
+        )
+    })
 }
 
 fn mentions_email(dom: &Dom, ix: NodeIx) -> bool {
-    ["name", "id", "placeholder", "aria-label", "autocomplete"].iter().any(|a| {
-        dom.attr(ix, a).is_some_and(|v| {
-            let v = v.to_lowercase();
-            v.contains("email") || v.contains("e-mail") || v.contains("courriel") || v.contains("correo")
+    ["name", "id", "placeholder", "aria-label", "autocomplete"]
+        .iter()
+        .any(|a| {
+            dom.attr(ix, a).is_some_and(|v| {
+                let v = v.to_lowercase();
+                v.contains("email")
+                    || v.contains("e-mail")
+                    || v.contains("courriel")
+                    || v.contains("correo")
+            })
         })
-    })
 }
 
 /// A link or button that shares the page: a known share endpoint shape, or
 /// a label that says share.
 fn is_share_link(dom: &Dom, ix: NodeIx) -> bool {
     let href = dom.attr(ix, "href").unwrap_or("").to_ascii_lowercase();
-    let endpoint = ["sharer", "/share", "share?", "intent/tweet", "intent/post", "mailto:?", "whatsapp://send", "/pin/create", "sharearticle", "shareurl", "share_url", "javascript:window.print"]
+    let endpoint = [
+        "sharer",
+        "/share",
+        "share?",
+        "intent/tweet",
+        "intent/post",
+        "mailto:?",
+        "whatsapp://send",
+        "/pin/create",
+        "sharearticle",
+        "shareurl",
+        "share_url",
+        "javascript:window.print",
+    ]
+    .iter()
+    .any(|p| href.contains(p));
+    let label = ["title", "aria-label", "data-action", "class"]
         .iter()
-        .any(|p| href.contains(p));
-    let label = ["title", "aria-label", "data-action", "class"].iter().any(|a| {
-        dom.attr(ix, a).is_some_and(|v| {
-            let v = v.to_lowercase();
-            lexicon::any_phrase(&v, lexicon::phrases(ClutterKind::Share)) || v.contains("share") || v.contains("print")
-        })
-    });
+        .any(|a| {
+            dom.attr(ix, a).is_some_and(|v| {
+                let v = v.to_lowercase();
+                lexicon::any_phrase(&v, lexicon::phrases(ClutterKind::Share))
+                    || v.contains("share")
+                    || v.contains("print")
+            })
+        });
     endpoint || label
 }

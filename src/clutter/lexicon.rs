@@ -6,83 +6,278 @@ use super::ClutterKind;
 
 /// Phrases that invite signing up for a newsletter.
 const NEWSLETTER: &[&str] = &[
-    "newsletter*", "sign up", "signup", "subscribe", "subscription", "inbox", "mailing list",
-    "email updates", "e-mail updates", "daily briefing", "get our", "delivered to your",
-    "abonnieren", "anmelden", "jetzt registrieren", "postfach",
-    "abonnez-vous", "s'abonner", "inscrivez-vous", "inscription", "lettre d'information", "boîte mail", "boîte de réception",
-    "suscríbete", "suscribirse", "suscribete", "boletín", "boletin", "regístrate", "bandeja de entrada",
-    "iscriviti", "assine", "inscreva-se", "aanmelden", "nieuwsbrief",
-    "by email", "by e-mail", "per e-mail", "per email", "email edition", "e-mail edition",
-    "nyhetsbrev", "prenumerera", "newsletterem",
+    "newsletter*",
+    "sign up",
+    "signup",
+    "subscribe",
+    "subscription",
+    "inbox",
+    "mailing list",
+    "email updates",
+    "e-mail updates",
+    "daily briefing",
+    "get our",
+    "delivered to your",
+    "abonnieren",
+    "anmelden",
+    "jetzt registrieren",
+    "postfach",
+    "abonnez-vous",
+    "s'abonner",
+    "inscrivez-vous",
+    "inscription",
+    "lettre d'information",
+    "boîte mail",
+    "boîte de réception",
+    "suscríbete",
+    "suscribirse",
+    "suscribete",
+    "boletín",
+    "boletin",
+    "regístrate",
+    "bandeja de entrada",
+    "iscriviti",
+    "assine",
+    "inscreva-se",
+    "aanmelden",
+    "nieuwsbrief",
+    "by email",
+    "by e-mail",
+    "per e-mail",
+    "per email",
+    "email edition",
+    "e-mail edition",
+    "nyhetsbrev",
+    "prenumerera",
+    "newsletterem",
 ];
 
 /// Phrases strong enough to name a newsletter prompt on their own.
 const NEWSLETTER_STRONG: &[&str] = &[
-    "newsletter*", "mailing list", "sign up for our", "subscribe to our", "delivered to your inbox",
-    "sent right to your inbox", "straight to your inbox", "lettre d'information", "boletín", "nieuwsbrief",
-    "nyhetsbrev", "get new posts by email", "follow by email", "per e-mail folgen",
+    "newsletter*",
+    "mailing list",
+    "sign up for our",
+    "subscribe to our",
+    "delivered to your inbox",
+    "sent right to your inbox",
+    "straight to your inbox",
+    "lettre d'information",
+    "boletín",
+    "nieuwsbrief",
+    "nyhetsbrev",
+    "get new posts by email",
+    "follow by email",
+    "per e-mail folgen",
 ];
 
 const COMMENTS: &[&str] = &[
-    "comment", "comments", "commenting", "join the conversation", "join the discussion",
-    "community guidelines", "leave a reply", "post a reply", "add a comment", "show comments",
-    "kommentar*", "leserkommentar*", "diskutieren sie mit", "diskussion",
-    "commentaire*", "réagir", "réagissez", "laisser un commentaire",
-    "comentario*", "comentar", "deja un comentario", "commenti", "commenta", "comentários", "reacties",
-    "replies", "postings", "réponse*", "komentarz*", "kommentera", "conversation",
+    "comment",
+    "comments",
+    "commenting",
+    "join the conversation",
+    "join the discussion",
+    "community guidelines",
+    "leave a reply",
+    "post a reply",
+    "add a comment",
+    "show comments",
+    "kommentar*",
+    "leserkommentar*",
+    "diskutieren sie mit",
+    "diskussion",
+    "commentaire*",
+    "réagir",
+    "réagissez",
+    "laisser un commentaire",
+    "comentario*",
+    "comentar",
+    "deja un comentario",
+    "commenti",
+    "commenta",
+    "comentários",
+    "reacties",
+    "replies",
+    "postings",
+    "réponse*",
+    "komentarz*",
+    "kommentera",
+    "conversation",
 ];
 
 const COPYRIGHT: &[&str] = &[
-    "©", "copyright", "all rights reserved", "alle rechte vorbehalten",
-    "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati",
-    "todos os direitos reservados", "alle rechten voorbehouden",
-    "registered trademark*", "privacy policy", "terms of use", "terms of service", "terms and conditions",
-    "do not sell", "impressum", "datenschutzerklärung", "nutzungsbedingungen", "mentions légales",
-    "politique de confidentialité", "aviso legal", "política de privacidad",
+    "©",
+    "copyright",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "alle rechten voorbehouden",
+    "registered trademark*",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "do not sell",
+    "impressum",
+    "datenschutzerklärung",
+    "nutzungsbedingungen",
+    "mentions légales",
+    "politique de confidentialité",
+    "aviso legal",
+    "política de privacidad",
 ];
 
 const SHARE: &[&str] = &[
-    "share", "share this", "tweet", "teilen", "partager", "compartir", "condividi", "partilhar", "delen",
+    "share",
+    "share this",
+    "tweet",
+    "teilen",
+    "partager",
+    "compartir",
+    "condividi",
+    "partilhar",
+    "delen",
 ];
 
 const RELATED: &[&str] = &[
-    "related", "more from", "more stories", "more news", "read more", "read next", "recommended",
-    "you may also like", "you might also like", "most popular", "most read", "trending",
-    "top stories", "latest news", "also read", "more on this",
-    "weitere artikel", "mehr zum thema", "das könnte sie auch interessieren", "meistgelesen", "auch interessant",
-    "à lire aussi", "lire aussi", "sur le même sujet", "les plus lus", "vous aimerez aussi",
-    "te puede interesar", "relacionad*", "lo más leído", "más noticias", "leer más",
-    "potrebbe interessarti", "leia também", "lees ook", "keep reading", "keep learning",
-    "other posts", "other headlines", "more in", "most shared", "recommended for you", "related stories",
-    "ähnliche beiträge", "leggi anche", "czytaj także", "läs också", "lesen sie auch", "voir aussi",
+    "related",
+    "more from",
+    "more stories",
+    "more news",
+    "read more",
+    "read next",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "most popular",
+    "most read",
+    "trending",
+    "top stories",
+    "latest news",
+    "also read",
+    "more on this",
+    "weitere artikel",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "meistgelesen",
+    "auch interessant",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "les plus lus",
+    "vous aimerez aussi",
+    "te puede interesar",
+    "relacionad*",
+    "lo más leído",
+    "más noticias",
+    "leer más",
+    "potrebbe interessarti",
+    "leia também",
+    "lees ook",
+    "keep reading",
+    "keep learning",
+    "other posts",
+    "other headlines",
+    "more in",
+    "most shared",
+    "recommended for you",
+    "related stories",
+    "ähnliche beiträge",
+    "leggi anche",
+    "czytaj także",
+    "läs också",
+    "lesen sie auch",
+    "voir aussi",
 ];
 
 const COOKIE: &[&str] = &[
-    "cookie*", "we value your privacy", "your privacy choices", "privacy settings", "consent",
-    "einwilligung", "datenschutzeinstellungen", "wir und unsere partner", "consentement",
-    "consentimiento", "vos choix", "tracking",
+    "cookie*",
+    "we value your privacy",
+    "your privacy choices",
+    "privacy settings",
+    "consent",
+    "einwilligung",
+    "datenschutzeinstellungen",
+    "wir und unsere partner",
+    "consentement",
+    "consentimiento",
+    "vos choix",
+    "tracking",
 ];
 
 /// The verbs of a consent button: with cookie wording, a consent notice.
 const COOKIE_STRONG: &[&str] = &[
-    "accept", "accept all", "allow all", "reject all", "agree", "i agree", "got it", "allow",
-    "akzeptieren", "alle akzeptieren", "zustimmen", "ablehnen", "tout accepter", "accepter", "refuser",
-    "tout refuser", "aceptar", "aceptar todo", "rechazar", "rechazar todo", "accetta", "accetta tutto",
-    "rifiuta", "aceitar", "accepteren", "akkoord", "weigeren", "akceptuję", "zgadzam się", "odrzuć",
-    "godkänn", "acceptera",
+    "accept",
+    "accept all",
+    "allow all",
+    "reject all",
+    "agree",
+    "i agree",
+    "got it",
+    "allow",
+    "akzeptieren",
+    "alle akzeptieren",
+    "zustimmen",
+    "ablehnen",
+    "tout accepter",
+    "accepter",
+    "refuser",
+    "tout refuser",
+    "aceptar",
+    "aceptar todo",
+    "rechazar",
+    "rechazar todo",
+    "accetta",
+    "accetta tutto",
+    "rifiuta",
+    "aceitar",
+    "accepteren",
+    "akkoord",
+    "weigeren",
+    "akceptuję",
+    "zgadzam się",
+    "odrzuć",
+    "godkänn",
+    "acceptera",
 ];
 
 const APP_PROMO: &[&str] = &[
-    "download the app", "download our app", "get the app", "get our app", "download the * app",
-    "app store", "google play", "in the app", "our free app",
-    "app herunterladen", "laden sie die app", "téléchargez l'application", "téléchargez notre application",
-    "descarga la app", "descarga nuestra app", "scarica l'app", "baixe o app",
+    "download the app",
+    "download our app",
+    "get the app",
+    "get our app",
+    "download the * app",
+    "app store",
+    "google play",
+    "in the app",
+    "our free app",
+    "app herunterladen",
+    "laden sie die app",
+    "téléchargez l'application",
+    "téléchargez notre application",
+    "descarga la app",
+    "descarga nuestra app",
+    "scarica l'app",
+    "baixe o app",
 ];
 
 /// Labels that mark an ad slot when they are all its text.
 const AD_LABELS: &[&str] = &[
-    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "anzeige", "werbung",
-    "publicité", "publicidad", "anuncio", "pubblicità", "publicidade", "advertentie",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "anuncio",
+    "pubblicità",
+    "publicidade",
+    "advertentie",
 ];
 
 /// Phrases in scripts written without spaces, matched as substrings.
@@ -102,9 +297,11 @@ pub fn kind_of_name_token(token: &str) -> Option<ClutterKind> {
         "newsletter" | "newsletters" | "subscribe" | "signup" => ClutterKind::Newsletter,
         "comments" | "comment" | "disqus" | "commentlist" | "replies" => ClutterKind::Comments,
         "share" | "sharing" | "social" | "sharebar" | "addthis" | "sharethis" => ClutterKind::Share,
-        "related" | "recommended" | "recommendations" | "outbrain" | "taboola" | "trending" => ClutterKind::Related,
-        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "adslot" | "adunit"
-        | "dfp" | "gpt" | "adsbygoogle" | "sponsored" | "banner" => ClutterKind::Ad,
+        "related" | "recommended" | "recommendations" | "outbrain" | "taboola" | "trending" => {
+            ClutterKind::Related
+        }
+        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "adslot"
+        | "adunit" | "dfp" | "gpt" | "adsbygoogle" | "sponsored" | "banner" => ClutterKind::Ad,
         "cookie" | "cookies" | "consent" | "gdpr" | "cmp" => ClutterKind::CookieConsent,
         _ => return None,
     })
@@ -124,7 +321,10 @@ pub fn phrases(kind: ClutterKind) -> &'static [&'static str] {
 }
 
 pub fn is_ad_label(text: &str) -> bool {
-    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let t = text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     AD_LABELS.contains(&t.as_str())
 }
 
@@ -179,16 +379,35 @@ fn table_words(text: &str) -> Vec<&str> {
 impl PhraseTable {
     fn build() -> PhraseTable {
         use super::evidence::{bit, KINDS};
-        let mut table = PhraseTable { by_first: Default::default(), prefixes: Vec::new(), phrases: Vec::new() };
-        let strong = [(ClutterKind::Newsletter, NEWSLETTER_STRONG), (ClutterKind::CookieConsent, COOKIE_STRONG)];
+        let mut table = PhraseTable {
+            by_first: Default::default(),
+            prefixes: Vec::new(),
+            phrases: Vec::new(),
+        };
+        let strong = [
+            (ClutterKind::Newsletter, NEWSLETTER_STRONG),
+            (ClutterKind::CookieConsent, COOKIE_STRONG),
+        ];
         let mut add = |phrase: &str, kind_bit: u16, strong_bit: u16| {
             let prefix = phrase.ends_with('*');
             let cleaned = phrase.trim_end_matches('*').replace('’', "'");
             // "download the * app": the empty word stands for any one word.
             let words: Vec<String> = if phrase.contains(" * ") {
-                phrase.split(' ').map(|w| if w == "*" { String::new() } else { w.to_string() }).collect()
+                phrase
+                    .split(' ')
+                    .map(|w| {
+                        if w == "*" {
+                            String::new()
+                        } else {
+                            w.to_string()
+                        }
+                    })
+                    .collect()
             } else {
-                table_words(&cleaned).into_iter().map(str::to_string).collect()
+                table_words(&cleaned)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect()
             };
             let ix = table.phrases.len();
             if prefix && words.len() == 1 {
@@ -196,7 +415,12 @@ impl PhraseTable {
             } else if let Some(first) = words.first() {
                 table.by_first.entry(first.clone()).or_default().push(ix);
             }
-            table.phrases.push(Phrase { words, prefix, kind_bit, strong_bit });
+            table.phrases.push(Phrase {
+                words,
+                prefix,
+                kind_bit,
+                strong_bit,
+            });
         };
         for kind in KINDS {
             for phrase in phrases(kind) {
@@ -249,9 +473,19 @@ impl PhraseTable {
             return false;
         }
         let last = phrase.words.len() - 1;
-        phrase.words.iter().zip(words).enumerate().all(|(i, (want, got))| {
-            want.is_empty() || (if i == last && phrase.prefix { got.starts_with(want.as_str()) } else { want == got })
-        })
+        phrase
+            .words
+            .iter()
+            .zip(words)
+            .enumerate()
+            .all(|(i, (want, got))| {
+                want.is_empty()
+                    || (if i == last && phrase.prefix {
+                        got.starts_with(want.as_str())
+                    } else {
+                        want == got
+                    })
+            })
     }
 }
 
@@ -288,11 +522,17 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn boundary_after(text: &str, end: usize) -> bool {
-    text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
@@ -304,7 +544,10 @@ mod tests {
         assert!(contains_phrase("read and post comments", "comments"));
         assert!(!contains_phrase("the commentator said", "comment"));
         assert!(contains_phrase("alle kommentare anzeigen", "kommentar*"));
-        assert!(contains_phrase("download the newsmax app", "download the * app"));
+        assert!(contains_phrase(
+            "download the newsmax app",
+            "download the * app"
+        ));
         assert!(contains_phrase("© acme", "©"));
     }
 
@@ -312,9 +555,14 @@ mod tests {
     fn table_finds_kinds() {
         use crate::clutter::evidence::bit;
         let (kinds, strong) = wording_in("sign up for our daily newsletters – sent to your inbox");
-        assert!(kinds & bit(ClutterKind::Newsletter) != 0 && strong & bit(ClutterKind::Newsletter) != 0);
+        assert!(
+            kinds & bit(ClutterKind::Newsletter) != 0 && strong & bit(ClutterKind::Newsletter) != 0
+        );
         let (kinds, _) = wording_in("© 2024 acme. alle kommentare");
-        assert!(kinds & bit(ClutterKind::RepeatedBoilerplate) != 0 && kinds & bit(ClutterKind::Comments) != 0);
+        assert!(
+            kinds & bit(ClutterKind::RepeatedBoilerplate) != 0
+                && kinds & bit(ClutterKind::Comments) != 0
+        );
         let (kinds, _) = wording_in("download the newsmax app");
         assert!(kinds & bit(ClutterKind::AppPromo) != 0);
         let (kinds, _) = wording_in("s’abonner à la lettre d’information");

@@ -74,7 +74,10 @@ pub struct Signals {
 impl Signals {
     /// The blocks the article search must not take as article.
     pub fn excluded(&self) -> impl Iterator<Item = NodeIx> + '_ {
-        self.blocks.iter().filter(|s| s.exclude_from_article).map(|s| s.node)
+        self.blocks
+            .iter()
+            .filter(|s| s.exclude_from_article)
+            .map(|s| s.node)
     }
 }
 
@@ -91,7 +94,10 @@ const PRIORITY: [ClutterKind; 8] = [
 ];
 
 fn priority(kind: ClutterKind) -> usize {
-    PRIORITY.iter().position(|&k| k == kind).unwrap_or(PRIORITY.len())
+    PRIORITY
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or(PRIORITY.len())
 }
 
 pub fn detect(dom: &Dom) -> Signals {
@@ -140,6 +146,9 @@ fn touches_article(dom: &Dom, found: &Found, block: NodeIx) -> bool {
         return true;
     }
     (block..dom.end(block)).any(|i| {
-        dom.node(i).kind == Kind::Text && dom.node(i).text_chars > 0 && !dom.node(i).invisible && found.keeps(dom, i)
+        dom.node(i).kind == Kind::Text
+            && dom.node(i).text_chars > 0
+            && !dom.node(i).invisible
+            && found.keeps(dom, i)
     })
 }

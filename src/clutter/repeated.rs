@@ -19,14 +19,26 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
         }
         // Only the outermost element with this text, and no navigation:
         // repeated menus are the page's own way around and may stay.
-        let maximal = dom.parent(ix).is_none_or(|p| dom.node(p).text_chars > data.text_chars);
-        if !maximal || dom.link_density(ix) > 0.7 || evidence.get(ix).prose > 1 || in_navigation(dom, ix) {
+        let maximal = dom
+            .parent(ix)
+            .is_none_or(|p| dom.node(p).text_chars > data.text_chars);
+        if !maximal
+            || dom.link_density(ix) > 0.7
+            || evidence.get(ix).prose > 1
+            || in_navigation(dom, ix)
+        {
             continue;
         }
-        if matches!(dom.tag(ix), Some("a" | "li" | "option" | "title" | "html" | "body" | "head")) {
+        if matches!(
+            dom.tag(ix),
+            Some("a" | "li" | "option" | "title" | "html" | "body" | "head")
+        ) {
             continue;
         }
-        by_text.entry(dom.text(ix).to_lowercase()).or_default().push(ix);
+        by_text
+            .entry(dom.text(ix).to_lowercase())
+            .or_default()
+            .push(ix);
     }
     let mut signals = Vec::new();
     for nodes in by_text.into_values() {
@@ -48,6 +60,7 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
 
 fn in_navigation(dom: &Dom, ix: NodeIx) -> bool {
     std::iter::once(ix).chain(dom.ancestors(ix)).any(|a| {
-        matches!(dom.tag(a), Some("nav" | "header" | "menu")) || matches!(dom.attr(a, "role"), Some("navigation" | "menu" | "menubar"))
+        matches!(dom.tag(a), Some("nav" | "header" | "menu"))
+            || matches!(dom.attr(a, "role"), Some("navigation" | "menu" | "menubar"))
     })
 }
