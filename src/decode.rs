@@ -23,6 +23,13 @@ fn sniff_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     while let Some(pos) = find(&lower[from..], b"charset") {
         let mut i = from + pos + b"charset".len();
         from = i;
+        // Only inside a <meta> tag: `<script charset=…>` says nothing of the page.
+        let tag_start = lower[..from].iter().rposition(|&b| b == b'<');
+        let in_meta = tag_start
+            .is_some_and(|t| lower[t..].starts_with(b"<meta") && !lower[t..from].contains(&b'>'));
+        if !in_meta {
+            continue;
+        }
         while i < lower.len()
             && (lower[i] == b' ' || lower[i] == b'=' || lower[i] == b'"' || lower[i] == b'\'')
         {
@@ -66,6 +73,12 @@ mod tests {
     fn reads_http_equiv_charset() {
         let bytes = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>\xe9t\xe9</p>";
         assert!(decode_html(bytes).contains("été"));
+    }
+
+    #[test]
+    fn script_charset_is_not_the_page_charset() {
+        let bytes = b"<script charset=\"utf-8\" src=x></script><meta charset=\"gbk\"><p>\xc4\xe3\xba\xc3</p>";
+        assert!(decode_html(bytes).contains("你好"));
     }
 
     #[test]

@@ -82,7 +82,11 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
             ])
         })
         .or_else(|| micro.get("headline"))
-        .or_else(|| document_title.as_deref().map(clean_document_title))
+        .or_else(|| {
+            document_title
+                .as_deref()
+                .map(|t| clean_document_title(t, &h1_texts(dom)))
+        })
         .filter(|t| !t.is_empty());
 
     let byline = ld
@@ -242,6 +246,15 @@ pub fn direction_of_language(lang: &str) -> &'static str {
     }
 }
 
+/// The text of the page's `<h1>` elements (at most a few).
+fn h1_texts(dom: &Dom) -> Vec<String> {
+    dom.elements()
+        .filter(|&i| dom.is_tag(i, "h1"))
+        .take(3)
+        .map(|i| dom.text(i))
+        .collect()
+}
+
 fn page_language(dom: &Dom) -> Option<String> {
     let html = dom.first_by_tag("html")?;
     dom.attr(html, "lang")
@@ -277,39 +290,70 @@ fn looks_like_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
 }
 
-/// Take the article title out of a `<title>`: drop a site name after the
-/// last separator, as Readability.js does, unless that leaves too little.
-pub fn clean_document_title(raw: &str) -> String {
-    let title = collapse_whitespace(raw);
-    const SEPARATORS: &[&str] = &[
-        " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ",
-    ];
-    let last = SEPARATORS
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|pos| (pos, sep.len())))
-        .max_by_key(|(pos, _)| *pos);
-    if let Some((pos, _)) = last {
-        let head = title[..pos].trim();
-        if crate::text::word_count(head) >= 3 {
-            return head.to_string();
+/// Take the article title out of a `<title>` the way Readability.js does:
+/// drop a site name after the last separator (or before the first), unless
+/// that leaves four words or fewer; for "Site: Title", keep the part after
+/// the colon when no heading shows the whole title.
+pub fn clean_document_title(raw: &str, headings: &[String]) -> String {
+    const SEPARATORS: &[char] = &['|', '-', '\\', '/', '>', '»'];
+    const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
+    let original = collapse_whitespace(raw);
+    let words = |s: &str| s.split_whitespace().count();
+    // Separators count only with spaces around them ("a | b", not "e-mail").
+    let separator_at = |s: &str, from_end: bool| -> Option<(usize, char)> {
+        let found: Vec<(usize, char)> = s
+            .char_indices()
+            .filter(|&(i, c)| {
+                SEPARATORS.contains(&c)
+                    && s[..i].ends_with(' ')
+                    && s[i + c.len_utf8()..].starts_with(' ')
+            })
+            .collect();
+        if from_end {
+            found.last().copied()
+        } else {
+            found.first().copied()
         }
-        // The site name may come first: "Site | A long article title".
-        let first = SEPARATORS
-            .iter()
-            .filter_map(|sep| title.find(sep).map(|p| (p, sep.len())))
-            .min_by_key(|(p, _)| *p);
-        if let Some((p, len)) = first {
-            let tail = title[p + len..].trim();
-            if crate::text::word_count(tail) >= 3 {
-                return tail.to_string();
+    };
+    let mut title = original.clone();
+    let mut hierarchical = false;
+    if let Some((last, _)) = separator_at(&original, true) {
+        hierarchical = original.char_indices().any(|(i, c)| {
+            HIERARCHICAL.contains(&c)
+                && original[..i].ends_with(' ')
+                && original[i + c.len_utf8()..].starts_with(' ')
+        });
+        title = original[..last].trim().to_string();
+        if words(&title) < 3 {
+            if let Some((first, c)) = separator_at(&original, false) {
+                title = original[first + c.len_utf8()..].trim().to_string();
             }
         }
-    } else if let Some(pos) = title.find(": ") {
-        // "Site: Title" — keep the part after the colon when it is long.
-        let tail = title[pos + 2..].trim();
-        if crate::text::word_count(tail) >= 5 && crate::text::word_count(&title[..pos]) <= 3 {
-            return tail.to_string();
+    } else if original.contains(": ") {
+        let shown = headings.iter().any(|h| collapse_whitespace(h) == original);
+        if !shown {
+            let last = original.rfind(": ").map_or(0, |p| p + 2);
+            title = original[last..].trim().to_string();
+            if words(&title) < 3 {
+                let first = original.find(": ").map_or(0, |p| p + 2);
+                title = original[first..].trim().to_string();
+            } else if words(&original[..original.find(": ").unwrap_or(0)]) > 5 {
+                title = original.clone();
+            }
         }
+    } else if original.chars().count() > 150 || original.chars().count() < 15 {
+        let h1s: Vec<&String> = headings.iter().take(2).collect();
+        if h1s.len() == 1 {
+            title = collapse_whitespace(h1s[0]);
+        }
+    }
+    let without_separators: String = original
+        .chars()
+        .filter(|c| !SEPARATORS.contains(c))
+        .collect();
+    let count = words(&title);
+    if count <= 4 && (!hierarchical || count != words(&without_separators).saturating_sub(1)) {
+        title = original;
     }
     title
 }
@@ -567,8 +611,8 @@ impl MetaTags {
                     .collect::<String>()
                     .replace("dcterms", "dcterm")
                     .replace('.', ":");
-                // `dc.date.issued` and `DC.date` both read as dc:date…
-                values.entry(key).or_insert_with(|| content.clone());
+                // The last tag with a key wins, as in Readability.js.
+                values.insert(key, content.clone());
             }
         }
         MetaTags { values }

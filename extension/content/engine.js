@@ -1,10 +1,17 @@
-// The engine, as the content script sees it: one interface, two paths.
+// The engine, as the content script sees it: one interface, two paths,
+// tried in order.
 //
-// 1. In the page: fetch the .wasm from the extension and run it in the content
-//    script (fast: no copy of the page's HTML between processes).
-// 2. In the extension's own context (Chrome's service worker, Firefox's
-//    background page), fed the serialised HTML by message — for pages whose
-//    CSP keeps a content script from compiling WebAssembly (Chrome).
+// 1. The extension's own context (Chrome's service worker, Firefox's
+//    background page), fed the serialised HTML by message. Its instance is
+//    compiled once per browser session and stays warm, and it is the only
+//    path in Chrome on pages whose CSP keeps a content script from compiling
+//    WebAssembly.
+// 2. In the page: fetch the .wasm from the extension and run it in the
+//    content script. Used when the extension's context does not answer.
+//    (Measured in headless Chromium: toolbar click to reader painted took
+//    about 160-250 ms through path 1 and 370-600 ms through path 2, because a
+//    fresh instance per page pays V8's lazy compilation on its first
+//    extraction; warm, path 2 saves the message copy.)
 'use strict';
 (() => {
   const D = (globalThis.__declutter ??= {});
