@@ -301,7 +301,7 @@ fn summary(pages: &[Page], dropped: &[String], total_pages: usize) {
         rows[0].4 / rows[1].4,
         rows[1].1.as_secs_f64() / rows[0].1.as_secs_f64()
     );
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|row| std::cmp::Reverse(row.0));
     println!();
     println!("Slowest pages for declutter (median ms, declutter vs dom_smoothie):");
     for (d, s, name) in slowest.iter().take(5) {

@@ -221,10 +221,10 @@ fn article_block(rng: &mut Rng, out: &mut String, idx: usize) {
     }
     // In-article clutter, at fixed intervals.
     if idx % 16 == 15 {
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<div class=\"ad-slot ad-inline\" id=\"ad-{idx}\" data-ad-unit=\"article_{idx}\">\
-             <span class=\"ad-label\">Advertisement</span><div class=\"ad-container\"></div></div>\n"
+             <span class=\"ad-label\">Advertisement</span><div class=\"ad-container\"></div></div>"
         );
     }
     if idx % 24 == 20 {
@@ -376,6 +376,16 @@ fn cases() -> Vec<Case> {
             reps,
         })
         .collect()
+}
+
+/// One line of the summary table: median times for one page size.
+struct Row {
+    label: &'static str,
+    bytes: usize,
+    reps: usize,
+    extract: Duration,
+    parse: Duration,
+    peer: Option<Duration>,
 }
 
 fn run(html: &str) -> declutter::Extraction {
@@ -531,20 +541,25 @@ fn main() {
         }));
         #[cfg(not(feature = "bench-peers"))]
         let peer: Option<Duration> = None;
-        rows.push((case.label, html.len(), reps, extract, parse, peer));
+        rows.push(Row {
+            label: case.label,
+            bytes: html.len(),
+            reps,
+            extract,
+            parse,
+            peer,
+        });
     }
     let ns_per_byte = |bytes: usize, d: Duration| d.as_secs_f64() * 1e9 / bytes as f64;
-    let base_of = |pick: &dyn Fn(
-        &(&str, usize, usize, Duration, Duration, Option<Duration>),
-    ) -> Option<Duration>| {
+    let base_of = |pick: &dyn Fn(&Row) -> Option<Duration>| {
         rows.iter()
-            .find(|r| r.0 == "100KB")
-            .and_then(|r| pick(r).map(|d| ns_per_byte(r.1, d)))
+            .find(|r| r.label == "100KB")
+            .and_then(|r| pick(r).map(|d| ns_per_byte(r.bytes, d)))
             .unwrap_or(f64::NAN)
     };
-    let base = base_of(&|r| Some(r.3));
-    let base_parse = base_of(&|r| Some(r.4));
-    let base_peer = base_of(&|r| r.5);
+    let base = base_of(&|r| Some(r.extract));
+    let base_parse = base_of(&|r| Some(r.parse));
+    let base_peer = base_of(&|r| r.peer);
 
     println!();
     println!("## Scaling benchmark summary (outside Criterion)");
@@ -567,7 +582,15 @@ fn main() {
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|{}",
         peer_head.1
     );
-    for (label, bytes, reps, time, parse, peer) in &rows {
+    for Row {
+        label,
+        bytes,
+        reps,
+        extract: time,
+        parse,
+        peer,
+    } in &rows
+    {
         let npb = ns_per_byte(*bytes, *time);
         let peer_cols = peer.map_or(String::new(), |p| {
             format!(
