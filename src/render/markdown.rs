@@ -8,8 +8,8 @@
 //! becomes a paragraph at the next block boundary. Page text is escaped as it
 //! is appended, so nothing the page says can turn into markup or raw HTML.
 
-use ego_tree::{iter::Edge, NodeRef};
-use scraper::{node::Element, Html, Node};
+use ego_tree::NodeRef;
+use scraper::{node::Element, Node};
 
 /// Deeper than this, elements are read as plain inline text: no reader needs
 /// more structure, and it bounds the work of wrapping and indenting.
@@ -18,28 +18,23 @@ const MAX_DEPTH: usize = 200;
 const MAX_LIST_NUMBER: u64 = 999_999_999;
 
 pub fn to_markdown(html: &str) -> String {
-    let doc = Html::parse_fragment(html);
     let mut w = Writer::default();
-    let mut depth = 0usize;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Text(t) => w.text(&t.text),
-                Node::Element(el) => {
-                    depth += 1;
-                    w.open(el, depth);
-                }
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if node.value().is_element() {
-                    depth -= 1;
-                    w.close(|| next_char(node));
-                }
-            }
-        }
-    }
+    super::walk(html, &mut w);
     w.finish()
+}
+
+impl super::Renderer for Writer {
+    fn text(&mut self, text: &str) {
+        Writer::text(self, text);
+    }
+
+    fn open(&mut self, element: &Element, depth: usize) {
+        Writer::open(self, element, depth);
+    }
+
+    fn close(&mut self, node: NodeRef<'_, Node>) {
+        Writer::close(self, || next_char(node));
+    }
 }
 
 /// A finished block, and the list marker it uses if it is a list (so that

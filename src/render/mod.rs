@@ -5,7 +5,43 @@ pub mod export;
 pub mod markdown;
 pub mod text;
 
+use ego_tree::{iter::Edge, NodeRef};
+use scraper::{node::Element, Html, Node};
+
 use crate::{Article, Options};
+
+/// What a renderer does at each event of a walk over sanitised HTML.
+pub(crate) trait Renderer {
+    fn text(&mut self, text: &str);
+    /// `depth` counts open elements, this one included.
+    fn open(&mut self, element: &Element, depth: usize);
+    fn close(&mut self, node: NodeRef<'_, Node>);
+}
+
+/// Walk the HTML's open/close events in document order — an explicit
+/// iteration, so no input depth can overflow the call stack.
+pub(crate) fn walk(html: &str, renderer: &mut impl Renderer) {
+    let doc = Html::parse_fragment(html);
+    let mut depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => renderer.text(&t.text),
+                Node::Element(el) => {
+                    depth += 1;
+                    renderer.open(el, depth);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    depth -= 1;
+                    renderer.close(node);
+                }
+            }
+        }
+    }
+}
 
 /// Build the [`Article`] from its sanitised HTML. `None` when the HTML holds
 /// no words at all.

@@ -6,36 +6,31 @@
 //! their finished blocks and lay them out when they close; inline text
 //! collects in one buffer that becomes a block at the next block boundary.
 
-use ego_tree::iter::Edge;
-use scraper::{node::Element, Html, Node};
+use ego_tree::NodeRef;
+use scraper::{node::Element, Node};
 
 /// Deeper than this, elements are read as plain inline text: it bounds the
 /// work of indenting nested lists.
 const MAX_DEPTH: usize = 200;
 
 pub fn to_text(html: &str) -> String {
-    let doc = Html::parse_fragment(html);
     let mut w = Writer::default();
-    let mut depth = 0usize;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Text(t) => w.text(&t.text),
-                Node::Element(el) => {
-                    depth += 1;
-                    w.open(el, depth);
-                }
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if node.value().is_element() {
-                    depth -= 1;
-                    w.close();
-                }
-            }
-        }
-    }
+    super::walk(html, &mut w);
     w.finish()
+}
+
+impl super::Renderer for Writer {
+    fn text(&mut self, text: &str) {
+        Writer::text(self, text);
+    }
+
+    fn open(&mut self, element: &Element, depth: usize) {
+        Writer::open(self, element, depth);
+    }
+
+    fn close(&mut self, _node: NodeRef<'_, Node>) {
+        Writer::close(self);
+    }
 }
 
 enum Kind {
