@@ -488,12 +488,7 @@ impl HiddenByCss {
                     depth -= 1;
                     if depth == 0 {
                         if let Some((start, end, block)) = rule.take() {
-                            let declarations: String = css[block..i]
-                                .chars()
-                                .filter(|c| !c.is_whitespace())
-                                .collect::<String>()
-                                .to_ascii_lowercase();
-                            if !nested && declarations.contains("display:none") {
+                            if !nested && hides_element(&css[block..i]) {
                                 self.add_selectors(&css[start..end]);
                             }
                         }
@@ -542,17 +537,24 @@ fn is_hidden(el: &Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    match el.attr("style") {
-        Some(style) => {
-            let style: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            style.contains("display:none") || style.contains("visibility:hidden")
+    el.attr("style").is_some_and(hides_element)
+}
+
+/// Do these CSS declarations hide the element (`display: none` or
+/// `visibility: hidden`)? Custom properties such as `--x-display: none`
+/// are values, not the element's display.
+fn hides_element(declarations: &str) -> bool {
+    declarations.split(';').any(|declaration| {
+        let Some((property, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let value = value.trim().to_ascii_lowercase();
+        match property.trim().to_ascii_lowercase().as_str() {
+            "display" => value.starts_with("none"),
+            "visibility" => value.starts_with("hidden"),
+            _ => false,
         }
-        None => false,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -590,13 +592,13 @@ mod tests {
 
     #[test]
     fn top_level_css_display_none_hides() {
-        let dom = Dom::parse("<style>.n{.m{x:y}} } .a{display:none} @media (max-width:5px){.b{display:none}} .c, #d { display : none }</style><p class=a>1</p><p class=b>2</p><p class='x c'>3</p><p id=d>4</p>");
+        let dom = Dom::parse("<style>.n{.m{x:y}} } .z{--a-display:none} .a{display:none} @media (max-width:5px){.b{display:none}} .c, #d { display : none }</style><p class=z>0</p><p class=a>1</p><p class=b>2</p><p class='x c'>3</p><p id=d>4</p>");
         let hidden: Vec<bool> = dom
             .elements()
             .filter(|&i| dom.is_tag(i, "p"))
             .map(|i| dom.node(i).hidden)
             .collect();
-        assert_eq!(hidden, vec![true, false, true, true]);
+        assert_eq!(hidden, vec![false, true, false, true, true]);
     }
 
     #[test]

@@ -108,9 +108,7 @@ pub fn limit(html: &str) -> Cow<'_, str> {
             continue;
         }
         if raw_text(&lower) {
-            let close = format!("</{lower}");
-            let lower_rest = html[i..].to_ascii_lowercase();
-            i = lower_rest.find(&close).map_or(bytes.len(), |e| i + e);
+            i = find_end_tag(bytes, i, lower.as_bytes()).unwrap_or(bytes.len());
             continue;
         }
         let self_closing = bytes[tag_end - 2] == b'/';
@@ -134,6 +132,22 @@ pub fn limit(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[from..]);
     Cow::Owned(out)
+}
+
+/// Where `</name` (any case) starts at or after `from`.
+fn find_end_tag(bytes: &[u8], mut from: usize, name: &[u8]) -> Option<usize> {
+    while let Some(offset) = memchr_lt(&bytes[from..]) {
+        let at = from + offset;
+        let rest = &bytes[at + 1..];
+        if rest.first() == Some(&b'/')
+            && rest.len() > name.len()
+            && rest[1..=name.len()].eq_ignore_ascii_case(name)
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
