@@ -19,8 +19,9 @@ pub struct Locator {
     /// A CSS selector that matches exactly this element in the parsed page,
     /// when one could be built from ids, or ids plus child positions.
     pub selector: Option<String>,
-    /// The element's text, whitespace collapsed, cut to 80 characters: the
-    /// element found must start with the same text.
+    /// The element's visible text (script, style, template and the like
+    /// left out), whitespace collapsed, cut to 80 characters: the element
+    /// found must start with the same text.
     pub fingerprint: String,
 }
 
