@@ -8,6 +8,10 @@ use crate::dom::{Dom, Kind, NodeIx};
 
 /// A paragraph shorter than this scores nothing.
 const MIN_PARAGRAPH_CHARS: u32 = 25;
+/// A candidate holding less than this share of the page's prose is widened…
+const PROSE_SHARE_TO_WIDEN: f64 = 0.5;
+/// …to the nearest ancestor holding at least this share.
+const PROSE_SHARE_WIDENED: f64 = 0.8;
 /// How many ancestors a paragraph's score reaches.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -214,6 +218,26 @@ pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<NodeIx
         }
         last_score = parent_score;
         parent = dom.parent(p);
+    }
+
+    // Content split into many sections (listicles, accordions): when the
+    // candidate holds little of the page's prose, take the nearest ancestor
+    // that holds most of it, if that ancestor is not a list of links.
+    let total_prose = stats.get(body).prose as f64;
+    if (stats.get(top).prose as f64) < PROSE_SHARE_TO_WIDEN * total_prose {
+        let mut ancestor = dom.parent(top);
+        while let Some(a) = ancestor {
+            if a == body {
+                break;
+            }
+            if stats.get(a).prose as f64 >= PROSE_SHARE_WIDENED * total_prose {
+                if stats.link_density(a) < 0.4 {
+                    top = a;
+                }
+                break;
+            }
+            ancestor = dom.parent(a);
+        }
     }
 
     // An only child says nothing its parent does not.

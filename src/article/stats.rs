@@ -14,6 +14,8 @@ pub struct NodeStats {
     pub list_items: u32,
     pub inputs: u32,
     pub embeds: u32,
+    /// Characters of prose paragraphs (long enough, few links) inside.
+    pub prose: u32,
     /// Has a block-level element child (so it is not a paragraph itself).
     pub block_child: bool,
 }
@@ -67,6 +69,20 @@ pub fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
+/// A paragraph of running text: a `p` or `pre`, or a block with no block
+/// inside it, long enough and not a list of links.
+fn is_prose_unit(dom: &Dom, ix: NodeIx, s: &NodeStats) -> bool {
+    let unit = match dom.tag(ix) {
+        Some("p" | "pre") => true,
+        Some("div" | "section" | "article" | "td" | "blockquote") => !s.block_child,
+        _ => false,
+    };
+    unit && s.prose == 0 && s.text >= PROSE_MIN_CHARS && (s.link as f64) < 0.3 * s.text as f64
+}
+
+/// A paragraph this long counts as running text.
+const PROSE_MIN_CHARS: u32 = 60;
+
 pub struct Stats {
     pub nodes: Vec<NodeStats>,
 }
@@ -109,6 +125,9 @@ impl Stats {
                 }
                 _ => {}
             }
+            if data.kind == Kind::Element && is_prose_unit(dom, ix, &nodes[ix]) {
+                nodes[ix].prose = nodes[ix].text;
+            }
             if let Some(p) = data.parent {
                 let child = nodes[ix];
                 let is_block = dom.tag(ix).is_some_and(is_block_tag);
@@ -122,6 +141,7 @@ impl Stats {
                 parent.list_items += child.list_items;
                 parent.inputs += child.inputs;
                 parent.embeds += child.embeds;
+                parent.prose += child.prose;
                 parent.block_child |= is_block;
             }
         }
