@@ -230,7 +230,9 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, out: &mut String) {
                     ix = dom.end(ix);
                     continue;
                 }
-                if is_dropped(tag) || data.hidden {
+                // Hidden subtrees are already in `found.removed`, except when
+                // the last attempt took hidden content on purpose.
+                if is_dropped(tag) {
                     ix = dom.end(ix);
                     continue;
                 }
