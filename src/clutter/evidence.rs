@@ -21,6 +21,9 @@ pub fn bit(kind: ClutterKind) -> u16 {
     1 << KINDS.iter().position(|&k| k == kind).unwrap_or(0)
 }
 
+/// Texts longer than this are not read for wording (see `detect`'s caps).
+const MAX_WORDED_CHARS: u32 = 1500;
+
 /// A paragraph with at least this many characters and few links is prose.
 pub const PROSE_CHARS: u32 = 150;
 
@@ -92,7 +95,9 @@ impl EvidenceMap {
                 continue;
             }
             match data.kind {
-                Kind::Text => {
+                // Whitespace between tags says nothing, and no block that
+                // wording names holds a text longer than the largest cap.
+                Kind::Text if data.text_chars > 1 && data.text_chars <= MAX_WORDED_CHARS => {
                     let text = dom.text_node(ix).unwrap_or("").to_lowercase();
                     let (wording, strong) = lexicon::wording_in(&text);
                     let e = &mut nodes[ix];
@@ -104,7 +109,7 @@ impl EvidenceMap {
                     }
                 }
                 Kind::Element => element_evidence(dom, ix, &mut nodes[ix]),
-                Kind::Other => {}
+                Kind::Text | Kind::Other => {}
             }
             if let Some(p) = data.parent {
                 merge(&mut nodes, p, ix);
