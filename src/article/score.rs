@@ -12,6 +12,8 @@ const MIN_PARAGRAPH_CHARS: u32 = 25;
 const PROSE_SHARE_TO_WIDEN: f64 = 0.5;
 /// …to the nearest ancestor holding at least this share.
 const PROSE_SHARE_WIDENED: f64 = 0.8;
+/// A candidate with less than this share of its `<main>`'s text widens to it.
+const MAIN_SHARE_TO_WIDEN: f64 = 0.5;
 /// How many ancestors a paragraph's score reaches.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -162,6 +164,12 @@ pub fn class_weight(dom: &Dom, ix: NodeIx, flags: Flags) -> i32 {
 /// The best container, discounted by link density, then widened the way
 /// Readability.js widens it: to a shared ancestor of several near-best
 /// candidates, up through parents that score higher, and past only-children.
+/// The `<main>` (or `role=main`) element around `ix`, if any.
+fn main_landmark(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
+    dom.ancestors(ix)
+        .find(|&a| dom.is_tag(a, "main") || dom.attr(a, "role") == Some("main"))
+}
+
 pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<NodeIx> {
     let final_score = |ix: NodeIx| scores.get(ix).map(|s| s * (1.0 - stats.link_density(ix)));
     let mut ranked: Vec<(NodeIx, f64)> = (0..dom.len())
@@ -237,6 +245,16 @@ pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<NodeIx
                 break;
             }
             ancestor = dom.parent(a);
+        }
+    }
+
+    // A page that marks its main content (`<main>`, role=main): when the
+    // candidate holds little of that content's own text, the content is
+    // spread across it (product and listing pages), so take all of it.
+    if let Some(main) = main_landmark(dom, top) {
+        let own_text = |ix: NodeIx| stats.get(ix).text.saturating_sub(stats.get(ix).link) as f64;
+        if own_text(top) < MAIN_SHARE_TO_WIDEN * own_text(main) && stats.link_density(main) < 0.5 {
+            top = main;
         }
     }
 
