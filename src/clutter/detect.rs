@@ -105,8 +105,15 @@ fn seed_kind(
 
     // A block whose first words are a label ("More stories", "Sponsored",
     // "27 comments") is what the label says.
-    let label = || leading_text(dom, ix).to_lowercase();
-    let label_says = |k: ClutterKind| lexicon::wording_in(&label()).0 & bit(k) != 0;
+    let label_cell = std::cell::OnceCell::new();
+    let label = || {
+        label_cell
+            .get_or_init(|| leading_text(dom, ix).to_lowercase())
+            .as_str()
+    };
+    let wording_cell = std::cell::OnceCell::new();
+    let label_says =
+        |k: ClutterKind| *wording_cell.get_or_init(|| lexicon::wording_in(label()).0) & bit(k) != 0;
 
     if e.prose == 0 && chars <= 1000 && e.passwords == 0 {
         if e.email_inputs > 0 && says(Newsletter) {
@@ -158,7 +165,7 @@ fn seed_kind(
             "links or buttons inviting to read or post comments",
         ));
     }
-    if e.prose == 0 && chars <= 60 && says(Comments) && (actions > 0 || has_digit(&label())) {
+    if e.prose == 0 && chars <= 60 && says(Comments) && (actions > 0 || has_digit(label())) {
         return Some((Comments, "comment count or link"));
     }
     let heading_led =
@@ -206,7 +213,7 @@ fn seed_kind(
         && chars <= 400
         && e.prose == 0
         && actions > 0
-        && lexicon::starts_with_ad_label(&label())
+        && lexicon::starts_with_ad_label(label())
     {
         return Some((Ad, "sponsored block: its label says advertisement"));
     }
@@ -217,7 +224,7 @@ fn seed_kind(
         && chars <= 20_000
         && (e.links > 0 || e.prose > 0)
         && label_says(Comments)
-        && has_digit(&label())
+        && has_digit(label())
     {
         return Some((Comments, "comment thread under a comment-count label"));
     }
@@ -236,17 +243,21 @@ const LABEL_NODES: usize = 60;
 /// The first words of an element's visible text.
 fn leading_text(dom: &Dom, ix: NodeIx) -> String {
     let mut out = String::new();
+    let mut chars = 0usize;
     for i in (ix..dom.end(ix)).take(LABEL_NODES) {
         let data = dom.node(i);
-        if data.kind == Kind::Text && !data.invisible {
-            out.push_str(dom.text_node(i).unwrap_or(""));
-            out.push(' ');
-            if out.trim().chars().count() >= LABEL_CHARS {
+        if data.kind == Kind::Text && !data.invisible && data.text_chars > 0 {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(dom.text_node(i).unwrap_or("").trim());
+            chars += data.text_chars as usize;
+            if chars >= LABEL_CHARS {
                 break;
             }
         }
     }
-    out.trim().chars().take(LABEL_CHARS).collect()
+    out.chars().take(LABEL_CHARS).collect()
 }
 
 /// How much text a block may hold once grown.
