@@ -166,8 +166,6 @@ pub fn sanitise(html: &str, base: Option<&Url>) -> String {
                 ("pre", ["class"].into_iter().collect()),
                 ("time", ["datetime"].into_iter().collect()),
                 ("abbr", ["title"].into_iter().collect()),
-                ("q", ["cite"].into_iter().collect()),
-                ("blockquote", ["cite"].into_iter().collect()),
             ]
             .into_iter()
             .collect(),
