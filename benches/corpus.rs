@@ -32,6 +32,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{is_bench_mode, load_average, median};
 use criterion::{Criterion, SamplingMode, Throughput};
 
 const URL: &str = "http://fakehost/test/page.html";
@@ -160,42 +163,12 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     line.chars().take(100).collect()
 }
 
-/// "load average 1.20 1.10 0.90" where /proc/loadavg exists: other processes
-/// on the machine are the main source of noise in these numbers.
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .map_or_else(
-            || "load average unknown".to_string(),
-            |l| format!("load average {l}"),
-        )
-}
-
-fn is_bench_mode() -> bool {
-    // Mirrors Criterion: `cargo bench` passes --bench; `cargo test --benches`
-    // does not, and `-- --test` / `--list` / `--profile-time` are not benches.
-    let args: Vec<String> = std::env::args().collect();
-    let has = |flag: &str| args.iter().any(|a| a == flag);
-    has("--bench") && !has("--test") && !has("--list") && !has("--profile-time")
-}
-
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
         .filter(|&n| n > 0)
         .unwrap_or(default)
-}
-
-fn median(values: &mut [Duration]) -> Duration {
-    values.sort_unstable();
-    let n = values.len();
-    if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2
-    }
 }
 
 fn ms(d: Duration) -> f64 {

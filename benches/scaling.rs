@@ -29,6 +29,9 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{is_bench_mode, load_average, median};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 
 const URL: &str = "https://news.example.com/2026/11/28/city-council-budget-vote";
@@ -392,22 +395,6 @@ fn run(html: &str) -> declutter::Extraction {
     declutter::extract(html, URL, &declutter::Options::default())
 }
 
-fn is_bench_mode() -> bool {
-    let args: Vec<String> = std::env::args().collect();
-    let has = |flag: &str| args.iter().any(|a| a == flag);
-    has("--bench") && !has("--test") && !has("--list") && !has("--profile-time")
-}
-
-fn median(values: &mut [Duration]) -> Duration {
-    values.sort_unstable();
-    let n = values.len();
-    if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2
-    }
-}
-
 fn fmt_time(d: Duration) -> String {
     let s = d.as_secs_f64();
     if s >= 1.0 {
@@ -417,18 +404,6 @@ fn fmt_time(d: Duration) -> String {
     } else {
         format!("{:.1} µs", s * 1e6)
     }
-}
-
-/// "load average 1.20 1.10 0.90" where /proc/loadavg exists: other processes
-/// on the machine are the main source of noise in these numbers.
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .map_or_else(
-            || "load average unknown".to_string(),
-            |l| format!("load average {l}"),
-        )
 }
 
 fn main() {
