@@ -1,13 +1,13 @@
 //! Cleaning: the article's subtrees as sanitised HTML with absolute URLs.
 //!
-//! Two steps. `serialise` walks the kept nodes and writes a simplified
-//! tree: lazy images resolved, code languages carried over, wrappers
-//! unwrapped, nesting capped. `sanitise` then passes that through ammonia's
-//! allow-list, which also makes every URL absolute: whatever the first step
-//! misses, no script, handler or foreign URL scheme gets through.
-
-use std::borrow::Cow;
-use std::collections::HashSet;
+//! One pass, and it is the sanitiser: `serialise` walks the kept nodes and
+//! writes only allow-listed tags (everything else unwrapped or dropped with
+//! its content), only the attributes each tag may carry, every URL resolved
+//! and limited to web schemes, all text and attribute values escaped, and
+//! nothing that makes the browser switch parsing modes (no raw-text
+//! elements, no comments). Lazy images are resolved, code languages carried
+//! over and nesting capped on the way. [`sanitise`] runs the same pass over
+//! any HTML; `tests/xss.rs` and `tests/properties.rs` guard it.
 
 use url::Url;
 
@@ -135,59 +135,25 @@ pub fn page_base(dom: &Dom, url: &str) -> Option<Url> {
 }
 
 pub fn article_html(dom: &Dom, found: &Found, base: Option<&Url>) -> String {
-    let mut raw = String::new();
+    let mut out = String::new();
     for &part in &found.parts {
-        serialise(dom, found, part, &mut raw);
+        serialise(dom, found, part, base, &mut out);
     }
-    sanitise(&raw, base)
+    out
 }
 
 /// Sanitise any HTML to the reader's allow-list, making URLs absolute.
+/// Idempotent: sanitising the output again gives the same output.
 pub fn sanitise(html: &str, base: Option<&Url>) -> String {
-    let tags: HashSet<&str> = KEPT_TAGS.iter().copied().collect();
-    let mut builder = ammonia::Builder::default();
-    builder
-        .tags(tags)
-        .clean_content_tags(["script", "style"].into_iter().collect())
-        .generic_attributes(["lang", "dir"].into_iter().collect())
-        .tag_attributes(
-            [
-                ("a", ["href", "title"].into_iter().collect()),
-                (
-                    "img",
-                    ["src", "alt", "title", "width", "height"]
-                        .into_iter()
-                        .collect(),
-                ),
-                ("td", ["colspan", "rowspan"].into_iter().collect()),
-                ("th", ["colspan", "rowspan", "scope"].into_iter().collect()),
-                ("ol", ["start", "reversed"].into_iter().collect()),
-                ("code", ["class"].into_iter().collect()),
-                ("pre", ["class"].into_iter().collect()),
-                ("time", ["datetime"].into_iter().collect()),
-                ("abbr", ["title"].into_iter().collect()),
-            ]
-            .into_iter()
-            .collect(),
-        )
-        .attribute_filter(|_, attribute, value| {
-            if attribute == "class" {
-                // Only a code language survives: `language-rust`.
-                return value
-                    .split_whitespace()
-                    .find(|c| c.starts_with("language-") && c.len() < 40)
-                    .map(|c| Cow::Owned(c.to_string()));
-            }
-            Some(Cow::Borrowed(value))
-        })
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .link_rel(Some("noopener noreferrer"))
-        .strip_comments(true);
-    match base {
-        Some(base) => builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone())),
-        None => builder.url_relative(ammonia::UrlRelative::PassThrough),
+    let dom = Dom::parse_fragment(html);
+    let Some(root) = dom.elements().next() else {
+        return String::new();
     };
-    builder.clean(html).to_string()
+    let everything = Found {
+        parts: vec![root],
+        removed: Vec::new(),
+    };
+    article_html(&dom, &everything, base)
 }
 
 /// One open element on the serialiser's stack.
@@ -196,7 +162,14 @@ struct Open {
     close: Option<&'static str>,
 }
 
-fn serialise(dom: &Dom, found: &Found, part: NodeIx, out: &mut String) {
+fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &mut String) {
+    let part_tag = dom.tag(part).unwrap_or("");
+    // A lone row or row group keeps its table, or a parser would drop its
+    // cells (and the output would not re-sanitise to itself).
+    let table_part = matches!(part_tag, "tr" | "thead" | "tbody" | "tfoot");
+    if table_part {
+        out.push_str(if part_tag == "tr" { "<table><tbody>" } else { "<table>" });
+    }
     let mut stack: Vec<Open> = Vec::new();
     let mut depth = 0usize;
     let mut ix = part;
@@ -220,11 +193,12 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, out: &mut String) {
                 }
                 ix += 1;
             }
+            // Comments, doctypes, processing instructions: never written.
             Kind::Other => ix += 1,
             Kind::Element => {
                 let tag = dom.tag(ix).unwrap_or("");
                 if tag == "noscript" {
-                    noscript_image(dom, ix, out);
+                    noscript_image(dom, ix, base, out);
                     ix = dom.end(ix);
                     continue;
                 }
@@ -240,12 +214,12 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, out: &mut String) {
                     continue;
                 }
                 if tag == "img" {
-                    write_img(dom, ix, out);
+                    write_img(dom, ix, base, out);
                     ix = dom.end(ix);
                     continue;
                 }
                 if tag == "picture" {
-                    write_picture(dom, ix, out);
+                    write_picture(dom, ix, base, out);
                     ix = dom.end(ix);
                     continue;
                 }
@@ -254,13 +228,13 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, out: &mut String) {
                     .find(|&&t| t == tag)
                     .copied()
                     .or_else(|| renamed(tag));
-                // The part itself when it is body or a cell: its content only.
-                let is_wrapper_part =
-                    ix == part && matches!(tag, "body" | "td" | "th" | "li" | "tr" | "tbody");
+                // The part itself when it is body, a cell or a list item: its
+                // content only.
+                let is_wrapper_part = ix == part && matches!(tag, "body" | "td" | "th" | "li");
                 let written =
                     written.filter(|_| !is_wrapper_part && (depth < MAX_DEPTH || tag != "div"));
                 if let Some(t) = written {
-                    open_tag(dom, ix, t, out);
+                    open_tag(dom, ix, t, base, out);
                     depth += 1;
                 }
                 if matches!(written, Some("br" | "hr")) {
@@ -279,6 +253,9 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, out: &mut String) {
     while let Some(open) = stack.pop() {
         close(out, open.close, &mut depth);
     }
+    if table_part {
+        out.push_str(if part_tag == "tr" { "</tbody></table>" } else { "</table>" });
+    }
 }
 
 fn close(out: &mut String, tag: Option<&'static str>, depth: &mut usize) {
@@ -290,18 +267,69 @@ fn close(out: &mut String, tag: Option<&'static str>, depth: &mut usize) {
     }
 }
 
-fn open_tag(dom: &Dom, ix: NodeIx, tag: &str, out: &mut String) {
+/// The attributes `tag` may carry besides `lang` and `dir` (any tag).
+/// URLs (`href`) are resolved and checked apart.
+fn tag_attributes(tag: &str) -> &'static [&'static str] {
+    match tag {
+        "a" => &["href", "title"],
+        "abbr" => &["title"],
+        "td" => &["colspan", "rowspan"],
+        "th" => &["colspan", "rowspan", "scope"],
+        "ol" => &["start", "reversed"],
+        "time" => &["datetime"],
+        _ => &[],
+    }
+}
+
+fn open_tag(dom: &Dom, ix: NodeIx, tag: &str, base: Option<&Url>, out: &mut String) {
     out.push('<');
     out.push_str(tag);
-    for attr in [
-        "href", "title", "colspan", "rowspan", "scope", "start", "reversed", "datetime", "cite",
-        "lang", "dir",
-    ] {
-        if let Some(value) = dom.attr(ix, attr) {
+    for &attr in tag_attributes(tag).iter().chain(&["lang", "dir"]) {
+        let Some(value) = dom.attr(ix, attr) else {
+            continue;
+        };
+        if attr == "href" {
+            if let Some(url) = safe_url(value, base, LINK_SCHEMES) {
+                push_attr(out, "href", &url);
+                push_attr(out, "rel", "noopener noreferrer");
+            }
+        } else {
             push_attr(out, attr, value);
         }
     }
     out.push('>');
+}
+
+/// Schemes a link may use; images load only from the web.
+const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
+const IMAGE_SCHEMES: &[&str] = &["http", "https"];
+
+/// `value` as a URL the reader may write: made absolute against `base`
+/// and limited to `schemes`. With no base, a relative URL stays relative
+/// only when nothing in it could be read as a scheme.
+fn safe_url(value: &str, base: Option<&Url>, schemes: &[&str]) -> Option<String> {
+    let value = value.trim();
+    let parsed = match base {
+        Some(base) => base.join(value),
+        None => Url::parse(value),
+    };
+    match parsed {
+        Ok(url) => schemes
+            .contains(&url.scheme())
+            .then(|| url.as_str().to_string()),
+        Err(url::ParseError::RelativeUrlWithoutBase) => {
+            let before_path = value.split(['/', '?', '#']).next().unwrap_or("");
+            (!before_path.contains(':') && is_plain(value)).then(|| value.to_string())
+        }
+        // A Unicode host (we carry no IDNA tables): a web URL the browser
+        // will encode itself.
+        Err(url::ParseError::IdnaError) => {
+            let lower = value.get(..8).unwrap_or(value).to_ascii_lowercase();
+            let web = lower.starts_with("https://") || lower.starts_with("http://");
+            (web && is_plain(value)).then(|| value.to_string())
+        }
+        Err(_) => None,
+    }
 }
 
 fn push_attr(out: &mut String, name: &str, value: &str) {
@@ -450,8 +478,15 @@ pub fn largest_in_srcset(srcset: &str) -> Option<String> {
         .map(|(url, _)| url)
 }
 
-fn write_img(dom: &Dom, ix: NodeIx, out: &mut String) {
-    let Some(src) = image_source(dom, ix) else {
+/// No characters a URL parser would strip or reinterpret.
+fn is_plain(value: &str) -> bool {
+    !value
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+}
+
+fn write_img(dom: &Dom, ix: NodeIx, base: Option<&Url>, out: &mut String) {
+    let Some(src) = image_source(dom, ix).and_then(|s| safe_url(&s, base, IMAGE_SCHEMES)) else {
         return;
     };
     out.push_str("<img");
@@ -465,10 +500,10 @@ fn write_img(dom: &Dom, ix: NodeIx, out: &mut String) {
 }
 
 /// A `<picture>`: its `<img>`, or the first `<source srcset>`.
-fn write_picture(dom: &Dom, ix: NodeIx, out: &mut String) {
+fn write_picture(dom: &Dom, ix: NodeIx, base: Option<&Url>, out: &mut String) {
     if let Some(img) = dom.descendants(ix).find(|&d| dom.is_tag(d, "img")) {
         if image_source(dom, img).is_some() {
-            write_img(dom, img, out);
+            write_img(dom, img, base, out);
             return;
         }
     }
@@ -480,7 +515,7 @@ fn write_picture(dom: &Dom, ix: NodeIx, out: &mut String) {
                 .or_else(|| dom.attr(d, "data-srcset"))
                 .and_then(largest_in_srcset)
         });
-    if let Some(src) = source {
+    if let Some(src) = source.and_then(|s| safe_url(&s, base, IMAGE_SCHEMES)) {
         out.push_str("<img");
         push_attr(out, "src", &src);
         out.push('>');
@@ -489,7 +524,7 @@ fn write_picture(dom: &Dom, ix: NodeIx, out: &mut String) {
 
 /// A `<noscript>` holding the real image of a lazy-loaded one: used when
 /// the image before it has no real source.
-fn noscript_image(dom: &Dom, ix: NodeIx, out: &mut String) {
+fn noscript_image(dom: &Dom, ix: NodeIx, base: Option<&Url>, out: &mut String) {
     let raw = dom.raw_text(ix);
     if !raw.contains("<img") {
         return;
@@ -505,7 +540,7 @@ fn noscript_image(dom: &Dom, ix: NodeIx, out: &mut String) {
     let inner = Dom::parse_fragment(&raw);
     let img = inner.elements().find(|&i| inner.is_tag(i, "img"));
     if let Some(img) = img {
-        write_img(&inner, img, out);
+        write_img(&inner, img, base, out);
     }
 }
 
@@ -530,6 +565,44 @@ mod tests {
                 && !out.contains("javascript")
         );
         assert!(out.contains(r#"src="https://example.org/i.png""#));
+    }
+
+    #[test]
+    fn urls_are_absolute_and_web_only() {
+        let out = sanitise(
+            concat!(
+                r#"<a href="/a">1</a><a href="JaVa&#x09;script:x()">2</a>"#,
+                r#"<a href="mailto:x@e.org">3</a><a href="data:text/html,x">4</a>"#,
+                r#"<a href="https://bücher.example/b">5</a><img src="vbscript:x">"#,
+            ),
+            Some(&base()),
+        );
+        assert!(out.contains(r#"href="https://example.org/a""#), "{out}");
+        assert!(out.contains(r#"href="mailto:x@e.org""#), "{out}");
+        assert!(out.contains(r#"href="https://bücher.example/b""#), "{out}");
+        for bad in ["script", "data:", "vbscript", "<img"] {
+            assert!(!out.to_lowercase().contains(bad), "{bad} in {out}");
+        }
+        assert!(out.contains(">2</a>") && out.contains(">4</a>"), "{out}");
+    }
+
+    #[test]
+    fn relative_urls_stay_relative_without_base() {
+        let out = sanitise(r#"<a href="b/c?d#e">x</a><a href="java:x">y</a>"#, None);
+        assert!(out.contains(r#"href="b/c?d#e""#), "{out}");
+        assert!(!out.contains("java:"), "{out}");
+    }
+
+    #[test]
+    fn output_re_sanitises_to_itself() {
+        let input = concat!(
+            r#"<section><p title="t" onclick="x">a &amp; b<span>c</span></p>"#,
+            r#"<table><tr><td colspan="2">cell</td></tr></table>"#,
+            r#"<pre class="brush: js">x &lt; 1</pre><!-- c --><ol start="3"><li>i</li></ol></section>"#,
+        );
+        let once = sanitise(input, Some(&base()));
+        assert_eq!(sanitise(&once, Some(&base())), once);
+        assert!(!once.contains("title=") && !once.contains("<!--"), "{once}");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! is appended, so nothing the page says can turn into markup or raw HTML.
 
 use ego_tree::NodeRef;
-use scraper::{node::Element, Node};
+use scraper::{node::Element, Html, Node};
 
 /// Deeper than this, elements are read as plain inline text: no reader needs
 /// more structure, and it bounds the work of wrapping and indenting.
@@ -18,8 +18,12 @@ const MAX_DEPTH: usize = 200;
 const MAX_LIST_NUMBER: u64 = 999_999_999;
 
 pub fn to_markdown(html: &str) -> String {
+    render(&Html::parse_fragment(html))
+}
+
+pub(crate) fn render(doc: &Html) -> String {
     let mut w = Writer::default();
-    super::walk(html, &mut w);
+    super::walk(doc, &mut w);
     w.finish()
 }
 

@@ -18,10 +18,9 @@ pub(crate) trait Renderer {
     fn close(&mut self, node: NodeRef<'_, Node>);
 }
 
-/// Walk the HTML's open/close events in document order — an explicit
+/// Walk the parsed HTML's open/close events in document order — an explicit
 /// iteration, so no input depth can overflow the call stack.
-pub(crate) fn walk(html: &str, renderer: &mut impl Renderer) {
-    let doc = Html::parse_fragment(html);
+pub(crate) fn walk(doc: &Html, renderer: &mut impl Renderer) {
     let mut depth = 0usize;
     for edge in doc.tree.root().traverse() {
         match edge {
@@ -46,12 +45,14 @@ pub(crate) fn walk(html: &str, renderer: &mut impl Renderer) {
 /// Build the [`Article`] from its sanitised HTML. `None` when the HTML holds
 /// no words at all.
 pub fn article(html: String, options: &Options) -> Option<Article> {
-    let text = text::to_text(&html);
+    // One parse serves both renderers.
+    let doc = Html::parse_fragment(&html);
+    let text = text::render(&doc);
     let word_count = crate::text::word_count(&text);
     if word_count == 0 {
         return None;
     }
-    let markdown = markdown::to_markdown(&html);
+    let markdown = markdown::render(&doc);
     let reading_time_minutes = word_count.div_ceil(options.words_per_minute.max(1));
     Some(Article {
         html,

@@ -7,15 +7,19 @@
 //! collects in one buffer that becomes a block at the next block boundary.
 
 use ego_tree::NodeRef;
-use scraper::{node::Element, Node};
+use scraper::{node::Element, Html, Node};
 
 /// Deeper than this, elements are read as plain inline text: it bounds the
 /// work of indenting nested lists.
 const MAX_DEPTH: usize = 200;
 
 pub fn to_text(html: &str) -> String {
+    render(&Html::parse_fragment(html))
+}
+
+pub(crate) fn render(doc: &Html) -> String {
     let mut w = Writer::default();
-    super::walk(html, &mut w);
+    super::walk(doc, &mut w);
     w.finish()
 }
 
