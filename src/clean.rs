@@ -168,7 +168,11 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
     // cells (and the output would not re-sanitise to itself).
     let table_part = matches!(part_tag, "tr" | "thead" | "tbody" | "tfoot");
     if table_part {
-        out.push_str(if part_tag == "tr" { "<table><tbody>" } else { "<table>" });
+        out.push_str(if part_tag == "tr" {
+            "<table><tbody>"
+        } else {
+            "<table>"
+        });
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut depth = 0usize;
@@ -254,7 +258,11 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
         close(out, open.close, &mut depth);
     }
     if table_part {
-        out.push_str(if part_tag == "tr" { "</tbody></table>" } else { "</table>" });
+        out.push_str(if part_tag == "tr" {
+            "</tbody></table>"
+        } else {
+            "</table>"
+        });
     }
 }
 
