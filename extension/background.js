@@ -43,11 +43,21 @@ function engine() {
 
 async function runEngine(op, args) {
   const wasm = await engine();
-  switch (op) {
-    case 'extract': return wasm.extract(args[0], args[1], args[2]);
-    case 'exportDocument': return wasm.exportDocument(args[0], args[1], args[2]);
-    case 'fileName': return wasm.fileName(args[0], args[1]);
-    default: throw new Error(`unknown engine op ${op}`);
+  try {
+    switch (op) {
+      case 'extract': return wasm.extract(args[0], args[1], args[2]);
+      case 'exportDocument': return wasm.exportDocument(args[0], args[1], args[2]);
+      case 'fileName': return wasm.fileName(args[0], args[1]);
+      default: throw new Error(`unknown engine op ${op}`);
+    }
+  } catch (error) {
+    // A trap (a panic in the core) leaves the instance unusable: the next
+    // call starts from a fresh copy.
+    if (error?.name === 'RuntimeError') {
+      globalThis.declutterWasm = globalThis.declutterWasm.fresh();
+      engineReady = null;
+    }
+    throw error;
   }
 }
 

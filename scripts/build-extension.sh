@@ -5,6 +5,8 @@
 #
 #   scripts/build-extension.sh            # everything
 #   SKIP_WASM=1 scripts/build-extension.sh  # reuse dist/wasm (JS-only changes)
+#   FAULT_INJECTION=1 scripts/build-extension.sh  # test build into dist-fault/:
+#       the core panics on pages marked data-declutter-fault (tests/e2e)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,13 +15,20 @@ TARGET=wasm32-unknown-unknown
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps 2>/dev/null \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 WASM_IN="$TARGET_DIR/$TARGET/$PROFILE/declutter.wasm"
-OUT=dist/wasm
+DIST=dist
+FEATURES=()
+if [ -n "${FAULT_INJECTION:-}" ]; then
+  DIST=dist-fault
+  FEATURES=(--features fault-injection)
+fi
+export DECLUTTER_DIST="$PWD/$DIST"
+OUT=$DIST/wasm
 
 log() { printf '== build: %s\n' "$*"; }
 
 if [ -z "${SKIP_WASM:-}" ] || [ ! -f "$OUT/declutter_bg.wasm" ]; then
   log "cargo build --lib --target $TARGET --profile $PROFILE"
-  cargo build --lib --target "$TARGET" --profile "$PROFILE"
+  cargo build --lib --target "$TARGET" --profile "$PROFILE" "${FEATURES[@]}"
 
   # wasm-opt runs before wasm-bindgen: Debian's binaryen 108 corrupts the
   # externref table that wasm-bindgen adds (WebAssembly.Table.set/get errors

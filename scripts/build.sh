@@ -9,6 +9,7 @@ bash scripts/setup.sh
 echo "== build: cargo build --release"
 cargo build --release
 bash scripts/build-extension.sh
+node scripts/build-www.mjs   # the playground: dist/www (serve: node scripts/serve-www.mjs)
 mkdir -p dist
 SAMPLE_URL="https://www.newsmax.com/globaltalk/vladimir-putin-kazakhstan-russia/2024/11/27/id/1189560/"
 ./target/release/declutter extract --url "$SAMPLE_URL" samples/newsmax-kazakhstan.html > dist/sample.txt

@@ -20,5 +20,9 @@ step "extension build (dist/chrome, dist/firefox)"
 SKIP_WASM= bash scripts/build-extension.sh
 step "web-ext lint (Firefox package)"
 npx --no-install web-ext lint --source-dir dist/firefox --self-hosted 2>&1 | tail -n 15
+step "test build with an injected core panic (dist-fault, for tests/e2e/hardening.test.mjs)"
+FAULT_INJECTION=1 bash scripts/build-extension.sh
+step "playground build (dist/www)"
+node scripts/build-www.mjs
 step "end-to-end: headless Chromium and Firefox ESR"
 node --test --test-concurrency=1 tests/e2e/

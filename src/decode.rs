@@ -4,14 +4,20 @@ use encoding_rs::Encoding;
 
 /// Decode a page's bytes. Malformed sequences become U+FFFD; never fails.
 pub fn decode_html(bytes: &[u8]) -> String {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom_len..])
-            .0
-            .into_owned();
-    }
-    let encoding = sniff_meta_charset(bytes).unwrap_or(encoding_rs::UTF_8);
-    encoding.decode_without_bom_handling(bytes).0.into_owned()
+    let (encoding, bom_len) = page_encoding(bytes);
+    encoding
+        .decode_without_bom_handling(&bytes[bom_len..])
+        .0
+        .into_owned()
+}
+
+/// The page's encoding and the length of its byte-order mark (0 when it
+/// has none): the BOM's, else a `<meta>` declaration's, else UTF-8. The
+/// decision alone, for callers with a decoder of their own (the wasm
+/// bindings hand the name to the browser's `TextDecoder`).
+pub fn page_encoding(bytes: &[u8]) -> (&'static Encoding, usize) {
+    Encoding::for_bom(bytes)
+        .unwrap_or_else(|| (sniff_meta_charset(bytes).unwrap_or(encoding_rs::UTF_8), 0))
 }
 
 /// The charset a `<meta charset=…>` or `<meta http-equiv content="…;
@@ -88,6 +94,14 @@ mod tests {
             bytes.extend_from_slice(&c.to_le_bytes());
         }
         assert!(decode_html(&bytes).contains("hé"));
+    }
+
+    #[test]
+    fn encoding_decision_alone() {
+        assert_eq!(page_encoding(b"\xEF\xBB\xBF<p>x").1, 3);
+        let (enc, bom) = page_encoding(b"<meta charset=latin1><p>x");
+        assert_eq!((enc.name(), bom), ("windows-1252", 0));
+        assert_eq!(page_encoding(b"<p>x").0.name(), "UTF-8");
     }
 
     #[test]

@@ -26,6 +26,10 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsError>
 /// `undefined`/`null` or a partial object (missing fields take defaults).
 #[wasm_bindgen]
 pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError> {
+    #[cfg(feature = "fault-injection")]
+    if html.contains("data-declutter-fault") {
+        panic!("fault injected for a test");
+    }
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
@@ -51,6 +55,20 @@ pub fn export_document(extraction: JsValue, url: &str, format: &str) -> Result<S
 #[wasm_bindgen(js_name = fileName)]
 pub fn file_name(title: Option<String>, ext: &str) -> String {
     export::file_name(title.as_deref(), ext)
+}
+
+/// `pageEncoding(bytes)`: the encoding a page's bytes declare (BOM, then
+/// `<meta charset>`, else UTF-8), as a WHATWG name for `TextDecoder`.
+#[wasm_bindgen(js_name = pageEncoding)]
+pub fn page_encoding(bytes: &[u8]) -> String {
+    crate::decode::page_encoding(bytes).0.name().to_string()
+}
+
+/// `limitNesting(html)`: the page with nesting capped as the core parses
+/// it, so a caller drawing the page sees the tree the locators index.
+#[wasm_bindgen(js_name = limitNesting)]
+pub fn limit_nesting(html: &str) -> String {
+    crate::nesting::limit(html).into_owned()
 }
 
 /// The core's version, for the extension's about text and bug reports.

@@ -33,7 +33,7 @@
   /** Visible text, as the core's Dom::text reads it. */
   function visibleText(el) {
     let out = '';
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode(node) {
         if (node.nodeType === 1 && INVISIBLE.has(node.localName)) return NodeFilter.FILTER_REJECT;
         return NodeFilter.FILTER_ACCEPT;
@@ -62,15 +62,18 @@
     return fingerprints(el).includes(locator.fingerprint);
   }
 
-  /** Find a core locator in the live page, or null when it does not check out. */
-  function locate(locator) {
-    const all = document.getElementsByTagName('*');
+  /**
+   * Find a core locator in the live page, or null when it does not check out.
+   * `doc` is another document to look in (the playground's page frame).
+   */
+  function locate(locator, doc = document) {
+    const all = doc.getElementsByTagName('*');
     const byIndex = all[locator.index];
     if (checks(byIndex, locator)) return byIndex;
     if (locator.selector) {
       let found = [];
       try {
-        found = document.querySelectorAll(locator.selector);
+        found = doc.querySelectorAll(locator.selector);
       } catch {
         found = [];
       }
@@ -97,8 +100,15 @@
     }
   }
 
+  // Where the page was scrolled before the first block was hidden, and
+  // where hiding left it (the browser's scroll anchoring moves it): undo
+  // returns there when the user has not scrolled since.
+  let scrollMark = null;
+
   function hideBlocks(blocks) {
+    const before = { x: window.scrollX, y: window.scrollY };
     return mutate(() => {
+      if (!entries.some((e) => e.hidden)) scrollMark = null;
       entries = entries.filter((e) => e.hidden);
       const added = [];
       for (const block of blocks) {
@@ -113,6 +123,7 @@
         added.push(entry);
       }
       watch();
+      scrollMark ??= { before, after: { x: window.scrollX, y: window.scrollY } };
       return added;
     });
   }
@@ -134,11 +145,15 @@
   }
 
   function undoAll() {
+    const mark = scrollMark;
+    const unmoved = mark && window.scrollX === mark.after.x && window.scrollY === mark.after.y;
     mutate(() => {
       for (const entry of entries) if (entry.el && entry.hidden) entry.el.removeAttribute(HIDDEN);
       for (const el of document.querySelectorAll(`[${HIDDEN}]`)) el.removeAttribute(HIDDEN);
       entries = [];
     });
+    scrollMark = null;
+    if (unmoved) window.scrollTo({ left: mark.before.x, top: mark.before.y, behavior: 'instant' });
     unwatch();
   }
 

@@ -40,6 +40,20 @@
     }
   }
 
+  function runLocal(wasm, op, args) {
+    try {
+      return wasm[op](...args);
+    } catch (error) {
+      // A trap (a panic in the core) leaves the instance unusable: the next
+      // call compiles a fresh copy.
+      if (error?.name === 'RuntimeError') {
+        globalThis.declutterWasm = wasm.fresh();
+        local = null;
+      }
+      throw error;
+    }
+  }
+
   async function remote(op, args) {
     const reply = await api.runtime.sendMessage({ type: 'engine', op, args });
     if (!reply?.ok) throw new Error(reply?.error ?? 'engine unavailable');
@@ -65,7 +79,7 @@
         const wasm = await local;
         if (wasm) {
           path = 'page';
-          return wasm[op](...args);
+          return runLocal(wasm, op, args);
         }
       } catch (error) {
         lastError = error;

@@ -30,7 +30,12 @@
 
   async function openReader({ force = false } = {}) {
     const started = performance.now();
-    const result = readerView?.extraction ?? (await extractNow());
+    let result;
+    try {
+      result = readerView?.extraction ?? (await extractNow());
+    } catch (error) {
+      return showFailure(error);
+    }
     const view = await D.reader.build(result, {
       close: closeReader,
       declutter: async () => { closeReader(); await declutter(); },
@@ -45,6 +50,19 @@
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     D.lastTiming.painted = performance.now() - started;
     return { reader: true, article: !!result.article, isArticle: !!result.readerable?.is_article, path: engine.path };
+  }
+
+  /** The engine failed (or trapped): say so; the page is left as it was. */
+  async function showFailure(error) {
+    const text = String(error?.message ?? error);
+    errors.push(text);
+    if (applier.readerMounted) closeReader();
+    const again = () => view.setStatus(t('couldNotRead'));
+    const view = await D.reader.build({}, { close: closeReader, declutter: again, copy: again, download: again }, { failed: true });
+    readerView = { ...view, extraction: null };
+    applier.mountReader(view.host);
+    view.focus();
+    return { reader: true, failed: true, error: text };
   }
 
   function closeReader() {
@@ -97,7 +115,12 @@
 
   async function declutter({ auto = false } = {}) {
     if (applier.readerMounted) closeReader();
-    const result = await extractNow();
+    let result;
+    try {
+      result = await extractNow();
+    } catch (error) {
+      return showFailure(error);
+    }
     applier.hideBlocks(result.clutter ?? []);
     if (!auto) showPanel();
     refreshPanel();

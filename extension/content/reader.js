@@ -5,7 +5,9 @@
 (() => {
   const D = (globalThis.__declutter ??= {});
   if (D.reader) return;
-  const api = globalThis.browser ?? globalThis.chrome;
+  // D.platform: the same i18n/storage calls, provided by a page that is not
+  // an extension (www/platform.js, the playground).
+  const api = D.platform ?? globalThis.browser ?? globalThis.chrome;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
 
   const DEFAULTS = { theme: 'auto', font: 'serif', size: 19, width: 38 };
@@ -143,9 +145,10 @@
 
   /**
    * Build the reader view. `actions`: {close, declutter, copy, download(fmt),
-   * showAnyway}. Returns {host, root, focus(), setStatus(text)}.
+   * showAnyway}; `failed`: the engine could not read the page (a notice
+   * only). Returns {host, root, focus(), setStatus(text)}.
    */
-  async function build(extraction, actions, { force = false } = {}) {
+  async function build(extraction, actions, { force = false, failed = false } = {}) {
     const prefs = await loadPrefs();
     const meta = extraction.metadata ?? {};
     const article = extraction.article;
@@ -222,7 +225,7 @@
         content));
     } else {
       root.append(el('div', { class: 'notice', role: 'alert' },
-        el('p', { text: t('notArticle') }),
+        el('p', { text: t(failed ? 'couldNotRead' : 'notArticle') }),
         el('div', { class: 'actions' },
           article ? button(t('showAnyway'), actions.showAnyway, { 'data-action': 'show-anyway' }) : null,
           button(t('readerClose'), actions.close, { 'data-action': 'close' }))));

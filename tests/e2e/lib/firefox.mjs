@@ -28,7 +28,7 @@ function freePort() {
   });
 }
 
-export async function launchFirefox({ proxyPort } = {}) {
+export async function launchFirefox({ proxyPort, zip = FIREFOX_ZIP, prompts } = {}) {
   const port = await freePort();
   const downloads = mkdtempSync(join(tmpdir(), 'declutter-ff-downloads-'));
   const driver = spawn(GECKODRIVER, ['--port', String(port), '--allow-system-access'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -102,6 +102,7 @@ export async function launchFirefox({ proxyPort } = {}) {
       alwaysMatch: {
         browserName: 'firefox',
         acceptInsecureCerts: true,
+        ...(prompts ? { unhandledPromptBehavior: prompts } : {}),
         'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless', '-width=1280', '-height=900'], prefs },
       },
     },
@@ -110,7 +111,7 @@ export async function launchFirefox({ proxyPort } = {}) {
   const s = (path) => `/session/${sid}${path}`;
 
   const addonId = await call('POST', s('/moz/addon/install'), {
-    addon: readFileSync(FIREFOX_ZIP).toString('base64'),
+    addon: readFileSync(zip).toString('base64'),
     temporary: true,
   });
 

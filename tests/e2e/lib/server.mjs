@@ -75,7 +75,11 @@ document.getElementById('misnest-host').append(p, a1);
 
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+/p9sAAAAASUVORK5CYII=', 'base64');
 
-export function startServer() {
+/**
+ * Serve the test pages on 127.0.0.1. `routes(pathname, origin)` may answer
+ * first with `{html}` or `{js}` (a test file's own pages), or null.
+ */
+export function startServer({ routes } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -84,6 +88,12 @@ export function startServer() {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
+    const own = routes?.(url.pathname, `http://${req.headers.host}`);
+    if (own?.html != null) return html(own.html, own.headers);
+    if (own?.js != null) {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      return res.end(own.js);
+    }
     let m;
     if (url.pathname === '/newsmax/') return html(readFileSync(join(FIXTURE_DIR, 'page.html')));
     if (url.pathname === '/newsmax-csp/') {

@@ -1,0 +1,63 @@
+// The two extension APIs that the extension's reader view (content/reader.js)
+// calls — i18n and storage — for the playground, which is a plain page:
+// messages from the extension's own _locales (loaded by app.js), reader
+// settings in localStorage. Loaded before ext/reader.js, which picks up
+// `__declutter.platform` in place of `chrome`/`browser`.
+'use strict';
+(() => {
+  const D = (globalThis.__declutter ??= {});
+  if (D.platform) return;
+
+  let messages = {};
+  const STORE = 'declutter-playground:';
+
+  /** chrome.i18n.getMessage: named placeholders, then $1…$9, then $$. */
+  function getMessage(key, substitutions) {
+    const entry = messages[key];
+    if (!entry) return '';
+    const subs = substitutions == null ? [] : [].concat(substitutions).map(String);
+    const placeholders = Object.fromEntries(
+      Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content ?? '']),
+    );
+    return entry.message
+      .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name) => placeholders[name.toLowerCase()] ?? whole)
+      .replace(/\$(\$|[1-9])/g, (whole, which) => (which === '$' ? '$' : subs[Number(which) - 1] ?? ''));
+  }
+
+  function read(key) {
+    try {
+      const raw = localStorage.getItem(STORE + key);
+      return raw == null ? undefined : JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  }
+
+  const sync = {
+    async get(keys) {
+      const out = {};
+      for (const key of [].concat(keys)) {
+        const value = read(key);
+        if (value !== undefined) out[key] = value;
+      }
+      return out;
+    },
+    async set(items) {
+      try {
+        for (const [key, value] of Object.entries(items)) localStorage.setItem(STORE + key, JSON.stringify(value));
+      } catch {
+        // storage full or disabled: settings last for this visit only
+      }
+    },
+  };
+
+  D.platform = {
+    i18n: { getMessage },
+    storage: { sync },
+    /** `messages.json` of the extension, plus the playground's own wording. */
+    setMessages(loaded, overrides = {}) {
+      messages = { ...loaded };
+      for (const [key, message] of Object.entries(overrides)) messages[key] = { ...messages[key], message };
+    },
+  };
+})();
