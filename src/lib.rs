@@ -70,6 +70,9 @@ pub struct Article {
     pub markdown: String,
     pub word_count: usize,
     pub reading_time_minutes: usize,
+    /// Where the article lies in the page: one locator per part (the
+    /// elements whose kept content makes the article), in document order.
+    pub parts: Vec<Locator>,
 }
 
 /// Everything the engine found on a page.
@@ -100,7 +103,9 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
     let plan = clutter::plan(&dom, &signals, found.as_ref());
     let article = found.as_ref().and_then(|found| {
         let html = clean::article_html(&dom, found, page_url.as_ref());
-        render::article(html, options)
+        let mut article = render::article(html, options)?;
+        article.parts = found.parts.iter().map(|&p| locate::locator(&dom, p)).collect();
+        Some(article)
     });
     metadata::complete(&mut metadata, article.as_ref(), found.as_ref(), &dom);
     let readerable = readerable::judge(&dom, article.as_ref());

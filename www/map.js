@@ -40,11 +40,6 @@ const COLORS = {
 };
 export const kindColor = (kind) => COLORS[kind] ?? '#57606a';
 
-// Text the page does not show (as the core reads it: src/dom.rs).
-const UNSEEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'textarea', 'select', 'option', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'datalist', 'meta', 'link']);
-const WS = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
-const collapse = (s) => s.replace(WS, ' ').trim();
-
 const OVERLAY_CSS = `
 :host { all: initial; }
 .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; }
@@ -144,7 +139,7 @@ export class ClutterMap {
       entry.el = D.applier.locate(entry.block.locator, doc);
       entry.state = entry.el ? 'found' : 'missing';
     }
-    this.article = articleRange(doc, extraction.article?.html ?? '');
+    this.article = articleRange(doc, extraction.article?.parts ?? []);
 
     // The page stays visible but takes no clicks or focus (links would
     // navigate the frame); only the boxes do.
@@ -381,67 +376,15 @@ function scrollFrameTo(frame, box) {
 }
 
 /**
- * Where the article's text lies in the page: a DOM Range from the page text
- * where its first paragraph starts to where its last one ends. (The core
- * reports a locator for each clutter block but none for the article, so its
- * text is looked up: the first and last blocks of the article HTML that are
- * found in the page's visible text.) Null when not found.
+ * Where the article lies in the page: a DOM Range from its first part to its
+ * last, each found with the extension's own locator check, as the core
+ * reported them. Null when a part is not found.
  */
-function articleRange(doc, articleHtml) {
-  if (!articleHtml || !doc.body) return null;
-  const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${articleHtml}`, 'text/html');
-  const blocks = Array.from(parsed.body.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, dd, dt'))
-    .map((el) => collapse(el.textContent))
-    .filter((text) => text.length >= 20);
-  if (!blocks.length) return null;
-
-  // The page's visible text, whitespace collapsed, with where each text node starts in it.
-  let flat = '';
-  const nodes = [];
-  const starts = [];
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.nodeType === 1 && (UNSEEN.has(node.localName) || node.hasAttribute('data-declutter-own'))
-      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== 3) continue;
-    let text = node.data.replace(WS, ' ');
-    if (flat.endsWith(' ') && text.startsWith(' ')) text = text.slice(1);
-    if (!text) continue;
-    starts.push(flat.length);
-    nodes.push(node);
-    flat += text;
-  }
-  const nodeAt = (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return nodes[lo];
-  };
-  const NEEDLE = 48;
-  let start = -1;
-  for (const text of blocks.slice(0, 8)) {
-    start = flat.indexOf(text.slice(0, NEEDLE));
-    if (start >= 0) break;
-  }
-  let end = -1;
-  for (const text of blocks.slice(-8).reverse()) {
-    const needle = text.slice(-NEEDLE);
-    const at = flat.lastIndexOf(needle);
-    if (at >= 0) {
-      end = at + needle.length - 1;
-      break;
-    }
-  }
-  if (start < 0 || end < start) return null;
+function articleRange(doc, parts) {
+  const found = parts.map((locator) => D.applier.locate(locator, doc));
+  if (!found.length || found.some((el) => !el)) return null;
   const range = doc.createRange();
-  const first = nodeAt(start);
-  const last = nodeAt(end);
-  range.setStart(first, 0);
-  range.setEnd(last, last.length);
+  range.setStartBefore(found[0]);
+  range.setEndAfter(found[found.length - 1]);
   return { range, box: null };
 }

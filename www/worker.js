@@ -77,8 +77,8 @@ async function extract(message, transfer) {
     }
     // What the page draws from: the article HTML (as bytes when it is too
     // big to lay out without asking), the word count, the reading time.
-    const { html: articleHtml, word_count, reading_time_minutes } = extraction.article;
-    extraction.article = { word_count, reading_time_minutes, html_chars: articleHtml.length };
+    const { html: articleHtml, word_count, reading_time_minutes, parts } = extraction.article;
+    extraction.article = { word_count, reading_time_minutes, parts, html_chars: articleHtml.length };
     if (articleHtml.length > (limits.reader ?? Infinity)) {
       extraction.article.html_bytes = encoder.encode(articleHtml).buffer;
       transfer.push(extraction.article.html_bytes);

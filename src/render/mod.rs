@@ -60,6 +60,7 @@ pub fn article(html: String, options: &Options) -> Option<Article> {
         markdown,
         word_count,
         reading_time_minutes,
+        parts: Vec::new(),
     })
 }
 

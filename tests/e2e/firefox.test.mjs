@@ -7,12 +7,11 @@
 //   scripts/build-extension.sh && node --test tests/e2e/
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer, CORPUS_PAGES, TRICKY_PARAGRAPHS } from './lib/server.mjs';
-import { launchFirefox, FIREFOX, FIREFOX_ZIP, GECKODRIVER, ROOT } from './lib/firefox.mjs';
+import { launchFirefox, firefoxMissing, ROOT } from './lib/firefox.mjs';
 import * as P from './lib/page.mjs';
 import {
   CLUTTER_STRINGS, EXPECTED, PARAGRAPHS, assertAllVisible, assertDecluttered, assertMarkdownExport,
@@ -20,21 +19,13 @@ import {
 } from './lib/expect.mjs';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-function hasGeckodriver() {
-  try {
-    execFileSync(GECKODRIVER, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const skip = !existsSync(FIREFOX) ? `no ${FIREFOX}` : !hasGeckodriver() ? 'no geckodriver (scripts/setup.sh)'
-  : !existsSync(FIREFOX_ZIP) ? 'dist/declutter-firefox.zip not built (scripts/build-extension.sh)' : false;
+// A missing browser or package fails the run: CI must not pass by skipping.
+const missing = firefoxMissing();
 
 const readerShown = () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice');
 const readerGone = () => !document.querySelector('declutter-reader');
 
-describe('Firefox', { skip }, () => {
+describe('Firefox', () => {
   let server;
   let proxy;
   let ff;
@@ -43,6 +34,7 @@ describe('Firefox', { skip }, () => {
   const external = [];
 
   before(async () => {
+    assert.equal(missing, null, missing ?? '');
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startServer();
     proxy = await startProxy();

@@ -15,13 +15,12 @@
 //   node --test tests/e2e/hardening.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer, CORPUS_DIR } from './lib/server.mjs';
 import { launchChromium, ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
-import { launchFirefox, FIREFOX, FIREFOX_ZIP, GECKODRIVER } from './lib/firefox.mjs';
+import { launchFirefox, firefoxMissing, FIREFOX_ZIP } from './lib/firefox.mjs';
 import * as P from './lib/page.mjs';
 import { isBrowserInfrastructure } from './lib/expect.mjs';
 
@@ -211,15 +210,6 @@ function readerDangers() {
 
 // ---------------------------------------------------------------- suites
 
-function hasGeckodriver() {
-  try {
-    execFileSync(GECKODRIVER, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const BROWSERS = [
   {
     name: 'Chromium',
@@ -228,7 +218,7 @@ const BROWSERS = [
   },
   {
     name: 'Firefox',
-    missing: !existsSync(FIREFOX) ? `no ${FIREFOX}` : !hasGeckodriver() ? 'no geckodriver' : null,
+    missing: firefoxMissing(),
     launch: (proxyPort, dist) => firefoxDriver({ proxyPort, zip: dist === FAULT_DIST ? join(FAULT_DIST, 'declutter-firefox.zip') : FIREFOX_ZIP }),
   },
 ];

@@ -23,13 +23,14 @@ import {
 import { serveWww, WWW_DIST } from '../../scripts/serve-www.mjs';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const skip = !existsSync(CHROMIUM) ? `no ${CHROMIUM}` : false;
+// A missing browser fails the run: CI must not pass by skipping.
+const missing = !existsSync(CHROMIUM) ? `no ${CHROMIUM}` : null;
 const collapse = (s) => s.replace(/\s+/g, ' ').trim();
 
 /** The kinds expected.json's clutter groups are reported as. */
 const KIND_OF_GROUP = { newsletter: 'newsletter', comments: 'comments', repeated_copyright: 'repeated_boilerplate' };
 
-describe('Playground (www/) in Chromium', { skip }, () => {
+describe('Playground (www/) in Chromium', () => {
   let www;
   let proxy;
   let chrome;
@@ -39,6 +40,7 @@ describe('Playground (www/) in Chromium', { skip }, () => {
   let current = ''; // the test running, to say where a problem came from
 
   before(async () => {
+    assert.equal(missing, null, missing ?? '');
     mkdirSync(ARTIFACTS, { recursive: true });
     // Always from the current sources (the wasm is dist/wasm, built by scripts/build-extension.sh).
     execFileSync('node', [join(ROOT, 'scripts', 'build-www.mjs')], { stdio: 'pipe' });

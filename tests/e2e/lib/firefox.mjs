@@ -3,7 +3,7 @@
 // dist/declutter-firefox.zip is installed as a temporary add-on and the
 // toolbar button is clicked through the browser's own action code from the
 // chrome context (DESIGN.md).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -307,3 +307,14 @@ export async function launchFirefox({ proxyPort, zip = FIREFOX_ZIP, prompts } = 
 }
 
 export const firefoxAvailable = () => existsSync(FIREFOX);
+
+/** Why Firefox tests cannot run here, or null when they can. */
+export function firefoxMissing() {
+  if (!existsSync(FIREFOX)) return `no ${FIREFOX} (scripts/setup.sh)`;
+  try {
+    execFileSync(GECKODRIVER, ['--version'], { stdio: 'ignore' });
+  } catch {
+    return 'no geckodriver (scripts/setup.sh)';
+  }
+  return existsSync(FIREFOX_ZIP) ? null : 'dist/declutter-firefox.zip not built (scripts/build-extension.sh)';
+}
