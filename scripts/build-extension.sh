@@ -35,7 +35,7 @@ if [ -z "${SKIP_WASM:-}" ] || [ ! -f "$OUT/declutter_bg.wasm" ]; then
   # at init), while it optimises rustc's output safely.
   log "wasm-opt -Oz"
   rm -rf "$OUT" && mkdir -p "$OUT"
-  wasm-opt -Oz \
+  wasm-opt -Oz --converge \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     --strip-debug --strip-producers \
