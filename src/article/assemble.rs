@@ -2,6 +2,7 @@
 //! cleaning: the subtrees inside it that are not article.
 
 use super::names;
+use super::runs;
 use super::score::{class_weight, Scores};
 use super::stats::Stats;
 use super::{Flags, Found};
@@ -24,7 +25,41 @@ pub fn assemble(
     for &part in &parts {
         clean(dom, part, stats, excluded, flags, &mut removed);
     }
+    let parts = through_forms(dom, &parts, &removed);
     Found { parts, removed }
+}
+
+/// The sanitiser drops a `<form>` with everything in it (sign-up boxes,
+/// search bars), but some pages wrap their whole content in one (forum
+/// software, ASP.NET pages): exclusions keep such a page-wide form. A part
+/// holding a kept form is handed over as its element children instead,
+/// down to and through the form, so its content reaches the reader. (Parts
+/// are elements, each with a locator; text loose in those wrappers, beside
+/// the blocks, is rare and left out.)
+fn through_forms(dom: &Dom, parts: &[NodeIx], removed: &[NodeIx]) -> Vec<NodeIx> {
+    let found = Found {
+        parts: Vec::new(),
+        removed: removed.to_vec(),
+    };
+    let holds_form = |ix: NodeIx| {
+        (ix..dom.end(ix))
+            .any(|d| dom.is_tag(d, "form") && dom.text_chars(d) > 0 && !found.is_removed(dom, d))
+    };
+    let mut out = Vec::new();
+    // Explicit stack, last pushed first out: children go in reversed.
+    let mut todo: Vec<NodeIx> = parts.iter().rev().copied().collect();
+    while let Some(ix) = todo.pop() {
+        if !holds_form(ix) {
+            out.push(ix);
+            continue;
+        }
+        let children: Vec<NodeIx> = dom
+            .element_children(ix)
+            .filter(|&c| !found.is_removed(dom, c))
+            .collect();
+        todo.extend(children.into_iter().rev());
+    }
+    out
 }
 
 fn with_siblings(
@@ -96,10 +131,12 @@ fn clean(
     flags: Flags,
     removed: &mut Vec<NodeIx>,
 ) {
+    let items = runs::items(dom, part, stats, excluded);
     let mut ix = part;
     let end = dom.end(part);
     while ix < end {
-        if ix != part && should_remove(dom, ix, stats, excluded, flags) {
+        let in_run = runs::carries_item(dom, &items, stats, ix);
+        if ix != part && should_remove(dom, ix, stats, excluded, flags, in_run) {
             removed.push(ix);
             ix = dom.end(ix);
         } else {
@@ -108,7 +145,14 @@ fn clean(
     }
 }
 
-fn should_remove(dom: &Dom, ix: NodeIx, stats: &Stats, excluded: &[bool], flags: Flags) -> bool {
+fn should_remove(
+    dom: &Dom,
+    ix: NodeIx,
+    stats: &Stats,
+    excluded: &[bool],
+    flags: Flags,
+    in_run: bool,
+) -> bool {
     if excluded[ix] {
         return true;
     }
@@ -127,6 +171,9 @@ fn should_remove(dom: &Dom, ix: NodeIx, stats: &Stats, excluded: &[bool], flags:
     if is_byline_element(dom, ix, &names) && s.text < 100 {
         return true;
     }
+    if s.text <= CTA_MAX_CHARS && is_call_to_action(dom, ix, &names) {
+        return true;
+    }
     if matches!(tag, "p" | "div" | "section")
         && s.text == 0
         && s.images == 0
@@ -136,9 +183,23 @@ fn should_remove(dom: &Dom, ix: NodeIx, stats: &Stats, excluded: &[bool], flags:
         return true;
     }
     if flags.clean_conditionally && matches!(tag, "form" | "fieldset" | "table" | "ul" | "div") {
+        // Items of a run that holds the content are judged by their names
+        // only: each may look like a stray block of links on its own.
+        if in_run {
+            return class_weight(dom, ix, flags) < 0;
+        }
         return fails_conditional_clean(dom, ix, stats, flags);
     }
     false
+}
+
+/// Buttons are calls to action ("Get started", "Add to cart"), never prose.
+const CTA_MAX_CHARS: u32 = 40;
+
+/// An element styled or marked as a button: `role=button`, or a class or id
+/// word `btn`, `button` or `cta` (`btn-primary`, `wp-block-button__link`).
+fn is_call_to_action(dom: &Dom, ix: NodeIx, names: &str) -> bool {
+    dom.attr(ix, "role") == Some("button") || names::is_button(names)
 }
 
 fn is_byline_element(dom: &Dom, ix: NodeIx, names: &str) -> bool {

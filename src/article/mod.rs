@@ -3,6 +3,7 @@
 
 mod assemble;
 pub mod names;
+mod runs;
 mod score;
 pub mod stats;
 
@@ -45,6 +46,10 @@ impl Found {
             .sum()
     }
 }
+
+/// A block holding most of the page with more of its text in links than
+/// this is still furniture.
+const PAGE_MAX_LINK_DENSITY: f64 = 0.5;
 
 /// The rules one attempt applies; later attempts switch them off one by one.
 #[derive(Debug, Clone, Copy)]
@@ -92,30 +97,50 @@ const ATTEMPTS: [Flags; 5] = [
 
 pub fn find(dom: &Dom, signals: &Signals, metadata: &Metadata, options: &Options) -> Option<Found> {
     dom.body()?;
-    let mut best: Option<(usize, Found)> = None;
+    // Results under the length threshold; the longest is the last resort.
+    let mut short: Option<(usize, Found)> = None;
+    // A long enough result built on the bulk of the page rather than on a
+    // container of prose: kept while looser attempts look for a real
+    // candidate with more text (an article inside a block whose name the
+    // first attempt strips, such as "sidebar-container").
+    let mut bulk: Option<(usize, Found)> = None;
     for flags in ATTEMPTS {
-        let Some(found) = attempt(dom, signals, metadata, flags) else {
+        let Some((found, is_bulk)) = attempt(dom, signals, metadata, flags) else {
             continue;
         };
         let chars = found.text_chars(dom);
-        if chars >= options.char_threshold {
+        if chars < options.char_threshold {
+            if short.as_ref().is_none_or(|(c, _)| chars > *c) {
+                short = Some((chars, found));
+            }
+            continue;
+        }
+        if bulk.as_ref().is_some_and(|(c, _)| chars <= *c) {
+            continue;
+        }
+        if !is_bulk {
             return Some(found);
         }
-        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
-            best = Some((chars, found));
-        }
+        bulk = Some((chars, found));
     }
-    best.filter(|(chars, _)| *chars > 0).map(|(_, found)| found)
+    bulk.or(short.filter(|(chars, _)| *chars > 0))
+        .map(|(_, found)| found)
 }
 
-fn attempt(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -> Option<Found> {
+/// One attempt: the article under `flags`, and whether it rests on the bulk
+/// of the page rather than on a container of prose.
+fn attempt(
+    dom: &Dom,
+    signals: &Signals,
+    metadata: &Metadata,
+    flags: Flags,
+) -> Option<(Found, bool)> {
     let excluded = exclusions(dom, signals, metadata, flags);
     let stats = Stats::compute(dom, &excluded);
     let scores = score::score(dom, &excluded, &stats, flags);
     let top = score::top_candidate(dom, &scores, &stats)?;
-    Some(assemble::assemble(
-        dom, top, &scores, &stats, &excluded, flags,
-    ))
+    let found = assemble::assemble(dom, top.node, &scores, &stats, &excluded, flags);
+    Some((found, top.bulk))
 }
 
 /// Subtrees no attempt may take as article: invisible or hidden elements,
@@ -145,9 +170,7 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
             Kind::Text => excluded[ix] = data.invisible,
             Kind::Element => {
                 let tag = dom.tag(ix).unwrap_or("");
-                // Broken markup or a page-wide form can put the whole page
-                // inside one chrome element: such an element stays.
-                let chrome = is_chrome(tag) && dom.text_chars(ix) * 2 < page_chars;
+                let chrome = is_chrome(tag) && !holds_page(dom, ix, page_chars);
                 if data.invisible
                     || (data.hidden && !flags.include_hidden)
                     || chrome
@@ -195,6 +218,13 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
     excluded
 }
 
+/// Does `ix` hold most of the page's text, and not as a list of links? Such
+/// a block is the page, whatever its tag says (broken markup, a page-wide
+/// form); a mega-menu holding most of the text is still a menu.
+fn holds_page(dom: &Dom, ix: NodeIx, page_chars: usize) -> bool {
+    dom.text_chars(ix) * 2 >= page_chars && dom.link_density(ix) <= PAGE_MAX_LINK_DENSITY
+}
+
 /// Form controls: never article text.
 fn is_control(tag: &str) -> bool {
     matches!(
@@ -217,4 +247,159 @@ fn normalise_title(s: &str) -> String {
     crate::text::words(&s.to_lowercase())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARAGRAPH: &str = "<p>The council met on Tuesday, and after a long debate, which ran \
+        late into the evening, it voted to keep the library open on Sundays, a decision \
+        welcomed by parents, students and the staff who had campaigned for it.</p>";
+
+    fn article_text(html: &str) -> String {
+        crate::extract(html, "", &Options::default())
+            .article
+            .map(|a| a.text)
+            .unwrap_or_default()
+    }
+
+    fn find_in(html: &str) -> (Dom, Found) {
+        let dom = Dom::parse(html);
+        let signals = crate::clutter::detect(&dom);
+        let metadata = crate::metadata::read(&dom, None);
+        let found = find(&dom, &signals, &metadata, &Options::default()).expect("an article");
+        (dom, found)
+    }
+
+    #[test]
+    fn a_page_wide_form_keeps_its_article() {
+        let html = format!(
+            "<body><div class=page><h1>Council news</h1><form action=/post>{PARAGRAPH}\
+             {PARAGRAPH}{PARAGRAPH}<input type=submit value=Send></form></div></body>"
+        );
+        let text = article_text(&html);
+        assert!(text.contains("voted to keep the library open"), "{text:?}");
+        let (dom, found) = find_in(&html);
+        // Elements only: each part gets a locator in the live page.
+        assert!(found
+            .parts
+            .iter()
+            .all(|&p| dom.node(p).kind == Kind::Element));
+        assert!(found
+            .parts
+            .iter()
+            .all(|&p| !dom.is_tag(p, "form") && (p..dom.end(p)).all(|d| !dom.is_tag(d, "form"))));
+    }
+
+    /// Is the page's `<nav>` excluded from the first attempt?
+    fn nav_excluded(html: &str) -> bool {
+        let dom = Dom::parse(html);
+        let nav = dom.first_by_tag("nav").expect("a nav");
+        let signals = crate::clutter::detect(&dom);
+        let metadata = crate::metadata::read(&dom, None);
+        exclusions(&dom, &signals, &metadata, ATTEMPTS[0])[nav]
+    }
+
+    #[test]
+    fn a_mega_menu_holding_most_of_the_page_is_still_chrome() {
+        let links: String = (0..80)
+            .map(|i| format!("<li><a href=/c{i}>Category number {i}</a></li>"))
+            .collect();
+        let menu =
+            format!("<body><nav><ul>{links}</ul></nav><div>{PARAGRAPH}{PARAGRAPH}</div></body>");
+        assert!(nav_excluded(&menu));
+        // A page-wide wrapper that is not a list of links stays.
+        let wrapper = format!("<body><nav><div>{PARAGRAPH}{PARAGRAPH}</div></nav></body>");
+        assert!(!nav_excluded(&wrapper));
+    }
+
+    #[test]
+    fn a_grid_of_short_items_is_the_content_not_a_stray_paragraph() {
+        let cards: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<div class=card><h3><a href=/p{i}>Oak side table {i}</a></h3>\
+                     <span>$19{i}.00</span> <span>Ships today</span></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><div class=note><p>Prices include tax, and delivery takes three to five \
+             working days.</p></div><div class=grid>{cards}</div></body>"
+        );
+        let (dom, found) = find_in(&html);
+        let grid = (0..dom.len())
+            .find(|&i| dom.attr(i, "class") == Some("grid"))
+            .unwrap();
+        assert!(
+            found.parts.iter().any(|&p| dom.contains(p, grid)),
+            "{:?}",
+            found.parts
+        );
+        assert!(article_text(&html).contains("Oak side table 7"));
+    }
+
+    #[test]
+    fn a_looser_attempt_beats_the_bulk_of_a_page() {
+        // The first attempt strips the "sidebar-container" holding the
+        // article and is left with a note and a grid of short cards, whose
+        // bulk it takes. The next attempt finds the article.
+        let cards: String = (0..30)
+            .map(|i| {
+                format!("<div class=card><a href=/p{i}>Story {i:02}</a> <span>Four min read</span></div>")
+            })
+            .collect();
+        let html = format!(
+            "<body><div class=sidebar-container><div>{PARAGRAPH}{PARAGRAPH}{PARAGRAPH}\
+             {PARAGRAPH}</div></div><div class=note><p>Stories picked by our editors \
+             this week.</p></div><div class=cards>{cards}</div></body>"
+        );
+        let text = article_text(&html);
+        assert!(text.contains("voted to keep the library open"), "{text:?}");
+    }
+
+    #[test]
+    fn buttons_are_not_article_text() {
+        let html = format!(
+            "<body><article>{PARAGRAPH}<p><a class='btn btn-primary' href=/start>Get started \
+             today</a></p>{PARAGRAPH}<div role=button>Subscribe</div>{PARAGRAPH}</article></body>"
+        );
+        let text = article_text(&html);
+        assert!(text.contains("voted to keep"));
+        assert!(!text.contains("Get started"), "{text:?}");
+        assert!(!text.contains("Subscribe"), "{text:?}");
+    }
+
+    #[test]
+    fn short_replies_of_a_thread_survive_cleaning() {
+        // Each reply, on its own, is as link-heavy as a block of related
+        // links; together they are the page.
+        let reply = |who: &str, said: &str| {
+            format!(
+                "<div class=reply><div class=author><a href=/u/{who}>{who}</a> \
+                 <a href=/u/{who}/all>Posts: 12</a></div><div class=body>{said} \
+                 <a href=/t/1>see this</a></div><div class=tools><a href=/q>Quote</a> \
+                 <a href=/r>Reply</a></div></div>"
+            )
+        };
+        let said = [
+            "Agreed, it was a good call by them, and long overdue, if you ask me.",
+            "Finally some sense from the council, though the budget is still tight.",
+            "Will they open on holidays too, or only on Sundays, does anyone know?",
+            "My kids will love this, thanks for sharing, we go there every week.",
+            "Good news, but who pays for the extra staff, and for how long then?",
+        ];
+        // Enough of them to pass the first attempt's length threshold.
+        let replies: String = said.iter().chain(&said).map(|s| reply("ann", s)).collect();
+        let html = format!(
+            "<body><h1>Library to open on Sundays</h1><div class=thread>{replies}</div></body>"
+        );
+        let text = article_text(&html);
+        for s in said {
+            assert!(text.contains(s), "{s} missing from {text:?}");
+        }
+        // Its tool bar is still cleaned away.
+        assert!(!text.contains("Quote"), "{text:?}");
+    }
 }

@@ -18,6 +18,7 @@ const UNLIKELY: &[&str] = &[
     "header",
     "legends",
     "menu",
+    "modal",
     "related",
     "remark",
     "replies",
@@ -114,6 +115,17 @@ pub fn weight(class: &str, id: &str) -> i32 {
     weight
 }
 
+/// Class or id words of buttons and calls to action.
+const BUTTON: &[&str] = &["btn", "button", "buttons", "cta"];
+
+/// Does a word of `names` (split at anything but letters and digits) name a
+/// button? Whole words only: "buttonless" or "ctaylor" do not.
+pub fn is_button(names: &str) -> bool {
+    names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| BUTTON.contains(&w))
+}
+
 pub fn is_byline(names: &str) -> bool {
     any_in(names, BYLINE)
 }
@@ -129,5 +141,15 @@ mod tests {
         assert_eq!(weight("post-body", ""), 25);
         assert_eq!(weight("share-tools", "comments"), -50);
         assert_eq!(weight("", ""), 0);
+        assert!(is_unlikely("signup-modal"));
+    }
+
+    #[test]
+    fn reads_button_words_whole() {
+        assert!(is_button("btn btn-primary"));
+        assert!(is_button("wp-block-button__link"));
+        assert!(is_button("hero-cta"));
+        assert!(!is_button("buttonless ctaylor"));
+        assert!(!is_button("article-body"));
     }
 }

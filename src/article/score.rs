@@ -14,6 +14,10 @@ const PROSE_SHARE_TO_WIDEN: f64 = 0.5;
 const PROSE_SHARE_WIDENED: f64 = 0.8;
 /// A candidate with less than this share of its `<main>`'s text widens to it.
 const MAIN_SHARE_TO_WIDEN: f64 = 0.5;
+/// A candidate holding less than this share of the page's text is weak…
+const WEAK_SHARE: f64 = 0.2;
+/// …and gives way to the deepest block holding more than this share.
+const MOST_TEXT: f64 = 0.5;
 /// How many ancestors a paragraph's score reaches.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -161,16 +165,44 @@ pub fn class_weight(dom: &Dom, ix: NodeIx, flags: Flags) -> i32 {
     weight
 }
 
-/// The best container, discounted by link density, then widened the way
-/// Readability.js widens it: to a shared ancestor of several near-best
-/// candidates, up through parents that score higher, and past only-children.
+/// The deepest element under `root` holding more than half of its text.
+/// Such elements nest (two disjoint ones cannot both hold most), so one
+/// walk down the chain finds it.
+fn holder_of_most_text(dom: &Dom, root: NodeIx, stats: &Stats) -> NodeIx {
+    let total = stats.get(root).text as f64;
+    let mut deepest = root;
+    let mut ix = root + 1;
+    while ix < dom.end(root) {
+        if stats.get(ix).text as f64 > MOST_TEXT * total {
+            deepest = ix;
+            ix += 1;
+        } else {
+            ix = dom.end(ix);
+        }
+    }
+    deepest
+}
+
+/// The container the article is built around.
+pub struct Candidate {
+    pub node: NodeIx,
+    /// Taken as the bulk of the page's text because no container of prose
+    /// stood out: a fallback that a looser attempt may improve on.
+    pub bulk: bool,
+}
+
 /// The `<main>` (or `role=main`) element around `ix`, if any.
 fn main_landmark(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
     dom.ancestors(ix)
         .find(|&a| dom.is_tag(a, "main") || dom.attr(a, "role") == Some("main"))
 }
 
-pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<NodeIx> {
+/// The best container, discounted by link density, then widened the way
+/// Readability.js widens it: to a shared ancestor of several near-best
+/// candidates, up through parents that score higher, and past only-children;
+/// then to the page's prose, its `<main>`, or its bulk of text when the
+/// candidate holds too little of them.
+pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<Candidate> {
     let final_score = |ix: NodeIx| scores.get(ix).map(|s| s * (1.0 - stats.link_density(ix)));
     let mut ranked: Vec<(NodeIx, f64)> = (0..dom.len())
         .filter_map(|ix| final_score(ix).map(|s| (ix, s)))
@@ -180,7 +212,10 @@ pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<NodeIx
     let &(mut top, top_score) = ranked.first()?;
     let body = dom.body()?;
     if top == body {
-        return Some(body);
+        return Some(Candidate {
+            node: body,
+            bulk: false,
+        });
     }
 
     // Several near-best candidates under one ancestor: the article is that
@@ -258,6 +293,16 @@ pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<NodeIx
         }
     }
 
+    // The candidate holds little of the page's text: a page of many short
+    // items (products, a listing, a link directory) where no paragraph
+    // stands out, or a stray paragraph in a pop-up. The content is then the
+    // deepest block that holds most of the page's text.
+    let body_text = stats.get(body).text as f64;
+    let bulk = (stats.get(top).text as f64) < WEAK_SHARE * body_text;
+    if bulk {
+        top = holder_of_most_text(dom, body, stats);
+    }
+
     // An only child says nothing its parent does not.
     while let Some(p) = dom.parent(top) {
         if p == body || dom.is_tag(p, "html") || dom.element_children(p).count() != 1 {
@@ -265,5 +310,5 @@ pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<NodeIx
         }
         top = p;
     }
-    Some(top)
+    Some(Candidate { node: top, bulk })
 }
