@@ -36,6 +36,16 @@ if ! geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSI
   cargo install geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
+# Fuzzing (scripts/fuzz.sh): a nightly toolchain and cargo-fuzz.
+if ! cargo +nightly --version >/dev/null 2>&1; then
+  log "rust nightly (for cargo-fuzz)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  log "cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
 if [ -f package-lock.json ]; then
   log "npm dev packages (from the lockfile)"
   npm ci --no-audit --no-fund --loglevel=error

@@ -14,10 +14,12 @@ step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 step "cargo test (release: the hostile-input cases are large)"
 cargo test --release --all-targets
+step "fuzz smoke: every cargo-fuzz target for 15 s (a crash, timeout or OOM fails the run)"
+bash scripts/fuzz.sh --smoke
 step "the core builds for wasm32"
 cargo build --lib --target wasm32-unknown-unknown --profile release-wasm
 step "extension build (dist/chrome, dist/firefox)"
-SKIP_WASM= bash scripts/build-extension.sh
+SKIP_WASM= STRICT_BUDGET=1 bash scripts/build-extension.sh   # fails over the 350 KB gzipped wasm budget
 step "web-ext lint (Firefox package)"
 npx --no-install web-ext lint --source-dir dist/firefox --self-hosted 2>&1 | tail -n 15
 step "test build with an injected core panic (dist-fault, for tests/e2e/hardening.test.mjs)"

@@ -9,6 +9,8 @@
 //! over and nesting capped on the way. [`sanitise`] runs the same pass over
 //! any HTML; `tests/xss.rs` and `tests/properties.rs` guard it.
 
+use std::borrow::Cow;
+
 use url::Url;
 
 use crate::article::Found;
@@ -120,13 +122,55 @@ fn is_dropped(tag: &str) -> bool {
     )
 }
 
+/// `input` parsed as a URL, alone or against `base`: every URL the core
+/// reads goes through here. The host's ASCII letters are lower-cased first
+/// when it has Unicode (written or percent-encoded): hosts ignore case, and
+/// the IDNA opt-out in Cargo.toml asserts (in debug builds) that it never
+/// sees upper case beside Unicode.
+pub fn parse_url(input: &str, base: Option<&Url>) -> Result<Url, url::ParseError> {
+    let input = lower_unicode_host(input);
+    match base {
+        Some(base) => base.join(&input),
+        None => Url::parse(&input),
+    }
+}
+
+fn lower_unicode_host(input: &str) -> Cow<'_, str> {
+    // Only an authority: `//host` or `scheme://host`, not a `//` further on.
+    let Some(at) = input.find("//").filter(|&at| {
+        at == 0
+            || input[..at].strip_suffix(':').is_some_and(|scheme| {
+                !scheme.is_empty()
+                    && scheme
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            })
+    }) else {
+        return Cow::Borrowed(input);
+    };
+    let start = at + 2;
+    let end = input[start..]
+        .find(['/', '?', '#', '\\'])
+        .map_or(input.len(), |i| start + i);
+    // Unicode in the host, written or percent-encoded.
+    let authority = &input[start..end];
+    if authority.is_ascii() && !authority.contains('%') {
+        return Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len());
+    out.push_str(&input[..start]);
+    out.push_str(&input[start..end].to_ascii_lowercase());
+    out.push_str(&input[end..]);
+    Cow::Owned(out)
+}
+
 /// The URL relative links resolve against: `<base href>` over the page URL.
 pub fn page_base(dom: &Dom, url: &str) -> Option<Url> {
-    let page = Url::parse(url).ok();
+    let page = parse_url(url, None).ok();
     let base_href = dom.first_by_tag("base").and_then(|b| dom.attr(b, "href"));
     let base = match (page, base_href) {
-        (Some(page), Some(href)) => page.join(href).ok().or(Some(page)),
-        (None, Some(href)) => Url::parse(href).ok(),
+        (Some(page), Some(href)) => parse_url(href, Some(&page)).ok().or(Some(page)),
+        (None, Some(href)) => parse_url(href, None).ok(),
         (page, None) => page,
     };
     // Only web URLs may serve as a base: a `javascript:` base would taint
@@ -160,6 +204,83 @@ pub fn sanitise(html: &str, base: Option<&Url>) -> String {
 struct Open {
     end: NodeIx,
     close: Option<&'static str>,
+    /// An unwrapped block: its content stays apart from what follows.
+    separate: bool,
+}
+
+/// Blocks the serialiser unwraps (not kept, not renamed): a browser shows
+/// their text on lines of its own, so it must not run into its neighbours.
+fn is_unwrapped_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "aside"
+            | "fieldset"
+            | "footer"
+            | "hgroup"
+            | "legend"
+            | "listing"
+            | "menu"
+            | "plaintext"
+            | "xmp"
+            | "search"
+            | "optgroup"
+            | "option"
+    )
+}
+
+/// A space between runs of text that a dropped or unwrapped block kept
+/// apart, so their words do not glue together.
+fn separate(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+}
+
+/// Elements the HTML parser never nests in one another directly: written
+/// inside an open one, they would parse back as siblings (and the output
+/// would not re-sanitise to itself). Counts of the open ones, from the
+/// written tags only.
+#[derive(Default)]
+struct Nesting {
+    headings: usize,
+    links: usize,
+    /// Open `ul`/`ol`/`dl`/`li`/`dt`/`dd`, innermost last.
+    lists: Vec<&'static str>,
+}
+
+impl Nesting {
+    /// Whether `tag` may be written here, or only its content.
+    fn allows(&self, tag: &str) -> bool {
+        match tag {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.headings == 0,
+            "a" => self.links == 0,
+            "li" => !matches!(self.lists.last(), Some(&"li")),
+            "dt" | "dd" => !matches!(self.lists.last(), Some(&("dt" | "dd"))),
+            _ => true,
+        }
+    }
+
+    fn open(&mut self, tag: &'static str) {
+        self.change(tag, true);
+    }
+
+    fn close(&mut self, tag: &'static str) {
+        self.change(tag, false);
+    }
+
+    fn change(&mut self, tag: &'static str, open: bool) {
+        let step = |n: &mut usize| *n = if open { *n + 1 } else { n.saturating_sub(1) };
+        match tag {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => step(&mut self.headings),
+            "a" => step(&mut self.links),
+            "ul" | "ol" | "dl" | "li" | "dt" | "dd" if open => self.lists.push(tag),
+            "ul" | "ol" | "dl" | "li" | "dt" | "dd" => {
+                self.lists.pop();
+            }
+            _ => {}
+        }
+    }
 }
 
 fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &mut String) {
@@ -175,6 +296,7 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
         });
     }
     let mut stack: Vec<Open> = Vec::new();
+    let mut nesting = Nesting::default();
     let mut depth = 0usize;
     let mut ix = part;
     let end = dom.end(part);
@@ -183,9 +305,12 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
             if ix < top.end {
                 break;
             }
-            close(out, stack.pop().and_then(|o| o.close), &mut depth);
+            if let Some(open) = stack.pop() {
+                close_open(out, open, &mut depth, &mut nesting);
+            }
         }
         if found.is_removed(dom, ix) {
+            separate(out);
             ix = dom.end(ix);
             continue;
         }
@@ -209,6 +334,7 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
                 // Hidden subtrees are already in `found.removed`, except when
                 // the last attempt took hidden content on purpose.
                 if is_dropped(tag) {
+                    separate(out);
                     ix = dom.end(ix);
                     continue;
                 }
@@ -235,8 +361,13 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
                 // The part itself when it is body, a cell or a list item: its
                 // content only.
                 let is_wrapper_part = ix == part && matches!(tag, "body" | "td" | "th" | "li");
-                let written =
-                    written.filter(|_| !is_wrapper_part && (depth < MAX_DEPTH || tag != "div"));
+                let written = written.filter(|&t| {
+                    !is_wrapper_part && (depth < MAX_DEPTH || tag != "div") && nesting.allows(t)
+                });
+                let separate_block = written.is_none() && is_unwrapped_block(tag);
+                if separate_block {
+                    separate(out);
+                }
                 if let Some(t) = written {
                     open_tag(dom, ix, t, base, out);
                     depth += 1;
@@ -246,16 +377,20 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
                     ix = dom.end(ix);
                     continue;
                 }
+                if let Some(t) = written {
+                    nesting.open(t);
+                }
                 stack.push(Open {
                     end: dom.end(ix),
                     close: written,
+                    separate: separate_block,
                 });
                 ix += 1;
             }
         }
     }
     while let Some(open) = stack.pop() {
-        close(out, open.close, &mut depth);
+        close_open(out, open, &mut depth, &mut nesting);
     }
     if table_part {
         out.push_str(if part_tag == "tr" {
@@ -263,6 +398,16 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
         } else {
             "</table>"
         });
+    }
+}
+
+fn close_open(out: &mut String, open: Open, depth: &mut usize, nesting: &mut Nesting) {
+    if let Some(tag) = open.close {
+        nesting.close(tag);
+    }
+    close(out, open.close, depth);
+    if open.separate {
+        separate(out);
     }
 }
 
@@ -317,10 +462,7 @@ const IMAGE_SCHEMES: &[&str] = &["http", "https"];
 /// only when nothing in it could be read as a scheme.
 fn safe_url(value: &str, base: Option<&Url>, schemes: &[&str]) -> Option<String> {
     let value = value.trim();
-    let parsed = match base {
-        Some(base) => base.join(value),
-        None => Url::parse(value),
-    };
+    let parsed = parse_url(value, base);
     match parsed {
         Ok(url) => schemes
             .contains(&url.scheme())
@@ -592,6 +734,22 @@ mod tests {
             assert!(!out.to_lowercase().contains(bad), "{bad} in {out}");
         }
         assert!(out.contains(">2</a>") && out.contains(">4</a>"), "{out}");
+    }
+
+    #[test]
+    fn unicode_hosts_in_any_case() {
+        for input in [
+            "https://Bücher.example/a",
+            "http://F%C3%A9/a.png",
+            "//CAFé.example/x",
+        ] {
+            let _ = parse_url(input, Some(&base()));
+        }
+        assert_eq!(
+            lower_unicode_host("https://Bü.example/P?q=//Ä"),
+            "https://bü.example/P?q=//Ä"
+        );
+        assert_eq!(lower_unicode_host("a/b?u=//Bü"), "a/b?u=//Bü");
     }
 
     #[test]

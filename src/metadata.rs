@@ -269,10 +269,7 @@ fn absolute_url(src: &str, base: Option<&Url>) -> Option<String> {
     if src.is_empty() {
         return None;
     }
-    let url = match base {
-        Some(base) => base.join(src).ok()?,
-        None => Url::parse(src).ok()?,
-    };
+    let url = crate::clean::parse_url(src, base).ok()?;
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 

@@ -268,7 +268,7 @@ fn escape_html(s: &str) -> String {
 
 /// Only web addresses become a link; anything else (`javascript:`) is text.
 fn is_web_url(url: &str) -> bool {
-    url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+    crate::clean::parse_url(url, None).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
 
 /// Letters, digits and dashes, as BCP 47 tags are written.
