@@ -104,7 +104,11 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
     let article = found.as_ref().and_then(|found| {
         let html = clean::article_html(&dom, found, page_url.as_ref());
         let mut article = render::article(html, options)?;
-        article.parts = found.parts.iter().map(|&p| locate::locator(&dom, p)).collect();
+        article.parts = found
+            .parts
+            .iter()
+            .map(|&p| locate::locator(&dom, p))
+            .collect();
         Some(article)
     });
     metadata::complete(&mut metadata, article.as_ref(), found.as_ref(), &dom);
