@@ -171,7 +171,9 @@ async function firefoxDriver({ proxyPort, zip }) {
     async errors() {
       const open = start !== null ? [[start, Date.now()]] : [];
       const all = await ff.consoleErrors();
-      return all.filter((e) => [...windows, ...open].some(([a, b]) => e.at >= a && e.at <= b)).map((e) => `${e.source}: ${e.text}`);
+      // Firefox's own modules (backup, telemetry) log errors of their own.
+      const browserInternal = (e) => /^(resource|chrome):\/\//.test(String(e.source));
+      return all.filter((e) => !browserInternal(e) && [...windows, ...open].some(([a, b]) => e.at >= a && e.at <= b)).map((e) => `${e.source}: ${e.text}`);
     },
     close: () => ff.close(),
   };
