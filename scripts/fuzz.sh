@@ -20,7 +20,9 @@
 #
 # Every finding becomes a test: minimise it (cargo +nightly fuzz tmin TARGET
 # ARTIFACT) and save it in fuzz/regressions/<target>/, which
-# tests/fuzz_regressions.rs replays.
+# tests/fuzz_regressions.rs replays. (`cargo fuzz run` rebuilds a target
+# from the working tree as it starts, and bash reads this file as it runs:
+# leave both alone during a campaign.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +37,7 @@ while [ $# -gt 0 ]; do
     --smoke) MODE=smoke ;;
     --seeds) MODE=seeds ;;
     --minutes) MINUTES=$2; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1") ;;
   esac
@@ -46,7 +48,7 @@ done
 log() { printf '\n== fuzz: %s\n' "$*"; }
 
 # Inputs up to 32 KB: big enough for a page's body, small enough for
-# hundreds of runs a second. Size itself is the hostile-input tests' and
+# many runs a second. Size itself is the hostile-input tests' and
 # benches' job (tests/robustness.rs, benches/hostile.rs).
 MAX_LEN=32768
 
@@ -132,7 +134,7 @@ summarise() {
     execs=$(grep -oE 'number_of_executed_units: *[0-9]+' "$logfile" | tail -n 1 | grep -oE '[0-9]+$' || true)
     [ -z "$execs" ] && execs=$(grep -oE '^#[0-9]+' "$logfile" | tail -n 1 | tr -d '#' || true)
     cov=$(grep -oE 'cov: [0-9]+' "$logfile" | tail -n 1 | grep -oE '[0-9]+' || true)
-    findings=$(grep -oE 'ERROR: libFuzzer: [a-z-]+|SUMMARY: [A-Za-z]+: [a-z-]+' "$logfile" | head -n 1 || true)
+    findings=$(grep -oE 'ERROR: libFuzzer: [a-z][a-z -]*[a-z]' "$logfile" | head -n 1 | sed 's/ERROR: libFuzzer: //' || true)
     findings=${findings:-none}
   fi
   local artifacts

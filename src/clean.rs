@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use url::Url;
 
-use crate::article::Found;
+use crate::article::{stats::is_block_tag, Found};
 use crate::dom::{Dom, Kind, NodeIx};
 
 /// Beyond this many open elements, further wrappers are unwrapped: hostile
@@ -362,7 +362,7 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
                 // content only.
                 let is_wrapper_part = ix == part && matches!(tag, "body" | "td" | "th" | "li");
                 let written = written.filter(|&t| {
-                    !is_wrapper_part && (depth < MAX_DEPTH || tag != "div") && nesting.allows(t)
+                    !is_wrapper_part && (depth < MAX_DEPTH || t != "div") && nesting.allows(t)
                 });
                 let separate_block = written.is_none() && is_unwrapped_block(tag);
                 if separate_block {
@@ -525,15 +525,42 @@ fn write_pre(dom: &Dom, found: &Found, ix: NodeIx, out: &mut String) {
         push_attr(out, "class", &format!("language-{lang}"));
     }
     out.push('>');
-    for d in dom.descendants(ix) {
-        if found.is_removed(dom, d) {
+    let start = out.len();
+    // A browser shows each block inside `<pre>` on lines of its own: where
+    // one starts or ends, the next text begins a new line.
+    let mut line_break = false;
+    let mut open_blocks: Vec<NodeIx> = Vec::new();
+    let mut d = ix + 1;
+    while d < dom.end(ix) {
+        while open_blocks.last().is_some_and(|&e| d >= e) {
+            open_blocks.pop();
+            line_break = true;
+        }
+        let tag = dom.tag(d).unwrap_or("");
+        let block = is_block_tag(tag) || is_unwrapped_block(tag);
+        if found.is_removed(dom, d) || is_dropped(tag) || tag == "noscript" {
+            line_break |= block;
+            d = dom.end(d);
             continue;
         }
-        if dom.is_tag(d, "br") {
+        let node = dom.node(d);
+        if tag == "br" {
             out.push('\n');
-        } else if dom.node(d).kind == Kind::Text && !dom.node(d).invisible {
-            escape_text(dom.text_node(d).unwrap_or(""), out);
+            line_break = false;
+        } else if block {
+            line_break = true;
+            open_blocks.push(dom.end(d));
+        } else if node.kind == Kind::Text && !node.invisible {
+            let text = dom.text_node(d).unwrap_or("");
+            if line_break && !text.is_empty() && out.len() > start && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            if !text.is_empty() {
+                line_break = false;
+            }
+            escape_text(text, out);
         }
+        d += 1;
     }
     out.push_str("</code></pre>");
 }
@@ -790,6 +817,15 @@ mod tests {
             None,
         );
         assert!(out.contains(r#"<code class="language-rust">"#), "{out}");
+    }
+
+    #[test]
+    fn code_blocks_keep_lines_and_drop_scripts() {
+        let out = sanitise(
+            "<pre><span>a</span><div>b</div>c<br>d<script>evil()</script>e<p></p></pre>",
+            None,
+        );
+        assert_eq!(out, "<pre><code>a\nb\nc\nde</code></pre>");
     }
 
     #[test]

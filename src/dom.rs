@@ -32,6 +32,10 @@ pub struct NodeData {
     pub depth: u32,
     /// Position among all elements in document order, for elements.
     pub element_index: Option<u32>,
+    /// 1-based position among its parent's element children, as
+    /// `:nth-child()` counts (0 for other nodes). Counted once here, so
+    /// locators for many siblings stay linear.
+    pub child_position: u32,
     /// Inside `script`, `style`, `template`, `noscript` and the like: text a
     /// reader never sees as page text.
     pub invisible: bool,
@@ -93,6 +97,8 @@ impl Dom {
         let hidden_by_css = HiddenByCss::read(&html);
         let mut nodes: Vec<NodeData> = Vec::new();
         let mut stack: Vec<NodeIx> = Vec::new();
+        // Element children seen so far, for each node on the stack.
+        let mut element_children: Vec<u32> = Vec::new();
         let mut id_counts: HashMap<String, u32> = HashMap::new();
         let mut element_count = 0usize;
         // Depth of template contents we are inside (skipped entirely).
@@ -130,6 +136,13 @@ impl Dom {
                         Node::Text(_) => (Kind::Text, None, parent_invisible, parent_hidden),
                         _ => (Kind::Other, None, parent_invisible, parent_hidden),
                     };
+                    let child_position = match (kind, element_children.last_mut()) {
+                        (Kind::Element, Some(count)) => {
+                            *count += 1;
+                            *count
+                        }
+                        _ => 0,
+                    };
                     let ix = nodes.len();
                     nodes.push(NodeData {
                         id: node_ref.id(),
@@ -138,6 +151,7 @@ impl Dom {
                         end: ix + 1,
                         depth,
                         element_index,
+                        child_position,
                         invisible,
                         hidden,
                         text_chars: 0,
@@ -145,6 +159,7 @@ impl Dom {
                         commas: 0,
                     });
                     stack.push(ix);
+                    element_children.push(0);
                 }
                 Edge::Close(_) => {
                     if skipping > 0 {
@@ -154,6 +169,7 @@ impl Dom {
                     if let Some(ix) = stack.pop() {
                         nodes[ix].end = nodes.len();
                     }
+                    element_children.pop();
                 }
             }
         }
@@ -300,10 +316,9 @@ impl Dom {
     /// 1-based position among the element children of its parent, as
     /// `:nth-child()` counts.
     pub fn element_child_position(&self, ix: NodeIx) -> Option<usize> {
-        let parent = self.parent(ix)?;
-        self.element_children(parent)
-            .position(|c| c == ix)
-            .map(|p| p + 1)
+        self.parent(ix)?;
+        let position = self.nodes[ix].child_position;
+        (position > 0).then_some(position as usize)
     }
 
     /// Visible text of the subtree, whitespace collapsed.
@@ -571,6 +586,23 @@ mod tests {
         let a = dom.first_by_tag("a").unwrap();
         assert!(dom.contains(p, a) && !dom.contains(a, p));
         assert_eq!(dom.raw_text(p), "Hello big world, x()ok");
+    }
+
+    #[test]
+    fn child_positions_count_elements_only() {
+        let dom = Dom::parse(
+            "<ul><li>a</li> text <!-- c --><li>b</li><template><i>t</i></template><li>c</li></ul>",
+        );
+        let positions: Vec<_> = (0..dom.len())
+            .filter(|&i| dom.is_tag(i, "li") || dom.is_tag(i, "template"))
+            .map(|i| dom.element_child_position(i))
+            .collect();
+        assert_eq!(positions, [Some(1), Some(2), Some(3), Some(4)]);
+        assert_eq!(
+            dom.element_child_position(0),
+            None,
+            "the document has no parent"
+        );
     }
 
     #[test]

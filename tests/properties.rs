@@ -643,6 +643,38 @@ fn render_fragment(tree: &Tree) -> String {
     w.out
 }
 
+/// No wrappers, or 40 to 60 of them: deep enough to cross the
+/// serialiser's depth cap (48 open elements).
+fn wrappers_strategy() -> impl Strategy<Value = Vec<&'static str>> {
+    // Mostly block wrappers the serialiser writes, so the depth grows.
+    let tag = prop_oneof![
+        5 => Just("div"),
+        2 => Just("section"),
+        1 => Just("article"),
+        2 => Just("blockquote"),
+        1 => Just("span"),
+        1 => Just("b"),
+        1 => Just("table"),
+        1 => Just("custom-el"),
+    ];
+    prop_oneof![
+        2 => Just(Vec::new()),
+        1 => prop::collection::vec(tag, 40..70),
+    ]
+}
+
+fn wrap(html: &str, wrappers: &[&str]) -> String {
+    let mut out = String::new();
+    for w in wrappers {
+        let _ = write!(out, "<{w}>");
+    }
+    out.push_str(html);
+    for w in wrappers.iter().rev() {
+        let _ = write!(out, "</{w}>");
+    }
+    out
+}
+
 // ------------------------------------------------------------ checks
 
 fn words(s: &str) -> Vec<&str> {
@@ -1237,10 +1269,11 @@ proptest! {
         prop_assert!(problems.is_empty(), "HTML export: {problems:?}");
     }
 
-    /// Fragments straight into the sanitiser and the renderers.
+    /// Fragments straight into the sanitiser and the renderers, a third of
+    /// them under 40 to 60 wrappers, around the serialiser's depth cap.
     #[test]
-    fn fragments(tree in tree_strategy()) {
-        let html = render_fragment(&tree);
+    fn fragments(tree in tree_strategy(), wrappers in wrappers_strategy()) {
+        let html = wrap(&render_fragment(&tree), &wrappers);
         check_sanitise(&html)?;
         let clean = declutter::clean::sanitise(&html, None);
         for source in [html.as_str(), clean.as_str()] {
