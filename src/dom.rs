@@ -335,6 +335,36 @@ impl Dom {
         out
     }
 
+    /// The start of [`Dom::text`]: its first `max_chars` characters and at
+    /// least one more when there are more (so a caller can tell it was
+    /// cut), without building the rest.
+    pub fn text_start(&self, ix: NodeIx, max_chars: usize) -> String {
+        let mut out = String::new();
+        let mut count = 0usize;
+        let visible = (ix..self.nodes[ix].end)
+            .filter(|&i| self.nodes[i].kind == Kind::Text && !self.nodes[i].invisible);
+        'nodes: for i in visible {
+            for c in self.text_node(i).unwrap_or("").chars() {
+                if count > max_chars && !out.ends_with(' ') {
+                    break 'nodes;
+                }
+                if c.is_whitespace() {
+                    if out.is_empty() || out.ends_with(' ') {
+                        continue;
+                    }
+                    out.push(' ');
+                } else {
+                    out.push(c);
+                }
+                count += 1;
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
     /// All text of the subtree as the DOM's `textContent` has it (script and
     /// style text included), whitespace collapsed.
     pub fn raw_text(&self, ix: NodeIx) -> String {
@@ -586,6 +616,22 @@ mod tests {
         let a = dom.first_by_tag("a").unwrap();
         assert!(dom.contains(p, a) && !dom.contains(a, p));
         assert_eq!(dom.raw_text(p), "Hello big world, x()ok");
+    }
+
+    #[test]
+    fn text_start_is_the_start_of_text() {
+        let dom = Dom::parse("<div> Alpha  beta<script>x</script> <b>gamma</b>\n delta </div>");
+        let div = dom.first_by_tag("div").unwrap();
+        let full = dom.text(div);
+        assert_eq!(full, "Alpha beta gamma delta");
+        for n in 0..full.len() + 2 {
+            let start = dom.text_start(div, n);
+            assert!(full.starts_with(&start), "{n}: {start:?}");
+            assert!(
+                start.len() > n || start == full,
+                "{n}: {start:?} is cut too short"
+            );
+        }
     }
 
     #[test]

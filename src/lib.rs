@@ -101,18 +101,24 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
     let signals = clutter::detect(&dom);
     let found = article::find(&dom, &signals, &metadata, options);
     let plan = clutter::plan(&dom, &signals, found.as_ref());
-    let article = found.as_ref().and_then(|found| {
-        let html = clean::article_html(&dom, found, page_url.as_ref());
-        let mut article = render::article(html, options)?;
-        article.parts = found
-            .parts
-            .iter()
-            .map(|&p| locate::locator(&dom, p))
-            .collect();
-        Some(article)
-    });
-    metadata::complete(&mut metadata, article.as_ref(), found.as_ref(), &dom);
-    let readerable = readerable::judge(&dom, article.as_ref());
+    let article_html = found
+        .as_ref()
+        .map(|found| clean::article_html(&dom, found, page_url.as_ref()));
+    let parts: Vec<_> = found
+        .iter()
+        .flat_map(|found| &found.parts)
+        .map(|&p| locate::locator(&dom, p))
+        .collect();
+    metadata::direction(&mut metadata, found.as_ref(), &dom);
+    let mut readerable = readerable::judge(&dom);
+    // The page's tree is the largest thing held; rendering parses the
+    // article again, so free the page first (peak memory on big pages).
+    drop((found, signals, dom));
+    let article = article_html
+        .and_then(|html| render::article(html, options))
+        .map(|article| Article { parts, ..article });
+    metadata::excerpt(&mut metadata, article.as_ref());
+    readerable.note_article(article.as_ref());
     Extraction {
         metadata,
         article,

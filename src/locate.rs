@@ -33,7 +33,7 @@ pub fn locator(dom: &Dom, node: NodeIx) -> Locator {
         index: dom.element_index(node).unwrap_or(usize::MAX),
         tag: dom.tag(node).unwrap_or("").to_string(),
         selector: selector(dom, node),
-        fingerprint: fingerprint(&dom.text(node)),
+        fingerprint: fingerprint(&dom.text_start(node, FINGERPRINT_CHARS)),
     }
 }
 

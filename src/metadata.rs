@@ -204,14 +204,8 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
     }
 }
 
-/// Fill what only the article can tell: the excerpt (its first paragraph),
-/// the direction (a `dir` on the article or around it).
-pub fn complete(
-    metadata: &mut Metadata,
-    article: Option<&crate::Article>,
-    found: Option<&crate::article::Found>,
-    dom: &Dom,
-) {
+/// The excerpt, when the page gave none: the article's first paragraph.
+pub fn excerpt(metadata: &mut Metadata, article: Option<&crate::Article>) {
     if metadata.excerpt.is_none() {
         metadata.excerpt = article.and_then(|a| {
             a.text
@@ -221,6 +215,10 @@ pub fn complete(
                 .map(|p| crate::text::preview(p, 300))
         });
     }
+}
+
+/// The direction a `dir` on the article, or around it, declares.
+pub fn direction(metadata: &mut Metadata, found: Option<&crate::article::Found>, dom: &Dom) {
     if let Some(part) = found.and_then(|f| f.parts.first().copied()) {
         let dir = std::iter::once(part)
             .chain(dom.ancestors(part))

@@ -24,7 +24,17 @@ pub struct Readerable {
     pub evidence: Vec<String>,
 }
 
-pub fn judge(dom: &Dom, article: Option<&crate::Article>) -> Readerable {
+impl Readerable {
+    /// Add what the extracted article tells: its size, or that there is none.
+    pub fn note_article(&mut self, article: Option<&crate::Article>) {
+        self.evidence.push(match article {
+            Some(a) => format!("the extracted article has {} words", a.word_count),
+            None => "no article text could be extracted".to_string(),
+        });
+    }
+}
+
+pub fn judge(dom: &Dom) -> Readerable {
     let mut score = 0.0;
     let mut blocks = 0;
     for ix in dom.elements() {
@@ -39,14 +49,10 @@ pub fn judge(dom: &Dom, article: Option<&crate::Article>) -> Readerable {
         score += (chars - MIN_CONTENT_CHARS).sqrt();
     }
     let is_article = score >= MIN_SCORE;
-    let mut evidence = vec![format!(
+    let evidence = vec![format!(
         "{blocks} long text block{} outside page furniture (score {score:.1}; {MIN_SCORE} or more reads as an article)",
         if blocks == 1 { "" } else { "s" }
     )];
-    match article {
-        Some(a) => evidence.push(format!("the extracted article has {} words", a.word_count)),
-        None => evidence.push("no article text could be extracted".to_string()),
-    }
     Readerable {
         is_article,
         score: (score * 10.0).round() / 10.0,

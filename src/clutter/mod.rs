@@ -133,7 +133,7 @@ pub fn plan(dom: &Dom, signals: &Signals, article: Option<&Found>) -> Vec<Clutte
         .map(|s| ClutterBlock {
             kind: s.kind,
             reason: s.reason.clone(),
-            preview: crate::text::preview(&dom.text(s.node), 100),
+            preview: crate::text::preview(&dom.text_start(s.node, 100), 100),
             locator: locator(dom, s.node),
         })
         .collect()

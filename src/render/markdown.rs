@@ -314,7 +314,7 @@ impl Writer {
         while self.containers.len() > 1 {
             self.pop_container();
         }
-        let mut out = join_blocks(&self.top().blocks, "\n\n");
+        let mut out = join_blocks(std::mem::take(&mut self.top().blocks), "\n\n");
         if !out.is_empty() {
             out.push('\n');
         }
@@ -557,13 +557,13 @@ impl Writer {
         match done.kind {
             Kind::Root => self.containers.push(done),
             Kind::Quote => {
-                let body = join_blocks(&done.blocks, "\n\n");
+                let body = join_blocks(done.blocks, "\n\n");
                 if !body.is_empty() {
                     self.push_block(prefix_lines(&body, "> ", "> ", ">"), None);
                 }
             }
             Kind::List { marker, .. } => {
-                let body = join_blocks(&done.blocks, "\n");
+                let body = join_blocks(done.blocks, "\n");
                 if !body.is_empty() {
                     self.push_block(body, Some(marker));
                 }
@@ -605,7 +605,7 @@ impl Writer {
                 self.push_block(item, list);
             }
             Kind::Caption => {
-                let text = cell_text(&done.blocks);
+                let text = cell_text(done.blocks);
                 match &mut self.top().kind {
                     Kind::Table { caption, .. } => *caption = text,
                     _ if !text.is_empty() => self.push_block(text, None),
@@ -614,7 +614,7 @@ impl Writer {
             }
             Kind::Cell { colspan, rowspan } => {
                 let cell = Cell {
-                    text: escape_pipes(&cell_text(&done.blocks)),
+                    text: escape_pipes(&cell_text(done.blocks)),
                     colspan,
                     rowspan,
                 };
@@ -912,7 +912,8 @@ fn longest_run(s: &str, ch: char) -> usize {
     best
 }
 
-fn join_blocks(blocks: &[Block], sep: &str) -> String {
+fn join_blocks(blocks: Vec<Block>, sep: &str) -> String {
+    // Each block is freed once copied, so a long article is not held twice.
     let mut out = String::new();
     for b in blocks {
         if !out.is_empty() {
@@ -946,7 +947,7 @@ fn prefix_lines(body: &str, first: &str, rest: &str, empty: &str) -> String {
 }
 
 /// A table cell is one line: its blocks and line breaks become spaces.
-fn cell_text(blocks: &[Block]) -> String {
+fn cell_text(blocks: Vec<Block>) -> String {
     let joined = join_blocks(blocks, " ");
     collapse(&joined.replace("\\\n", " "))
 }

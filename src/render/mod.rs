@@ -44,15 +44,20 @@ pub(crate) fn walk(doc: &Html, renderer: &mut impl Renderer) {
 
 /// Build the [`Article`] from its sanitised HTML. `None` when the HTML holds
 /// no words at all.
-pub fn article(html: String, options: &Options) -> Option<Article> {
+pub fn article(mut html: String, options: &Options) -> Option<Article> {
+    // The three forms are kept as long as the article is: without the
+    // spare capacity of growing them (up to half of each).
+    html.shrink_to_fit();
     // One parse serves both renderers.
     let doc = Html::parse_fragment(&html);
-    let text = text::render(&doc);
+    let mut text = text::render(&doc);
     let word_count = crate::text::word_count(&text);
     if word_count == 0 {
         return None;
     }
-    let markdown = markdown::render(&doc);
+    text.shrink_to_fit();
+    let mut markdown = markdown::render(&doc);
+    markdown.shrink_to_fit();
     let reading_time_minutes = word_count.div_ceil(options.words_per_minute.max(1));
     Some(Article {
         html,

@@ -186,13 +186,19 @@ impl Writer {
         while self.containers.len() > 1 {
             self.pop_container();
         }
-        let joined = self.top().blocks.join("\n\n");
-        let mut out = String::with_capacity(joined.len() + 1);
-        for line in joined.trim_end().lines() {
-            out.push_str(line.trim_end());
-            out.push('\n');
+        // Blocks are freed as they are joined, and line ends trimmed in
+        // place, so a long article is never held twice.
+        let mut joined = String::new();
+        for (i, block) in std::mem::take(&mut self.top().blocks)
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                joined.push_str("\n\n");
+            }
+            joined.push_str(&block);
         }
-        out
+        trim_line_ends(joined)
     }
 
     fn top(&mut self) -> &mut Container {
@@ -349,9 +355,60 @@ fn one_line(blocks: &[String]) -> String {
     crate::text::collapse_whitespace(&blocks.join(" "))
 }
 
+/// Every line without its trailing whitespace (a `\r` before the `\n`
+/// included), each ended by one `\n`, and no blank lines at the end: what
+/// `text.trim_end().lines()` would give, rewritten within `text`'s own
+/// buffer.
+fn trim_line_ends(text: String) -> String {
+    let keep = text.trim_end().len();
+    let mut bytes = text.into_bytes();
+    bytes.truncate(keep);
+    let (mut read, mut write) = (0, 0);
+    while read < bytes.len() {
+        let end = bytes[read..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| read + p);
+        // Splitting at ASCII bytes keeps each line valid UTF-8.
+        let line = std::str::from_utf8(&bytes[read..end]).unwrap_or("");
+        let kept = line.trim_end().len();
+        bytes.copy_within(read..read + kept, write);
+        write += kept;
+        if write < bytes.len() {
+            bytes[write] = b'\n';
+        } else {
+            bytes.push(b'\n');
+        }
+        write += 1;
+        read = end + 1;
+    }
+    bytes.truncate(write);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_are_trimmed_in_place() {
+        for text in [
+            "",
+            "   \n\n",
+            "a",
+            "a \n\n b\u{a0}\n",
+            "a\r\nb\t\r\n\n\n",
+            "\n\nx  \n\u{3000}\ny",
+            "é \n ü\u{2003}",
+        ] {
+            let expected: String = text
+                .trim_end()
+                .lines()
+                .flat_map(|l| [l.trim_end(), "\n"])
+                .collect();
+            assert_eq!(trim_line_ends(text.to_string()), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn empty_input_gives_empty_output() {
