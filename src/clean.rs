@@ -537,9 +537,8 @@ fn write_pre(dom: &Dom, found: &Found, ix: NodeIx, out: &mut String) {
             line_break = true;
         }
         let tag = dom.tag(d).unwrap_or("");
-        let block = is_block_tag(tag) || is_unwrapped_block(tag);
-        if found.is_removed(dom, d) || is_dropped(tag) || tag == "noscript" {
-            line_break |= block;
+        if found.is_removed(dom, d) {
+            line_break |= is_block_tag(tag);
             d = dom.end(d);
             continue;
         }
@@ -547,10 +546,11 @@ fn write_pre(dom: &Dom, found: &Found, ix: NodeIx, out: &mut String) {
         if tag == "br" {
             out.push('\n');
             line_break = false;
-        } else if block {
+        } else if is_block_tag(tag) {
             line_break = true;
             open_blocks.push(dom.end(d));
         } else if node.kind == Kind::Text && !node.invisible {
+            // (Script, style and the like hold only invisible text.)
             let text = dom.text_node(d).unwrap_or("");
             if line_break && !text.is_empty() && out.len() > start && !out.ends_with('\n') {
                 out.push('\n');
@@ -646,13 +646,33 @@ pub fn largest_in_srcset(srcset: &str) -> Option<String> {
             let url = parts.next()?;
             let size = parts
                 .next()
-                .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok())
+                .and_then(|d| descriptor_value(d.trim_end_matches(['w', 'x'])))
                 .unwrap_or(1.0);
             Some((url.trim_end_matches(',').to_string(), size))
         })
         .filter(|(url, _)| !url.starts_with("data:"))
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(url, _)| url)
+}
+
+/// The number in a `srcset` descriptor (`640`, `1.5`), read by hand:
+/// float parsing would link about 10 KB of tables into the wasm.
+fn descriptor_value(d: &str) -> Option<f64> {
+    let (whole, fraction) = d.split_once('.').unwrap_or((d, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let mut value = 0.0;
+    for b in whole.bytes() {
+        value = value * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = 0.1;
+    for b in fraction.bytes() {
+        value += f64::from(b - b'0') * scale;
+        scale /= 10.0;
+    }
+    Some(value)
 }
 
 /// No characters a URL parser would strip or reinterpret.
@@ -817,6 +837,20 @@ mod tests {
             None,
         );
         assert!(out.contains(r#"<code class="language-rust">"#), "{out}");
+    }
+
+    #[test]
+    fn srcset_descriptors_are_read_as_numbers() {
+        assert_eq!(descriptor_value("640"), Some(640.0));
+        assert_eq!(descriptor_value("1.5"), Some(1.5));
+        assert_eq!(descriptor_value(".5"), Some(0.5));
+        for bad in ["", ".", "1.2.3", "-1", "1e3", "x"] {
+            assert_eq!(descriptor_value(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            largest_in_srcset("a.jpg 1.5x, b.jpg 1.25x, c.jpg").as_deref(),
+            Some("a.jpg")
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod clean;
 pub mod clutter;
 pub mod decode;
 pub mod dom;
+pub mod json;
 pub mod locate;
 pub mod metadata;
 pub mod nesting;

@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
+use crate::json::Json;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use url::Url;
 
 use crate::dom::{Dom, NodeIx};
@@ -446,7 +446,7 @@ impl JsonLd {
                 .trim_start_matches("<![CDATA[")
                 .trim_end_matches("]]>")
                 .trim();
-            let Ok(value) = serde_json::from_str::<Value>(raw) else {
+            let Some(value) = crate::json::parse(raw) else {
                 continue;
             };
             let mut articles = Vec::new();
@@ -477,7 +477,7 @@ impl JsonLd {
         }
     }
 
-    fn fill_from(&mut self, v: &Value) {
+    fn fill_from(&mut self, v: &Json) {
         self.headline = string_of(v.get("headline"));
         self.name = string_of(v.get("name"));
         self.author = names_of(v.get("author").or_else(|| v.get("creator")));
@@ -493,32 +493,32 @@ impl JsonLd {
     }
 }
 
-fn is_article_type(v: &Value) -> bool {
+fn is_article_type(v: &Json) -> bool {
     match v.get("@type") {
-        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Value::Array(ts)) => ts
+        Some(Json::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Json::Array(ts)) => ts
             .iter()
             .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
         _ => false,
     }
 }
 
-fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+fn collect_articles<'a>(v: &'a Json, out: &mut Vec<&'a Json>, depth: usize) {
     if depth > 8 {
         return;
     }
     match v {
-        Value::Array(items) => items
+        Json::Array(items) => items
             .iter()
             .for_each(|i| collect_articles(i, out, depth + 1)),
-        Value::Object(map) => {
+        Json::Object(_) => {
             if is_article_type(v) {
                 out.push(v);
             }
-            if let Some(graph) = map.get("@graph") {
+            if let Some(graph) = v.get("@graph") {
                 collect_articles(graph, out, depth + 1);
             }
-            if let Some(main) = map.get("mainEntity") {
+            if let Some(main) = v.get("mainEntity") {
                 collect_articles(main, out, depth + 1);
             }
         }
@@ -526,23 +526,23 @@ fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
     }
 }
 
-fn string_of(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) => {
-            Some(collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty())
-        }
-        Value::Array(items) => items.iter().find_map(|i| string_of(Some(i))),
-        Value::Object(map) => string_of(map.get("@value")),
+fn string_of(v: Option<&Json>) -> Option<String> {
+    let v = v?;
+    match v {
+        Json::String(s) => Some(collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty()),
+        Json::Array(items) => items.iter().find_map(|i| string_of(Some(i))),
+        Json::Object(_) => string_of(v.get("@value")),
         _ => None,
     }
 }
 
 /// Names from a person, organisation, string, or a list of them.
-fn names_of(v: Option<&Value>) -> Option<String> {
-    let names: Vec<String> = match v? {
-        Value::Array(items) => items.iter().filter_map(|i| names_of(Some(i))).collect(),
-        Value::Object(map) => string_of(map.get("name")).into_iter().collect(),
-        Value::String(s) => Some(collapse_whitespace(s)).into_iter().collect(),
+fn names_of(v: Option<&Json>) -> Option<String> {
+    let v = v?;
+    let names: Vec<String> = match v {
+        Json::Array(items) => items.iter().filter_map(|i| names_of(Some(i))).collect(),
+        Json::Object(_) => string_of(v.get("name")).into_iter().collect(),
+        Json::String(s) => Some(collapse_whitespace(s)).into_iter().collect(),
         _ => Vec::new(),
     };
     let names: Vec<String> = names
@@ -552,11 +552,12 @@ fn names_of(v: Option<&Value>) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
-fn image_of(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Value::Array(items) => items.iter().find_map(|i| image_of(Some(i))),
-        Value::Object(map) => image_of(map.get("url")).or_else(|| image_of(map.get("contentUrl"))),
+fn image_of(v: Option<&Json>) -> Option<String> {
+    let v = v?;
+    match v {
+        Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Json::Array(items) => items.iter().find_map(|i| image_of(Some(i))),
+        Json::Object(_) => image_of(v.get("url")).or_else(|| image_of(v.get("contentUrl"))),
         _ => None,
     }
 }

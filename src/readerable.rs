@@ -49,9 +49,15 @@ pub fn judge(dom: &Dom) -> Readerable {
         score += (chars - MIN_CONTENT_CHARS).sqrt();
     }
     let is_article = score >= MIN_SCORE;
+    // Tenths in integers: formatting floats would link about 15 KB of
+    // float-printing code into the wasm.
+    let tenths = (score * 10.0).round() as u64;
     let evidence = vec![format!(
-        "{blocks} long text block{} outside page furniture (score {score:.1}; {MIN_SCORE} or more reads as an article)",
-        if blocks == 1 { "" } else { "s" }
+        "{blocks} long text block{} outside page furniture (score {}.{}; {} or more reads as an article)",
+        if blocks == 1 { "" } else { "s" },
+        tenths / 10,
+        tenths % 10,
+        MIN_SCORE as u64,
     )];
     Readerable {
         is_article,

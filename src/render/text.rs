@@ -186,19 +186,7 @@ impl Writer {
         while self.containers.len() > 1 {
             self.pop_container();
         }
-        // Blocks are freed as they are joined, and line ends trimmed in
-        // place, so a long article is never held twice.
-        let mut joined = String::new();
-        for (i, block) in std::mem::take(&mut self.top().blocks)
-            .into_iter()
-            .enumerate()
-        {
-            if i > 0 {
-                joined.push_str("\n\n");
-            }
-            joined.push_str(&block);
-        }
-        trim_line_ends(joined)
+        join_trimmed(std::mem::take(&mut self.top().blocks))
     }
 
     fn top(&mut self) -> &mut Container {
@@ -355,35 +343,29 @@ fn one_line(blocks: &[String]) -> String {
     crate::text::collapse_whitespace(&blocks.join(" "))
 }
 
-/// Every line without its trailing whitespace (a `\r` before the `\n`
-/// included), each ended by one `\n`, and no blank lines at the end: what
-/// `text.trim_end().lines()` would give, rewritten within `text`'s own
-/// buffer.
-fn trim_line_ends(text: String) -> String {
-    let keep = text.trim_end().len();
-    let mut bytes = text.into_bytes();
-    bytes.truncate(keep);
-    let (mut read, mut write) = (0, 0);
-    while read < bytes.len() {
-        let end = bytes[read..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |p| read + p);
-        // Splitting at ASCII bytes keeps each line valid UTF-8.
-        let line = std::str::from_utf8(&bytes[read..end]).unwrap_or("");
-        let kept = line.trim_end().len();
-        bytes.copy_within(read..read + kept, write);
-        write += kept;
-        if write < bytes.len() {
-            bytes[write] = b'\n';
-        } else {
-            bytes.push(b'\n');
+/// The blocks joined by blank lines, every line without its trailing
+/// whitespace and ended by one `\n`, no blank lines at the end: what
+/// `blocks.join("\n\n").trim_end().lines()` gives, built without the
+/// joined copy and freeing each block once written.
+fn join_trimmed(blocks: Vec<String>) -> String {
+    let mut out = String::new();
+    // Length of `out` up to the last line with any text.
+    let mut keep = 0;
+    for (i, block) in blocks.into_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
-        write += 1;
-        read = end + 1;
+        for line in block.split('\n') {
+            let line = line.trim_end();
+            out.push_str(line);
+            out.push('\n');
+            if !line.is_empty() {
+                keep = out.len();
+            }
+        }
     }
-    bytes.truncate(write);
-    String::from_utf8(bytes).unwrap_or_default()
+    out.truncate(keep);
+    out
 }
 
 #[cfg(test)]
@@ -391,22 +373,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_ends_are_trimmed_in_place() {
-        for text in [
-            "",
-            "   \n\n",
-            "a",
-            "a \n\n b\u{a0}\n",
-            "a\r\nb\t\r\n\n\n",
-            "\n\nx  \n\u{3000}\ny",
-            "é \n ü\u{2003}",
-        ] {
-            let expected: String = text
+    fn blocks_join_with_trimmed_line_ends() {
+        let cases: [&[&str]; 8] = [
+            &[],
+            &[""],
+            &["   \n\n", " "],
+            &["a"],
+            &["a \n\n b\u{a0}\n", "", "c"],
+            &["a\r\nb\t\r\n\n\n", "\n"],
+            &["\n\nx  \n\u{3000}\ny", "  z \n"],
+            &["é \n ü\u{2003}"],
+        ];
+        for blocks in cases {
+            let expected: String = blocks
+                .join("\n\n")
                 .trim_end()
                 .lines()
                 .flat_map(|l| [l.trim_end(), "\n"])
                 .collect();
-            assert_eq!(trim_line_ends(text.to_string()), expected, "{text:?}");
+            let got = join_trimmed(blocks.iter().map(|b| b.to_string()).collect());
+            assert_eq!(got, expected, "{blocks:?}");
         }
     }
 
