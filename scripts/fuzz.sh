@@ -27,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SHARED=${DECLUTTER_SHARED:-../shared}
-TARGETS_ALL=(extract render_text render_markdown render_html)
+TARGETS_ALL=(extract render_text render_markdown render_html json)
 MODE=campaign
 MINUTES=8
 SMOKE_SECONDS=${SMOKE_SECONDS:-15}
@@ -105,8 +105,23 @@ SNIPPETS
       gzip -dc "$f" | strip_page > "$seeds/extract/wcxb-$(basename "$f" .html.gz).html"
     done
   fi
+  # The JSON-LD reader: the ld+json blocks of the Readability pages (taken
+  # from the pages as they are: strip_page empties scripts), and a few
+  # hand-written edge cases.
+  mkdir -p "$seeds/json"
+  printf '%s' '{"@type":["NewsArticle"],"headline":"Caf\u00e9 \"x\"\n\ud83d\ude00","n":-1.5e+3,"a":[true,false,null,{}],"headline":"last"}' > "$seeds/json/edge-1.json"
+  printf '%s' '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\ud800\udc00\ud800"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' > "$seeds/json/edge-2.json"
+  for f in "$SHARED"/corpus/readability/*/source.html; do
+    [ -f "$f" ] || continue
+    name=$(basename "$(dirname "$f")")
+    perl -0777 -ne 'while (/<script[^>]*ld\+json[^>]*>(.*?)<\/script/gis) { print "$1\0" }' "$f" |
+      { i=0; while IFS= read -r -d '' block; do
+        i=$((i + 1))
+        printf '%s' "$block" | head -c "$MAX_LEN" > "$seeds/json/ld-$name-$i.json"
+      done; }
+  done
   for t in "${TARGETS_ALL[@]}"; do
-    if [ "$t" != extract ]; then
+    if [ "$t" != extract ] && [ "$t" != json ]; then
       mkdir -p "$seeds/$t"
       cp "$seeds"/render/* "$seeds/$t/"
     fi
@@ -116,7 +131,7 @@ SNIPPETS
     done
   done
   rm -rf "$seeds/render"
-  log "seeds: $(ls "$seeds/extract" | wc -l) for extract, $(ls "$seeds/render_text" | wc -l) for each renderer"
+  log "seeds: $(ls "$seeds/extract" | wc -l) for extract, $(ls "$seeds/render_text" | wc -l) for each renderer, $(ls "$seeds/json" | wc -l) for json"
 }
 
 # Executions, coverage and findings of one target's run, from its log.

@@ -46,11 +46,12 @@ fn words(s: &str) -> Vec<&str> {
 #[test]
 fn saved_fuzz_inputs_pass_their_targets() {
     type Target = fn(&[u8]);
-    let targets: [(&str, Target); 4] = [
+    let targets: [(&str, Target); 5] = [
         ("extract", oracle::extract_target),
         ("render_text", oracle::render_text_target),
         ("render_markdown", oracle::render_markdown_target),
         ("render_html", oracle::render_html_target),
+        ("json", oracle::json_target),
     ];
     let mut replayed = 0;
     let mut failures = Vec::new();

@@ -266,3 +266,60 @@ pub fn assert_clean(what: &str, problems: Vec<String>, output: &str) {
         panic!("{what}: {}\n--- output\n{shown}", problems.join("\n"));
     }
 }
+
+/// The JSON-LD reader (`declutter::json`) against serde_json on the same
+/// text: both accept or both refuse, and what both read is the same tree.
+/// Three known differences are let through: a lone surrogate escape
+/// (`"\ud800"`), which we read as U+FFFD and serde_json refuses; numbers
+/// beyond f64's range (`1e400`), valid JSON we never convert and
+/// serde_json refuses; and serde_json's recursion limit (127 levels),
+/// below ours (129).
+pub fn json_target(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let ours = declutter::json::parse(text);
+    match (serde_json::from_str::<serde_json::Value>(text), &ours) {
+        (Ok(theirs), Some(ours)) => {
+            assert!(json_same(ours, &theirs), "read differently: {text:?}");
+        }
+        (Ok(_), None) => panic!("refused JSON serde_json reads: {text:?}"),
+        (Err(e), Some(_)) => {
+            // serde_json names a lone surrogate "lone … surrogate" or, at
+            // the end of a string, "unexpected end of hex escape" (an
+            // escape that is truly cut short we refuse too).
+            let e = e.to_string();
+            let known = e.contains("surrogate")
+                || e.contains("hex escape")
+                || e.contains("recursion limit")
+                || e.contains("number out of range");
+            assert!(known, "read what serde_json refuses ({e}): {text:?}");
+        }
+        (Err(_), None) => {}
+    }
+}
+
+/// The same tree: equal strings, booleans and nulls, a number for a number,
+/// and for objects the same keys with the same (last) values.
+pub fn json_same(ours: &declutter::json::Json, theirs: &serde_json::Value) -> bool {
+    use declutter::json::Json;
+    use serde_json::Value;
+    match (ours, theirs) {
+        (Json::Null, Value::Null) | (Json::Number, Value::Number(_)) => true,
+        (Json::Bool(a), Value::Bool(b)) => a == b,
+        (Json::String(a), Value::String(b)) => a == b,
+        (Json::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| json_same(x, y))
+        }
+        (Json::Object(members), Value::Object(map)) => {
+            let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys.len() == map.len()
+                && map
+                    .iter()
+                    .all(|(k, v)| ours.get(k).is_some_and(|o| json_same(o, v)))
+        }
+        _ => false,
+    }
+}
