@@ -2,16 +2,19 @@
 //! desktop and mobile copies of a footer, a disclaimer shown twice).
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hasher};
 
 use super::evidence::EvidenceMap;
 use super::{ClutterKind, Signal};
-use crate::dom::{Dom, NodeIx};
+use crate::dom::{Dom, Kind, NodeIx};
 
 const MIN_CHARS: u32 = 20;
 const MAX_CHARS: u32 = 1500;
 
 pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
-    let mut by_text: HashMap<String, Vec<NodeIx>> = HashMap::new();
+    // Keyed by a hash of the text, not the text: a page's whole text is
+    // not copied into the map (peak memory on long pages).
+    let mut by_key: HashMap<u64, Vec<NodeIx>> = HashMap::new();
     for ix in dom.elements() {
         let data = dom.node(ix);
         if data.invisible || data.hidden || !(MIN_CHARS..=MAX_CHARS).contains(&data.text_chars) {
@@ -35,10 +38,17 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
         ) {
             continue;
         }
-        by_text
-            .entry(dom.text(ix).to_lowercase())
-            .or_default()
-            .push(ix);
+        by_key.entry(text_key(dom, ix)).or_default().push(ix);
+    }
+    // Equal keys almost surely mean equal texts; the texts decide.
+    let mut by_text: HashMap<String, Vec<NodeIx>> = HashMap::new();
+    for nodes in by_key.into_values().filter(|n| n.len() >= 2) {
+        for node in nodes {
+            by_text
+                .entry(dom.text(node).to_lowercase())
+                .or_default()
+                .push(node);
+        }
     }
     let mut signals = Vec::new();
     for nodes in by_text.into_values() {
@@ -56,6 +66,34 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
         }
     }
     signals
+}
+
+/// A hash of `dom.text(ix)` lower-cased (whitespace runs as one space,
+/// none at either end), computed without building the text.
+fn text_key(dom: &Dom, ix: NodeIx) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let (mut started, mut space) = (false, false);
+    for i in dom.descendants(ix) {
+        let node = dom.node(i);
+        if node.kind != Kind::Text || node.invisible {
+            continue;
+        }
+        for c in dom.text_node(i).unwrap_or("").chars() {
+            if c.is_whitespace() {
+                space = started;
+                continue;
+            }
+            if space {
+                hasher.write_u32(' ' as u32);
+                space = false;
+            }
+            started = true;
+            for lower in c.to_lowercase() {
+                hasher.write_u32(lower as u32);
+            }
+        }
+    }
+    hasher.finish()
 }
 
 fn in_navigation(dom: &Dom, ix: NodeIx) -> bool {
