@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzing with cargo-fuzz (libFuzzer, nightly): `extract` and each renderer.
+# Fuzzing with cargo-fuzz (libFuzzer, nightly): `extract`, each renderer,
+# and the JSON-LD reader.
 #
 #   scripts/fuzz.sh --smoke            CI: every target for SMOKE_SECONDS (15) each;
 #                                      exits 1 if any target finds a crash, timeout or OOM
@@ -9,11 +10,12 @@
 #   scripts/fuzz.sh --seeds            only (re)build the seed folders
 #
 # Targets (fuzz/fuzz_targets/): extract, render_text, render_markdown,
-# render_html. Seeds come from the shared corpus (../shared, or
+# render_html, json (differential, against serde_json). Seeds come from the shared corpus (../shared, or
 # $DECLUTTER_SHARED): Mozilla's test pages and a slice of WCXB for
 # `extract` (scripts and styles stripped, so the 32 KB cut keeps body
 # markup), Readability's expected article HTML for the renderers, plus a
-# few hand-written hostile snippets, plus every saved finding in
+# few hand-written hostile snippets, the pages' JSON-LD blocks for `json`,
+# plus every saved finding in
 # fuzz/regressions/<target>/. Seeds go to fuzz/seeds/ and the growing
 # corpus to fuzz/corpus/ (neither is committed); findings to
 # fuzz/artifacts/<target>/, logs and the summary to fuzz/logs/.
@@ -37,7 +39,7 @@ while [ $# -gt 0 ]; do
     --smoke) MODE=smoke ;;
     --seeds) MODE=seeds ;;
     --minutes) MINUTES=$2; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1") ;;
   esac
