@@ -13,7 +13,8 @@ use std::borrow::Cow;
 
 use url::Url;
 
-use crate::article::{stats::is_block_tag, Found};
+use crate::article::stats::{is_block_tag, is_custom_element};
+use crate::article::Found;
 use crate::dom::{Dom, Kind, NodeIx};
 
 /// Beyond this many open elements, further wrappers are unwrapped: hostile
@@ -86,6 +87,21 @@ fn renamed(tag: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// A custom element read as a block (see `stats::is_block`) is written as a
+/// `div`, so its paragraphs stay apart; other custom elements are inline
+/// and only their content is written.
+fn custom_block(dom: &Dom, ix: NodeIx, tag: &str) -> Option<&'static str> {
+    let block = is_custom_element(tag)
+        && (dom.node(ix).text_chars >= CUSTOM_BLOCK_CHARS
+            || dom
+                .element_children(ix)
+                .any(|c| dom.tag(c).is_some_and(is_block_tag)));
+    block.then_some("div")
+}
+
+/// A paragraph's worth of text (as `stats` counts prose).
+const CUSTOM_BLOCK_CHARS: u32 = 60;
 
 /// Tags dropped with everything inside them.
 fn is_dropped(tag: &str) -> bool {
@@ -244,6 +260,8 @@ fn separate(out: &mut String) {
 #[derive(Default)]
 struct Nesting {
     headings: usize,
+    /// Open `p`: a `div` there would close it when parsed.
+    paragraphs: usize,
     links: usize,
     /// Open `ul`/`ol`/`dl`/`li`/`dt`/`dd`, innermost last.
     lists: Vec<&'static str>,
@@ -255,6 +273,7 @@ impl Nesting {
         match tag {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.headings == 0,
             "a" => self.links == 0,
+            "div" => self.paragraphs == 0,
             "li" => !matches!(self.lists.last(), Some(&"li")),
             "dt" | "dd" => !matches!(self.lists.last(), Some(&("dt" | "dd"))),
             _ => true,
@@ -274,6 +293,7 @@ impl Nesting {
         match tag {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => step(&mut self.headings),
             "a" => step(&mut self.links),
+            "p" => step(&mut self.paragraphs),
             "ul" | "ol" | "dl" | "li" | "dt" | "dd" if open => self.lists.push(tag),
             "ul" | "ol" | "dl" | "li" | "dt" | "dd" => {
                 self.lists.pop();
@@ -357,7 +377,8 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
                     .iter()
                     .find(|&&t| t == tag)
                     .copied()
-                    .or_else(|| renamed(tag));
+                    .or_else(|| renamed(tag))
+                    .or_else(|| custom_block(dom, ix, tag));
                 // The part itself when it is body, a cell or a list item: its
                 // content only.
                 let is_wrapper_part = ix == part && matches!(tag, "body" | "td" | "th" | "li");
@@ -851,6 +872,23 @@ mod tests {
             largest_in_srcset("a.jpg 1.5x, b.jpg 1.25x, c.jpg").as_deref(),
             Some("a.jpg")
         );
+    }
+
+    #[test]
+    fn custom_elements_are_blocks_only_when_they_hold_one() {
+        let long = "a sentence long enough to be a paragraph of its own, and then some";
+        let out = sanitise(
+            &format!(
+                "<x-story><x-para>{long}</x-para><x-para><p>b</p></x-para>\
+                 <x-short>c</x-short><p>d <x-long>{long}</x-long></p></x-story>"
+            ),
+            None,
+        );
+        assert_eq!(
+            out,
+            format!("<div><div>{long}</div><div><p>b</p></div>c<p>d {long}</p></div>"),
+        );
+        assert_eq!(sanitise(&out, None), out, "re-sanitises to itself");
     }
 
     #[test]

@@ -273,6 +273,35 @@ mod tests {
     }
 
     #[test]
+    fn text_only_in_custom_elements_is_an_article() {
+        // No <p> at all: paragraphs in custom elements, an inline custom
+        // element inside one of them.
+        let para = PARAGRAPH
+            .replace("<p>", "<x-para>")
+            .replace("</p>", "</x-para>");
+        let para = para.replacen("council", "<x-term>council</x-term>", 1);
+        let html = format!(
+            "<body><x-nav><a href=/>Home</a> <a href=/news>News</a></x-nav><x-story>\
+             <x-title>Library stays open</x-title>{para}{para}{para}</x-story></body>"
+        );
+        let text = article_text(&html);
+        let paragraphs: Vec<&str> = text
+            .split("\n\n")
+            .filter(|p| p.contains("Sundays"))
+            .collect();
+        assert_eq!(
+            paragraphs.len(),
+            3,
+            "three paragraphs, kept apart: {text:?}"
+        );
+        assert!(
+            text.contains("The council met"),
+            "inline custom element stays in its sentence: {text:?}"
+        );
+        assert!(!text.contains("Home"), "{text:?}");
+    }
+
+    #[test]
     fn a_page_wide_form_keeps_its_article() {
         let html = format!(
             "<body><div class=page><h1>Council news</h1><form action=/post>{PARAGRAPH}\

@@ -2,7 +2,7 @@
 //! container, discounted by its link density, is the article's core.
 
 use super::names;
-use super::stats::{is_block_tag, Stats};
+use super::stats::{is_block, is_custom_element, Stats};
 use super::Flags;
 use crate::dom::{Dom, Kind, NodeIx};
 
@@ -37,7 +37,7 @@ fn is_paragraph_like(tag: &str) -> bool {
     matches!(
         tag,
         "div" | "section" | "article" | "main" | "span" | "font" | "center" | "li" | "dd"
-    )
+    ) || is_custom_element(tag)
 }
 
 pub fn score(dom: &Dom, excluded: &[bool], stats: &Stats, flags: Flags) -> Scores {
@@ -104,7 +104,9 @@ fn score_loose_runs(
         if excluded[child] {
             continue;
         }
-        let is_block = dom.tag(child).is_some_and(is_block_tag);
+        let is_block = dom
+            .tag(child)
+            .is_some_and(|t| is_block(t, stats.get(child)));
         if is_block {
             flush(&mut run_chars, &mut run_commas, scores);
         } else {

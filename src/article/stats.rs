@@ -65,6 +65,19 @@ pub fn is_block_tag(tag: &str) -> bool {
     )
 }
 
+/// A custom element (`<x-para>`): browsers show it as its author styles
+/// it, so it is read as a block when it holds one or a paragraph's worth
+/// of text, and as inline text otherwise.
+pub fn is_custom_element(tag: &str) -> bool {
+    tag.contains('-')
+}
+
+/// Whether the element starts a block: a block tag, or a custom element
+/// holding a block or a paragraph's worth of text (`s`, its stats).
+pub fn is_block(tag: &str, s: &NodeStats) -> bool {
+    is_block_tag(tag) || (is_custom_element(tag) && (s.block_child || s.text >= PROSE_MIN_CHARS))
+}
+
 pub fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
@@ -75,7 +88,8 @@ fn is_prose_unit(dom: &Dom, ix: NodeIx, s: &NodeStats) -> bool {
     let unit = match dom.tag(ix) {
         Some("p" | "pre") => true,
         Some("div" | "section" | "article" | "td" | "blockquote") => !s.block_child,
-        _ => false,
+        Some(tag) => is_custom_element(tag) && !s.block_child,
+        None => false,
     };
     unit && s.prose == 0 && s.text >= PROSE_MIN_CHARS && (s.link as f64) < 0.3 * s.text as f64
 }
@@ -130,7 +144,7 @@ impl Stats {
             }
             if let Some(p) = data.parent {
                 let child = nodes[ix];
-                let is_block = dom.tag(ix).is_some_and(is_block_tag);
+                let is_block = dom.tag(ix).is_some_and(|t| is_block(t, &child));
                 let parent = &mut nodes[p];
                 parent.text += child.text;
                 parent.link += child.link;
