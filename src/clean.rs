@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use url::Url;
 
-use crate::article::stats::{is_block_tag, is_custom_element};
+use crate::article::stats::{custom_element_is_block, is_block_tag, is_custom_element};
 use crate::article::Found;
 use crate::dom::{Dom, Kind, NodeIx};
 
@@ -93,15 +93,13 @@ fn renamed(tag: &str) -> Option<&'static str> {
 /// and only their content is written.
 fn custom_block(dom: &Dom, ix: NodeIx, tag: &str) -> Option<&'static str> {
     let block = is_custom_element(tag)
-        && (dom.node(ix).text_chars >= CUSTOM_BLOCK_CHARS
-            || dom
-                .element_children(ix)
-                .any(|c| dom.tag(c).is_some_and(is_block_tag)));
+        && custom_element_is_block(
+            dom.node(ix).text_chars,
+            dom.element_children(ix)
+                .any(|c| dom.tag(c).is_some_and(is_block_tag)),
+        );
     block.then_some("div")
 }
-
-/// A paragraph's worth of text (as `stats` counts prose).
-const CUSTOM_BLOCK_CHARS: u32 = 60;
 
 /// Tags dropped with everything inside them.
 fn is_dropped(tag: &str) -> bool {

@@ -75,7 +75,13 @@ pub fn is_custom_element(tag: &str) -> bool {
 /// Whether the element starts a block: a block tag, or a custom element
 /// holding a block or a paragraph's worth of text (`s`, its stats).
 pub fn is_block(tag: &str, s: &NodeStats) -> bool {
-    is_block_tag(tag) || (is_custom_element(tag) && (s.block_child || s.text >= PROSE_MIN_CHARS))
+    is_block_tag(tag) || (is_custom_element(tag) && custom_element_is_block(s.text, s.block_child))
+}
+
+/// A custom element is a block when it holds one or a paragraph's worth of
+/// text (the serialiser asks the same, from the page's own counts).
+pub fn custom_element_is_block(text_chars: u32, holds_block: bool) -> bool {
+    holds_block || text_chars >= PROSE_MIN_CHARS
 }
 
 pub fn is_heading(tag: &str) -> bool {
