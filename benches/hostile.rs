@@ -30,7 +30,7 @@ mod common;
 #[path = "../tests/hostile_cases/mod.rs"]
 mod hostile_cases;
 
-use common::{is_bench_mode, load_average, median};
+use common::{fmt_time, is_bench_mode, load_average, median};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use hostile_cases::{Case, CASES};
 
@@ -43,17 +43,6 @@ const REPS: usize = 5;
 fn run(bytes: &[u8]) -> declutter::Extraction {
     let html = declutter::decode::decode_html(bytes);
     declutter::extract(&html, URL, &declutter::Options::default())
-}
-
-fn fmt_time(d: Duration) -> String {
-    let s = d.as_secs_f64();
-    if s >= 1.0 {
-        format!("{s:.2} s")
-    } else if s >= 1e-3 {
-        format!("{:.1} ms", s * 1e3)
-    } else {
-        format!("{:.0} µs", s * 1e6)
-    }
 }
 
 fn selected() -> Vec<&'static Case> {

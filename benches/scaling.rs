@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::{is_bench_mode, load_average, median};
+use common::{fmt_time, is_bench_mode, load_average, median};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 
 const URL: &str = "https://news.example.com/2026/11/28/city-council-budget-vote";
@@ -393,17 +393,6 @@ struct Row {
 
 fn run(html: &str) -> declutter::Extraction {
     declutter::extract(html, URL, &declutter::Options::default())
-}
-
-fn fmt_time(d: Duration) -> String {
-    let s = d.as_secs_f64();
-    if s >= 1.0 {
-        format!("{s:.2} s")
-    } else if s >= 1e-3 {
-        format!("{:.2} ms", s * 1e3)
-    } else {
-        format!("{:.1} µs", s * 1e6)
-    }
 }
 
 fn main() {

@@ -1,5 +1,5 @@
-//! Helpers both benchmarks share: when to print the summary, medians, and
-//! the machine's load for the record.
+//! Helpers the benchmarks share: when to print the summary, medians, time
+//! formatting, and the machine's load for the record.
 
 use std::time::Duration;
 
@@ -31,4 +31,17 @@ pub fn load_average() -> String {
             || "load average unknown".to_string(),
             |l| format!("load average {l}"),
         )
+}
+
+/// A duration for the summaries: seconds, milliseconds or microseconds.
+#[allow(dead_code)] // the corpus bench prints none
+pub fn fmt_time(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.2} ms", s * 1e3)
+    } else {
+        format!("{:.1} µs", s * 1e6)
+    }
 }
