@@ -323,16 +323,7 @@ impl Dom {
 
     /// Visible text of the subtree, whitespace collapsed.
     pub fn text(&self, ix: NodeIx) -> String {
-        let mut out = String::new();
-        for i in ix..self.nodes[ix].end {
-            if self.nodes[i].kind == Kind::Text && !self.nodes[i].invisible {
-                push_collapsed(&mut out, self.text_node(i).unwrap_or(""));
-            }
-        }
-        if out.ends_with(' ') {
-            out.pop();
-        }
-        out
+        self.text_start(ix, usize::MAX)
     }
 
     /// The start of [`Dom::text`]: its first `max_chars` characters and at
