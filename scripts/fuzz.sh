@@ -2,8 +2,12 @@
 # Fuzzing with cargo-fuzz (libFuzzer, nightly): `extract`, each renderer,
 # and the JSON-LD reader.
 #
-#   scripts/fuzz.sh --smoke            CI: every target for SMOKE_SECONDS (15) each;
-#                                      exits 1 if any target finds a crash, timeout or OOM
+#   scripts/fuzz.sh --replay           CI: every target runs each of its seeds and saved
+#                                      findings once (-runs=0), and nothing else: the
+#                                      same commit always does the same thing; exits 1
+#                                      on any crash, timeout or OOM
+#   scripts/fuzz.sh --smoke [--seed N] a short exploration, every target for
+#                                      SMOKE_SECONDS (15) with a fixed -seed (1)
 #   scripts/fuzz.sh [--minutes N] [TARGET...]
 #                                      the long campaign: each target N minutes (8), one
 #                                      after the other, carrying on past findings
@@ -33,13 +37,16 @@ TARGETS_ALL=(extract render_text render_markdown render_html json)
 MODE=campaign
 MINUTES=8
 SMOKE_SECONDS=${SMOKE_SECONDS:-15}
+SEED=1
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
+    --replay) MODE=replay ;;
     --smoke) MODE=smoke ;;
+    --seed) SEED=$2; shift ;;
     --seeds) MODE=seeds ;;
     --minutes) MINUTES=$2; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1") ;;
   esac
@@ -192,12 +199,21 @@ for t in "${targets[@]}"; do
   common=(-dict=fuzz/html.dict -max_len=$MAX_LEN -rss_limit_mb=4096 -timeout=10
     -print_final_stats=1)
   logfile="fuzz/logs/$t.log"
-  if [ "$MODE" = smoke ]; then
+  if [ "$MODE" = replay ]; then
+    seconds=0
+    log "$t: replay $(ls "fuzz/seeds/$t" | wc -l) seeds and saved findings"
+    # Only the seed folder (never the growing fuzz/corpus/), each input once.
+    if ! cargo +nightly fuzz run "$t" "fuzz/seeds/$t" -- \
+      "${common[@]}" -runs=0 > "$logfile" 2>&1; then
+      failed+=("$t")
+      tail -n 60 "$logfile" >&2
+    fi
+  elif [ "$MODE" = smoke ]; then
     seconds=$SMOKE_SECONDS
-    log "$t: smoke, $seconds s"
+    log "$t: smoke, $seconds s, -seed=$SEED"
     # Plain mode: the first crash stops the run with a non-zero status.
     if ! cargo +nightly fuzz run "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
-      "${common[@]}" -max_total_time="$seconds" > "$logfile" 2>&1; then
+      "${common[@]}" -seed="$SEED" -max_total_time="$seconds" > "$logfile" 2>&1; then
       failed+=("$t")
       tail -n 60 "$logfile" >&2
     fi

@@ -505,25 +505,42 @@ fn push_attr(out: &mut String, name: &str, value: &str) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
+    escape(value, Context::Attribute, out);
     out.push('"');
 }
 
 fn escape_text(text: &str, out: &mut String) {
-    for c in text.chars() {
+    escape(text, Context::Text, out);
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Context {
+    Text,
+    Attribute,
+}
+
+/// Write `text` so that parsing the output gives back the same text: the
+/// markup characters escaped, and the characters an HTML parser rewrites on
+/// input written as it would read them. A carriage return (from `&#13;`)
+/// or CR LF becomes one line feed, as the parser turns a raw one into;
+/// U+0000 is dropped from text (the tree builder ignores it there) and is
+/// U+FFFD in an attribute (the tokenizer's replacement). So sanitised HTML
+/// re-sanitises to itself, and no raw CR reaches any output.
+fn escape(text: &str, context: Context, out: &mut String) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
+            '"' if context == Context::Attribute => out.push_str("&quot;"),
+            '\u{a0}' if context == Context::Text => out.push_str("&nbsp;"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\0' if context == Context::Text => {}
+            '\0' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }

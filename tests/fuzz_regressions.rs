@@ -56,15 +56,25 @@ fn saved_fuzz_inputs_pass_their_targets() {
     let mut replayed = 0;
     let mut failures = Vec::new();
     for (dir, run) in targets {
+        // Every target keeps at least one saved input: a missing or empty
+        // folder means the replay checks nothing for it, which must fail.
         let dir = Path::new(DIR).join(dir);
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (every target keeps its saved inputs)",
+                dir.display()
+            )
+        });
         let mut files: Vec<_> = entries
             .map(|e| e.expect("a directory entry").path())
             .filter(|p| p.is_file() && p.extension().is_none_or(|e| e != "md"))
             .collect();
         files.sort();
+        assert!(
+            !files.is_empty(),
+            "{}: no saved input to replay",
+            dir.display()
+        );
         for file in files {
             let data = std::fs::read(&file).expect("read a saved input");
             replayed += 1;
@@ -239,4 +249,33 @@ fn finding_depth_cap_misses_renamed_divs() {
             "{n} divs around a section: sanitised output does not re-sanitise to itself"
         );
     }
+}
+
+/// FINDING 7 (src/clean.rs `escape`; the CI fuzz smoke, `render_html`,
+/// 2026-12-05). A `&#xD` character reference parses to a carriage return,
+/// which the serialiser wrote back raw; the next parse turns a raw CR into
+/// a line feed, so the output did not re-sanitise to itself. Its siblings,
+/// CR LF and NUL, are the other characters the parser rewrites on input.
+#[test]
+fn finding_carriage_return_reference_is_written_as_it_reads_back() {
+    for input in [
+        "<p>&amp;amp; &#0; &#xD 80;0&#x110000;</p>",
+        "<p>one&#13;two&#13;&#10;three</p>",
+        "<pre><code>a&#13;b</code></pre>",
+        "<p><a href=\"/x\" title=\"a&#13;b&#0;c\">x</a></p>",
+    ] {
+        let once = sanitise(input, None);
+        assert!(
+            !once.contains('\r'),
+            "raw CR written for {input:?}: {once:?}"
+        );
+        assert_eq!(sanitise(&once, None), once, "input {input:?}");
+        let text = to_text(&once);
+        assert!(!text.contains('\r'), "raw CR in the text of {input:?}");
+    }
+    // The reference still separates the words around it.
+    assert_eq!(
+        to_text(&sanitise("<p>one&#13;two</p>", None)).trim_end(),
+        "one two"
+    );
 }

@@ -1269,6 +1269,42 @@ proptest! {
         prop_assert!(problems.is_empty(), "HTML export: {problems:?}");
     }
 
+    /// The characters an HTML parser rewrites on input (CR and CR LF become
+    /// LF, NUL is dropped or replaced, out-of-range references become
+    /// U+FFFD, C1 references are remapped), raw or as character
+    /// references, in text, code and attributes: sanitised output
+    /// re-sanitises to itself and no raw CR reaches the HTML, text or
+    /// Markdown.
+    #[test]
+    fn parser_rewritten_characters_round_trip(
+        pieces in prop::collection::vec(prop::sample::select(&[
+            "\r", "\r\n", "\n", "\0", "&#13;", "&#xD", "&#xd;&#10;", "&#0;", "&#x80;", "&#x9F;",
+            "&#xD800;", "&#x110000;", "&#xFFFE;", "&#1;", "&#x0C;", "\x0C", "\u{1}", "\u{FEFF}",
+            "&nbsp;", "\u{a0}", "a", " word ", "&amp;", "<", ">", "\"",
+        ][..]), 1..12),
+        context in prop::sample::select(&["p", "pre", "code", "h2", "li", "td", "title"][..]),
+    ) {
+        let text = pieces.concat();
+        let attr = text.replace(['<', '>', '"'], "");
+        let html = match context {
+            "title" => format!("<p><a href=\"/x\" title=\"{attr}\">link</a> <img src=\"/i.png\" alt=\"{attr}\"></p>"),
+            "li" => format!("<ul><li>{text}</li></ul>"),
+            "td" => format!("<table><tr><td>{text}</td></tr></table>"),
+            "code" => format!("<pre><code>{text}</code></pre>"),
+            tag => format!("<{tag}>{text}</{tag}>"),
+        };
+        for base in [None, Some(url::Url::parse(URL).unwrap())] {
+            let once = declutter::clean::sanitise(&html, base.as_ref());
+            let twice = declutter::clean::sanitise(&once, base.as_ref());
+            prop_assert_eq!(&twice, &once, "does not re-sanitise to itself: {:?}", html);
+            prop_assert!(!once.contains('\r'), "raw CR in the HTML {:?}", once);
+            for (form, out) in [("text", to_text(&once)), ("Markdown", to_markdown(&once)),
+                                ("text of the source", to_text(&html)), ("Markdown of the source", to_markdown(&html))] {
+                prop_assert!(!out.contains('\r'), "raw CR in the {}: {:?}", form, out);
+            }
+        }
+    }
+
     /// Fragments straight into the sanitiser and the renderers, a third of
     /// them under 40 to 60 wrappers, around the serialiser's depth cap.
     #[test]
