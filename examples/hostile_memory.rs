@@ -78,7 +78,11 @@ fn run(case: &str, file: &Path) {
             let signals = declutter::clutter::detect(&dom);
             let options = declutter::Options::default();
             let found = declutter::article::find(&dom, &signals, &metadata, &options);
-            let plan = declutter::clutter::plan(&dom, &signals, found.as_ref());
+            let plan = declutter::clutter::plan(
+                &dom,
+                &signals,
+                &declutter::clutter::guard(&dom, &metadata, found.as_ref()),
+            );
             let clean = found
                 .as_ref()
                 .map(|f| declutter::clean::article_html(&dom, f, base.as_ref()));

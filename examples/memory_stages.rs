@@ -81,7 +81,11 @@ fn main() {
     stage("clutter");
     let found = declutter::article::find(&dom, &signals, &metadata, &options);
     stage("article");
-    let plan = declutter::clutter::plan(&dom, &signals, found.as_ref());
+    let plan = declutter::clutter::plan(
+        &dom,
+        &signals,
+        &declutter::clutter::guard(&dom, &metadata, found.as_ref()),
+    );
     stage("plan");
     let clean = found
         .as_ref()

@@ -33,7 +33,11 @@ fn main() {
         lap(2);
         let found = declutter::article::find(&dom, &signals, &metadata, &options);
         lap(3);
-        let _plan = declutter::clutter::plan(&dom, &signals, found.as_ref());
+        let _plan = declutter::clutter::plan(
+            &dom,
+            &signals,
+            &declutter::clutter::guard(&dom, &metadata, found.as_ref()),
+        );
         lap(4);
         let html = found
             .as_ref()

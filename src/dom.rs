@@ -57,6 +57,51 @@ pub struct Dom {
     element_count: usize,
 }
 
+/// Tags that start a block: a div holding one is a container, not a
+/// paragraph (Readability.js's DIV_TO_P_ELEMS, widened to HTML5 blocks).
+pub fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "details"
+            | "dialog"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "ul"
+            | "img"
+            | "picture"
+            | "video"
+            | "iframe"
+    )
+}
+
 /// Elements whose text is not page text.
 pub fn is_invisible_tag(tag: &str) -> bool {
     matches!(

@@ -8,7 +8,7 @@
 //! 2. metadata          [`metadata`]: JSON-LD, meta tags, microdata, title cleanup
 //! 3. clutter signals   [`clutter::detect`]: blocks that evidence calls clutter
 //! 4. article           [`article::find`]: candidates, scoring, assembly
-//! 5. clutter plan      [`clutter::plan`]: the blocks that hold no article text
+//! 5. clutter plan      [`clutter::plan`]: the blocks that pass the article guard
 //! 6. cleaning          [`clean`]: sanitised article HTML with absolute URLs
 //! 7. rendering         [`render`]: plain text and Markdown from that HTML
 //! 8. readerable        [`readerable`]: is this page an article at all?
@@ -86,6 +86,10 @@ pub struct Extraction {
     pub readerable: Readerable,
     /// Blocks to hide in the live page, in document order.
     pub clutter: Vec<ClutterBlock>,
+    /// Elements besides the article's parts that live declutter never
+    /// hides, nor hides anything inside or around: the headline and the
+    /// byline. The live page checks every block against them and the parts.
+    pub keep: Vec<Locator>,
 }
 
 /// Find the article and map the clutter of one page.
@@ -101,7 +105,14 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
     let mut metadata = metadata::read(&dom, page_url.as_ref());
     let signals = clutter::detect(&dom);
     let found = article::find(&dom, &signals, &metadata, options);
-    let plan = clutter::plan(&dom, &signals, found.as_ref());
+    let guard = clutter::guard(&dom, &metadata, found.as_ref());
+    let plan = clutter::plan(&dom, &signals, &guard);
+    let keep: Vec<_> = guard
+        .protected()
+        .iter()
+        .map(|&p| locate::locator(&dom, p))
+        .collect();
+    drop(guard);
     let article_html = found
         .as_ref()
         .map(|found| clean::article_html(&dom, found, page_url.as_ref()));
@@ -125,5 +136,6 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
         article,
         readerable,
         clutter: plan,
+        keep,
     }
 }

@@ -1,6 +1,9 @@
 //! Hostile and degenerate input: the engine must not panic, must not blow
 //! the stack, and must return a well-formed result (metadata and clutter
-//! plan present, article either `None` or non-empty).
+//! plan present, article either `None` or non-empty). Where a case has an
+//! article, the check names what it must hold (its paragraphs, whole and in
+//! order, its title) and what it must not (inert, hidden or hostile parts),
+//! so an empty or wrong result fails.
 //!
 //! Each case runs in a child process (this test binary re-run on that one
 //! test), so a stack overflow or abort in one case is reported as that
@@ -159,6 +162,29 @@ fn article_text(name: &str, x: &Extraction) -> String {
     collapse(&article.text)
 }
 
+/// The whole text of [`paragraph`] `i`, as the reader sees it.
+fn sentence(i: usize) -> String {
+    let p = paragraph(i);
+    collapse(&p[3..p.len() - 4])
+}
+
+/// `text` holds the sentences of paragraphs `ids`, whole and in this order.
+fn assert_sentences_in_order(name: &str, text: &str, ids: impl IntoIterator<Item = usize>) {
+    let mut from = 0;
+    for i in ids {
+        let want = sentence(i);
+        match text[from..].find(&want) {
+            Some(at) => from += at + want.len(),
+            None if text.contains(&want) => panic!("{name}: paragraph {i} out of order"),
+            None => panic!("{name}: paragraph {i} missing from {:?}", preview(text)),
+        }
+    }
+}
+
+fn preview(text: &str) -> String {
+    declutter::text::preview(text, 160)
+}
+
 // ---------------------------------------------------------------- cases
 
 #[test]
@@ -254,9 +280,15 @@ fn deeply_nested_inline_and_tables() {
     isolated("deeply_nested_inline_and_tables", || {
         let depth = 100_000;
         let html = "<b><i>".repeat(depth / 2) + &paragraph(1) + &"</i></b>".repeat(depth / 2);
-        check(&html);
+        let x = check(&html);
+        // Past the nesting cap the wrappers are flattened: the paragraph is
+        // the whole article, word for word.
+        let text = article_text("nested inline", &x);
+        assert_eq!(text, sentence(1), "nested inline: the paragraph, whole");
         let tables = "<table><tr><td>".repeat(20_000) + &paragraph(2);
-        check(&tables);
+        let x = check(&tables);
+        let text = article_text("nested tables", &x);
+        assert_eq!(text, sentence(2), "nested tables: the paragraph, whole");
     });
 }
 
@@ -456,45 +488,76 @@ fn unknown_custom_elements() {
         for i in [0, 1, 2, 2000] {
             assert!(text.contains(&paragraph_text(i)), "paragraph {i} kept");
         }
-        // Text only in custom elements, no <p> at all: well-formed (whether
-        // an article is found is the article search's call).
+        // Text only in custom elements, no <p> at all: custom elements that
+        // hold a paragraph's worth of text are blocks, so they are the
+        // article.
         let only_custom: String = (0..8)
             .map(|i| {
                 let p = paragraph(i);
                 format!("<x-para><x-text>{}</x-text></x-para>", &p[3..p.len() - 4])
             })
             .collect();
-        check(&format!("<body><news-app>{only_custom}</news-app></body>"));
+        let x = check(&format!("<body><news-app>{only_custom}</news-app></body>"));
+        let text = article_text("only custom elements", &x);
+        assert_sentences_in_order("only custom elements", &text, 0..8);
     });
 }
 
 #[test]
 fn one_megabyte_single_word() {
     isolated("one_megabyte_single_word", || {
-        check_case("one_mb_word");
+        // The shared case: the word as title, paragraph and link target.
+        let (html, x) = check_case("one_mb_word");
+        let case_word = html
+            .split("<title>")
+            .nth(1)
+            .and_then(|t| t.split("</title>").next())
+            .expect("the case has a title");
+        assert!(case_word.len() > 300_000, "the case's word is long");
+        assert_eq!(
+            x.metadata.title.as_deref(),
+            Some(case_word),
+            "the title is the word"
+        );
+        let text = article_text("one_mb_word case", &x);
+        assert_eq!(text, format!("{case_word} link"), "the word and the link");
         let word = "a".repeat(1 << 20);
         check(&word);
         let x = check(&format!("<html><body><p>{word}</p></body></html>"));
-        if let Some(a) = &x.article {
-            assert_eq!(a.word_count, 1, "one word, however long");
-        }
-        check(&format!(
+        let a = x.article.as_ref().expect("a paragraph of one word is read");
+        assert_eq!(a.word_count, 1, "one word, however long");
+        assert_eq!(collapse(&a.text), word, "the word, whole");
+        let x = check(&format!(
             "<html><head><title>{word}</title><meta name=description content={word}></head><body><article><p>{word}</p><p>{word}</p></article></body></html>"
         ));
-        // And one huge attribute value / URL.
-        check(&format!(
+        assert_eq!(x.metadata.title.as_deref(), Some(word.as_str()), "title");
+        let a = x.article.as_ref().expect("two paragraphs of one word");
+        assert_eq!(a.word_count, 2);
+        assert_eq!(collapse(&a.text), format!("{word} {word}"));
+        // And one huge attribute value / URL: the page's only text is a
+        // link, which is no article.
+        let x = check(&format!(
             "<html><body><a href='https://x.example/{word}'>link</a><img src='{word}' srcset='{word} 2x'></body></html>"
         ));
+        assert!(x.article.is_none(), "a lone link is no article");
     });
 }
 
 #[test]
 fn many_siblings_and_long_attributes() {
     isolated("many_siblings_and_long_attributes", || {
-        // Flat but wide: 200,000 sibling elements.
+        // Flat but wide: 200,000 sibling elements, all links: nothing to
+        // read.
         let html = "<ul>".to_string() + &"<li><a href=/x>Item</a></li>".repeat(200_000) + "</ul>";
-        check(&html);
-        // Classes and ids that look like every clutter word at once.
+        let x = check(&html);
+        assert!(x.article.is_none(), "a page of links has no article");
+        assert!(
+            !x.readerable.is_article,
+            "a page of links is not readerable"
+        );
+        // Classes and ids that look like every clutter word at once, on the
+        // block that holds the article: the article is read whole and the
+        // block is not clutter (it holds article text).
         let names =
             "newsletter comments share related ad cookie app promo subscribe footer copyright "
                 .repeat(2000);
@@ -502,7 +565,17 @@ fn many_siblings_and_long_attributes() {
             "<body><div class='{names}' id='{names}'>{}</div></body>",
             (0..6).map(paragraph).collect::<String>()
         );
-        check(&html);
+        let x = check(&html);
+        let text = article_text("clutter names", &x);
+        assert_sentences_in_order("clutter names", &text, 0..6);
+        assert!(
+            x.clutter.is_empty(),
+            "nothing on the page is clutter: {:?}",
+            x.clutter
+                .iter()
+                .map(|b| (b.kind.as_str(), &b.locator.fingerprint))
+                .collect::<Vec<_>>()
+        );
     });
 }
 
@@ -515,17 +588,35 @@ fn hostile_urls_and_charsets() {
              <body><article>{}<img src='http://%zz'><a href='data:text/html,<script>'>x</a></article></body></html>",
             (0..6).map(paragraph).collect::<String>()
         );
-        check(&html);
-        // URL argument that is not a URL at all.
-        let x = declutter::extract(&html, "not a url \u{0}", &Options::default());
-        check_well_formed(&html, &x);
-        // UTF-16 BOM with odd length, and a meta charset that lies.
+        let x = check(&html);
+        // The hostile base, canonical and image URLs leave the article whole
+        // (the oracle in `check` has already refused script and data URLs).
+        let text = article_text("hostile urls", &x);
+        assert_sentences_in_order("hostile urls", &text, 0..6);
+        // URL argument that is not a URL at all: the same article text.
+        let y = declutter::extract(&html, "not a url \u{0}", &Options::default());
+        check_well_formed(&html, &y);
+        assert_eq!(
+            article_text("not a url", &y),
+            text,
+            "the URL changes no text"
+        );
+        // UTF-16 BOM with odd length: the BOM is read and dropped, the odd
+        // byte becomes U+FFFD.
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend_from_slice(b"<\0p\0>\0h\0i\0");
         bytes.push(0x00);
-        check(&declutter::decode::decode_html(&bytes));
-        check(&declutter::decode::decode_html(
-            b"<meta charset=utf-16><p>\xe9t\xe9</p>",
-        ));
+        let decoded = declutter::decode::decode_html(&bytes);
+        assert_eq!(decoded, "<p>hi\u{FFFD}", "odd-length UTF-16");
+        check(&decoded);
+        // A meta charset that says UTF-16 on bytes without a BOM is read as
+        // UTF-8 (as browsers do): the invalid bytes become U+FFFD and the
+        // markup stays markup.
+        let decoded = declutter::decode::decode_html(b"<meta charset=utf-16><p>\xe9t\xe9</p>");
+        assert_eq!(
+            decoded, "<meta charset=utf-16><p>\u{FFFD}t\u{FFFD}</p>",
+            "meta charset utf-16 without a BOM"
+        );
+        check(&decoded);
     });
 }

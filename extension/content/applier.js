@@ -105,16 +105,39 @@
   // returns there when the user has not scrolled since.
   let scrollMark = null;
 
-  function hideBlocks(blocks) {
+  /**
+   * The article guard, as the live page has it: the elements of the
+   * article's parts and of what the core keeps (headline, byline), located
+   * here. A block that holds one, or lies inside one, is refused: the core
+   * planned it on a tree the page may since have changed.
+   */
+  function guardElements(guard) {
+    return [...(guard?.parts ?? []), ...(guard?.keep ?? [])].map((l) => locate(l)).filter(Boolean);
+  }
+
+  function guards(el, protectedEls) {
+    return protectedEls.some((p) => el === p || el.contains(p) || p.contains(el));
+  }
+
+  /**
+   * Hide the planned blocks that check out in the live page. `guard`:
+   * `{parts, keep}` locators of what must stay visible.
+   */
+  function hideBlocks(blocks, guard) {
     const before = { x: window.scrollX, y: window.scrollY };
+    const protectedEls = guardElements(guard);
     return mutate(() => {
       if (!entries.some((e) => e.hidden)) scrollMark = null;
       entries = entries.filter((e) => e.hidden);
       const added = [];
       for (const block of blocks) {
         if (entries.some((e) => e.block.locator.index === block.locator.index && e.block.locator.fingerprint === block.locator.fingerprint)) continue;
-        const el = locate(block.locator);
-        const entry = { block, el, hidden: false };
+        let el = locate(block.locator);
+        const entry = { block, el, hidden: false, refused: null };
+        if (el && guards(el, protectedEls)) {
+          entry.refused = 'article';
+          entry.el = el = null;
+        }
         if (el && !el.hasAttribute(HIDDEN)) {
           el.setAttribute(HIDDEN, '');
           entry.hidden = true;

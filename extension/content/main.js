@@ -121,13 +121,14 @@
     } catch (error) {
       return showFailure(error);
     }
-    applier.hideBlocks(result.clutter ?? []);
+    applier.hideBlocks(result.clutter ?? [], { parts: result.article?.parts, keep: result.keep });
     if (!auto) showPanel();
     refreshPanel();
     return {
       planned: (result.clutter ?? []).length,
       hidden: applier.hiddenCount,
-      missing: applier.entries.filter((e) => !e.el).length,
+      missing: applier.entries.filter((e) => !e.el && !e.refused).length,
+      refused: applier.entries.filter((e) => e.refused).length,
     };
   }
 
@@ -245,7 +246,7 @@
     return {
       reader: applier.readerMounted,
       hidden: applier.hiddenCount,
-      entries: applier.entries.map((e) => ({ kind: e.block.kind, reason: e.block.reason, found: !!e.el, hidden: e.hidden })),
+      entries: applier.entries.map((e) => ({ kind: e.block.kind, reason: e.block.reason, found: !!e.el, hidden: e.hidden, refused: e.refused })),
       panel: !!panelView,
       path: engine.path,
       timing: D.lastTiming ?? null,

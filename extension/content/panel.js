@@ -63,7 +63,7 @@
         : t('panelNothing');
       list.replaceChildren(...entries.map((entry, i) => {
         const { kind, reason, preview } = entry.block;
-        const state = entry.hidden ? 'hidden' : entry.el ? 'shown' : 'missing';
+        const state = entry.hidden ? 'hidden' : entry.el ? 'shown' : entry.refused ? 'refused' : 'missing';
         return el('li', { 'data-state': state, 'data-kind': kind, 'data-index': i },
           el('span', { class: 'what' },
             el('span', { class: 'kind', text: kindLabel(kind) }),
@@ -71,7 +71,7 @@
             preview ? el('span', { class: 'preview', text: `“${preview}”` }) : null),
           entry.el
             ? button(entry.hidden ? t('panelUnhide') : t('panelHide'), () => actions.toggle(entry), { 'data-action': 'toggle' })
-            : el('span', { class: 'reason', text: t('panelNotFound') }));
+            : el('span', { class: 'reason', text: t(entry.refused ? 'panelRefused' : 'panelNotFound') }));
       }));
     }
     refresh();

@@ -20,50 +20,7 @@ pub struct NodeStats {
     pub block_child: bool,
 }
 
-/// Tags that start a block: a div holding one is a container, not a
-/// paragraph (Readability.js's DIV_TO_P_ELEMS, widened to HTML5 blocks).
-pub fn is_block_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "details"
-            | "dialog"
-            | "dd"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "table"
-            | "ul"
-            | "img"
-            | "picture"
-            | "video"
-            | "iframe"
-    )
-}
+pub use crate::dom::is_block_tag;
 
 /// A custom element (`<x-para>`): browsers show it as its author styles
 /// it, so it is read as a block when it holds one or a paragraph's worth

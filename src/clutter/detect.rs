@@ -21,6 +21,8 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
         .iter()
         .map(|&(seed, kind, reason, exclude)| Signal {
             node: grow(dom, evidence, seed, kind, &seeds, &positions),
+            seed,
+            repeated: false,
             kind,
             reason: reason.to_string(),
             exclude_from_article: exclude,
@@ -35,16 +37,22 @@ type Seed = (NodeIx, ClutterKind, &'static str, bool);
 fn seeds(dom: &Dom, evidence: &EvidenceMap) -> Vec<Seed> {
     let mut seeds: Vec<Seed> = Vec::new();
     let mut below = vec![0u16; dom.len()];
+    let context = contexts(dom);
     for ix in (0..dom.len()).rev() {
         let data = dom.node(ix);
         let mut kinds_here = below[ix];
         let skip = data.kind != Kind::Element
             || data.invisible
+            || context[ix] == Context::Code
             || matches!(dom.tag(ix), Some("html" | "body" | "head" | "main"));
         if !skip {
             let name_kinds = name_kinds(dom, ix);
             if let Some((kind, reason)) = seed_kind(dom, ix, evidence.get(ix), &name_kinds) {
-                if below[ix] & bit(kind) == 0 {
+                // Copyright wording in a figure is the picture's credit: no
+                // seed, and none above it for the same words.
+                let credit =
+                    kind == ClutterKind::RepeatedBoilerplate && context[ix] == Context::Figure;
+                if below[ix] & bit(kind) == 0 && !credit {
                     // Copyright lines may be an article's credit, and a
                     // comment thread with prose is only certain once the
                     // article is known.
@@ -61,6 +69,33 @@ fn seeds(dom: &Dom, evidence: &EvidenceMap) -> Vec<Seed> {
     }
     seeds.reverse();
     seeds
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Context {
+    Page,
+    /// Code is content whatever its markup says: a syntax highlighter names
+    /// its spans `comment`, `keyword`, `tag`, and those name no clutter.
+    Code,
+    /// A figure, its caption, or a table's caption: credits and captions.
+    Figure,
+}
+
+/// Each node's context, from its nearest code or figure ancestor (itself
+/// included); code wins over figure.
+fn contexts(dom: &Dom) -> Vec<Context> {
+    let mut context = vec![Context::Page; dom.len()];
+    for ix in 0..dom.len() {
+        let inherited = dom.parent(ix).map_or(Context::Page, |p| context[p]);
+        context[ix] = match dom.tag(ix) {
+            Some("pre" | "code") => Context::Code,
+            Some("figure" | "figcaption" | "caption") if inherited == Context::Page => {
+                Context::Figure
+            }
+            _ => inherited,
+        };
+    }
+    context
 }
 
 /// Kinds an element's own class, id and role name.
@@ -102,6 +137,11 @@ fn seed_kind(
     let actions = e.links + e.buttons;
     let density = dom.link_density(ix);
     use ClutterKind::*;
+    // Most links to places in this page: a table of contents, the
+    // article's own navigation, never clutter.
+    if e.anchor_links >= 3 && e.anchor_links * 2 > e.links && e.share_links == 0 {
+        return None;
+    }
 
     // A block whose first words are a label ("More stories", "Sponsored",
     // "27 comments") is what the label says.
@@ -115,7 +155,15 @@ fn seed_kind(
     let label_says =
         |k: ClutterKind| *wording_cell.get_or_init(|| lexicon::wording_in(label()).0) & bit(k) != 0;
 
-    if e.prose == 0 && chars <= 1000 && e.passwords == 0 {
+    // A form that asks for a message is a comment or contact form, whatever
+    // email field it has.
+    let asks_for_message = || {
+        std::iter::once(ix)
+            .chain(dom.ancestors(ix))
+            .find(|&a| dom.is_tag(a, "form"))
+            .is_some_and(|form| evidence_of_form(dom, form) > 0)
+    };
+    if e.prose == 0 && chars <= 1000 && e.passwords == 0 && !asks_for_message() {
         if e.email_inputs > 0 && says(Newsletter) {
             return Some((
                 Newsletter,
@@ -231,6 +279,13 @@ fn seed_kind(
     None
 }
 
+/// Text areas in a form.
+fn evidence_of_form(dom: &Dom, form: NodeIx) -> usize {
+    dom.descendants(form)
+        .filter(|&d| dom.is_tag(d, "textarea"))
+        .count()
+}
+
 fn has_digit(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
 }
@@ -283,6 +338,44 @@ fn absorbable(kind: ClutterKind) -> bool {
 /// Levels a block may grow above its seed.
 const MAX_GROWTH_LEVELS: usize = 12;
 
+/// Text a block may take in beyond its cap when that is all the parent
+/// adds: the heading, count, sort buttons and "load more" of a comment
+/// section, the privacy line under a sign-up form.
+const SMALL_ADDITION: u32 = 200;
+
+/// Seeds looked at inside one parent.
+const SEEDS_PER_PARENT: usize = 64;
+
+/// What a parent holds beyond the current block and the other blocks of the
+/// same kind inside it (a comment thread and its reply form are one
+/// section): text, prose paragraphs, images and headings.
+fn addition(
+    dom: &Dom,
+    evidence: &EvidenceMap,
+    parent: NodeIx,
+    current: NodeIx,
+    same_kind: impl Iterator<Item = NodeIx>,
+) -> (u32, u32, u32, u32) {
+    let (p, c) = (evidence.get(parent), evidence.get(current));
+    let mut text = dom.node(parent).text_chars - dom.node(current).text_chars;
+    let mut prose = p.prose - c.prose;
+    let mut images = p.images - c.images;
+    let mut headings = p.headings - c.headings;
+    let mut last_end = 0;
+    for s in same_kind {
+        if s < last_end || dom.contains(current, s) || dom.contains(s, current) {
+            continue;
+        }
+        last_end = dom.end(s);
+        let e = evidence.get(s);
+        text = text.saturating_sub(dom.node(s).text_chars);
+        prose = prose.saturating_sub(e.prose);
+        images = images.saturating_sub(e.images);
+        headings = headings.saturating_sub(e.headings);
+    }
+    (text, prose, images, headings)
+}
+
 fn grow(
     dom: &Dom,
     evidence: &EvidenceMap,
@@ -300,20 +393,26 @@ fn grow(
         if matches!(dom.tag(parent), Some("html" | "body" | "main") | None) {
             break;
         }
+        let from = positions.partition_point(|&s| s <= parent);
+        let to = positions.partition_point(|&s| s < dom.end(parent));
+        let inside = &seeds[from..to.max(from)];
+        let same_kind = inside
+            .iter()
+            .take(SEEDS_PER_PARENT)
+            .filter(|s| s.1 == kind)
+            .map(|s| s.0);
+        let (text, prose, images, headings) = addition(dom, evidence, parent, current, same_kind);
         let (p, c) = (evidence.get(parent), evidence.get(current));
         // Many new paragraphs mean article text, except in comment threads
         // and story lists, which are made of them.
         let paragraph_limit = matches!(kind, ClutterKind::Comments | ClutterKind::Related)
             || p.paragraphs <= c.paragraphs + 2;
-        let grows_too_much = dom.node(parent).text_chars > cap || !paragraph_limit;
-        if grows_too_much || p.prose > c.prose || p.images > c.images || p.headings > c.headings + 1
-        {
+        let within_cap = dom.node(parent).text_chars <= cap && paragraph_limit;
+        if !(within_cap || text <= SMALL_ADDITION) || prose > 0 || images > 0 || headings > 1 {
             break;
         }
         // Another kind's block beside this one: the two stay apart.
-        let from = positions.partition_point(|&s| s <= parent);
-        let to = positions.partition_point(|&s| s < dom.end(parent));
-        let other_kind = seeds[from..to].iter().take(64).any(|&(s, k, _, _)| {
+        let other_kind = inside.iter().take(SEEDS_PER_PARENT).any(|&(s, k, _, _)| {
             k != kind && !absorbable(k) && !dom.contains(current, s) && !dom.contains(s, current)
         });
         if other_kind {

@@ -40,6 +40,8 @@ pub struct Evidence {
     pub passwords: u32,
     pub iframes: u32,
     pub links: u32,
+    /// Links to a place in the same page (`#section`): a table of contents.
+    pub anchor_links: u32,
     pub share_links: u32,
     pub email_inputs: u32,
     pub inputs: u32,
@@ -133,6 +135,7 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.passwords += c.passwords;
     p.iframes += c.iframes;
     p.links += c.links;
+    p.anchor_links += c.anchor_links;
     p.share_links += c.share_links;
     p.email_inputs += c.email_inputs;
     p.inputs += c.inputs;
@@ -149,6 +152,12 @@ fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
     match dom.tag(ix).unwrap_or("") {
         "a" => {
             e.links += 1;
+            if dom
+                .attr(ix, "href")
+                .is_some_and(|h| h.starts_with('#') && h.len() > 1)
+            {
+                e.anchor_links += 1;
+            }
             if is_share_link(dom, ix) {
                 e.share_links += 1;
             }
@@ -198,12 +207,8 @@ fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
 }
 
 fn has_block_child(dom: &Dom, ix: NodeIx) -> bool {
-    dom.element_children(ix).any(|c| {
-        matches!(
-            dom.tag(c),
-            Some("p" | "div" | "ul" | "ol" | "table" | "section" | "blockquote" | "li")
-        )
-    })
+    dom.element_children(ix)
+        .any(|c| dom.tag(c).is_some_and(crate::dom::is_block_tag))
 }
 
 fn mentions_email(dom: &Dom, ix: NodeIx) -> bool {

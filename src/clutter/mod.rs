@@ -6,14 +6,19 @@
 
 mod detect;
 mod evidence;
+mod guard;
 pub mod lexicon;
 mod repeated;
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashSet;
+
 use crate::article::Found;
-use crate::dom::{Dom, Kind, NodeIx};
+use crate::dom::{Dom, NodeIx};
 use crate::locate::{locator, Locator};
+use crate::metadata::Metadata;
+pub use guard::Guard;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,6 +63,11 @@ pub struct ClutterBlock {
 #[derive(Debug, Clone)]
 pub struct Signal {
     pub node: NodeIx,
+    /// The element whose evidence named the kind; `node` is it grown to
+    /// the whole block.
+    pub seed: NodeIx,
+    /// Named for its text standing more than once on the page.
+    pub repeated: bool,
     pub kind: ClutterKind,
     pub reason: String,
     /// Confident enough to keep out of the article search; repetition and
@@ -122,33 +132,50 @@ pub fn detect(dom: &Dom) -> Signals {
     Signals { blocks: outermost }
 }
 
-/// The plan: every block that holds no article text and lies outside it,
-/// with a locator for the live page.
-pub fn plan(dom: &Dom, signals: &Signals, article: Option<&Found>) -> Vec<ClutterBlock> {
-    signals
+/// The plan: every block that passes the article guard (shrunk towards its
+/// seed when it grew around protected content), with a locator for the live
+/// page. A repeated text is no clutter when one of its copies is protected.
+pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard) -> Vec<ClutterBlock> {
+    let protected_texts: HashSet<String> = signals
         .blocks
         .iter()
-        .filter(|s| !dom.node(s.node).hidden)
-        .filter(|s| article.is_none_or(|found| !touches_article(dom, found, s.node)))
-        .map(|s| ClutterBlock {
+        .filter(|s| s.repeated && guard.touches(s.node))
+        .map(|s| dom.text(s.node).to_lowercase())
+        .chain(
+            guard
+                .protected()
+                .iter()
+                .map(|&p| dom.text(p).to_lowercase()),
+        )
+        .collect();
+    let mut blocks: Vec<ClutterBlock> = Vec::new();
+    let mut last_end = 0;
+    for s in &signals.blocks {
+        if dom.node(s.node).hidden
+            || s.repeated && protected_texts.contains(&dom.text(s.node).to_lowercase())
+        {
+            continue;
+        }
+        let Some(node) = guard.shrink(s.seed, s.node) else {
+            continue;
+        };
+        // Shrinking can leave two blocks nested no more; never one in another.
+        if node < last_end {
+            continue;
+        }
+        last_end = dom.end(node);
+        blocks.push(ClutterBlock {
             kind: s.kind,
             reason: s.reason.clone(),
-            preview: crate::text::preview(&dom.text_start(s.node, 100), 100),
-            locator: locator(dom, s.node),
-        })
-        .collect()
+            preview: crate::text::preview(&dom.text_start(node, 100), 100),
+            locator: locator(dom, node),
+        });
+    }
+    blocks
 }
 
-/// Does the block hold article text, hold a part of the article, or lie
-/// inside kept article content?
-fn touches_article(dom: &Dom, found: &Found, block: NodeIx) -> bool {
-    if found.parts.iter().any(|&p| dom.contains(block, p)) || found.keeps(dom, block) {
-        return true;
-    }
-    (block..dom.end(block)).any(|i| {
-        dom.node(i).kind == Kind::Text
-            && dom.node(i).text_chars > 0
-            && !dom.node(i).invisible
-            && found.keeps(dom, i)
-    })
+/// The guard for a page: its article and the headline and byline its
+/// metadata names.
+pub fn guard<'a>(dom: &'a Dom, metadata: &Metadata, found: Option<&'a Found>) -> Guard<'a> {
+    Guard::new(dom, metadata, found)
 }

@@ -52,13 +52,15 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
     }
     let mut signals = Vec::new();
     for nodes in by_text.into_values() {
-        if nodes.len() < 2 {
+        if nodes.len() < 2 || is_content_copy(dom, &nodes) {
             continue;
         }
         let reason = format!("the same text stands {} times on the page", nodes.len());
         for node in nodes {
             signals.push(Signal {
                 node,
+                seed: node,
+                repeated: true,
                 kind: ClutterKind::RepeatedBoilerplate,
                 reason: reason.clone(),
                 exclude_from_article: false,
@@ -94,6 +96,37 @@ fn text_key(dom: &Dom, ix: NodeIx) -> u64 {
         }
     }
     hasher.finish()
+}
+
+/// Copies that are content, not the site's furniture: cells or items of one
+/// table or list (a training plan's "rest day", a spec sheet's "yes"), or
+/// copies all inside the page's main content (the responsive twin of a
+/// comparison table), or code.
+fn is_content_copy(dom: &Dom, copies: &[NodeIx]) -> bool {
+    let container = |ix: NodeIx| {
+        dom.ancestors(ix).find(|&a| {
+            matches!(
+                dom.tag(a),
+                Some("table" | "ul" | "ol" | "dl" | "pre" | "code")
+            )
+        })
+    };
+    let mut containers: Vec<NodeIx> = copies.iter().filter_map(|&c| container(c)).collect();
+    containers.sort_unstable();
+    if containers.windows(2).any(|w| w[0] == w[1])
+        || copies.iter().any(|&c| {
+            std::iter::once(c)
+                .chain(dom.ancestors(c))
+                .any(|a| matches!(dom.tag(a), Some("pre" | "code")))
+        })
+    {
+        return true;
+    }
+    let in_main = |ix: NodeIx| {
+        dom.ancestors(ix)
+            .any(|a| dom.is_tag(a, "main") || dom.attr(a, "role") == Some("main"))
+    };
+    copies.iter().all(|&c| in_main(c))
 }
 
 fn in_navigation(dom: &Dom, ix: NodeIx) -> bool {

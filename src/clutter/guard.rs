@@ -1,0 +1,310 @@
+//! The article guard: what live declutter must never hide, and the check
+//! every planned block passes.
+//!
+//! Protected are the article's kept content (its parts, minus what cleaning
+//! took out), the page's headline (the visible heading that matches the
+//! metadata title, else the first visible `h1`) and the byline element. A
+//! block may neither hold nor lie inside any of them. A block that grew
+//! around protected content shrinks back towards the element that seeded
+//! it; one that cannot is dropped.
+
+use crate::article::Found;
+use crate::dom::{Dom, Kind, NodeIx};
+use crate::metadata::Metadata;
+
+pub struct Guard<'a> {
+    dom: &'a Dom,
+    found: Option<&'a Found>,
+    /// Headline and byline elements.
+    protected: Vec<NodeIx>,
+}
+
+/// Headings longer than this are no headline.
+const MAX_HEADLINE_CHARS: u32 = 400;
+/// A byline element holds little else than the names (and a date, a label).
+const MAX_BYLINE_CHARS: u32 = 300;
+/// Levels above a text node searched for the element holding the whole byline.
+const BYLINE_LEVELS: usize = 4;
+
+impl<'a> Guard<'a> {
+    pub fn new(dom: &'a Dom, metadata: &Metadata, found: Option<&'a Found>) -> Guard<'a> {
+        let mut protected = headlines(dom, metadata.title.as_deref());
+        protected.extend(byline(dom, metadata.byline.as_deref()));
+        protected.sort_unstable();
+        protected.dedup();
+        Guard {
+            dom,
+            found,
+            protected,
+        }
+    }
+
+    /// Headline and byline elements, in document order.
+    pub fn protected(&self) -> &[NodeIx] {
+        &self.protected
+    }
+
+    /// Does hiding `block` hide protected content: a headline or byline
+    /// (around, inside or at it), an article part, or kept article text?
+    pub fn touches(&self, block: NodeIx) -> bool {
+        let dom = self.dom;
+        if self
+            .protected
+            .iter()
+            .any(|&p| dom.contains(block, p) || dom.contains(p, block))
+        {
+            return true;
+        }
+        let Some(found) = self.found else {
+            return false;
+        };
+        if found.parts.iter().any(|&p| dom.contains(block, p)) || found.keeps(dom, block) {
+            return true;
+        }
+        if self.is_running_text(found, block) {
+            return true;
+        }
+        (block..dom.end(block)).any(|i| {
+            let n = dom.node(i);
+            n.kind == Kind::Text && n.text_chars > 0 && !n.invisible && found.keeps(dom, i)
+        })
+    }
+
+    /// A paragraph, heading, list, quote, table or inline element whose
+    /// parent holds kept article content is part of the article's running
+    /// text even when a signal kept it out of the article (an article about
+    /// newsletters, a "read more" line): only a block that asks the reader
+    /// to act with a control of its own (a form field, a button, an
+    /// embedded frame) may be hidden there.
+    fn is_running_text(&self, found: &Found, block: NodeIx) -> bool {
+        let dom = self.dom;
+        let text_level = matches!(
+            dom.tag(block),
+            Some(
+                "p" | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "ul"
+                    | "ol"
+                    | "li"
+                    | "dl"
+                    | "blockquote"
+                    | "pre"
+                    | "table"
+                    | "figure"
+                    | "figcaption"
+                    | "a"
+                    | "span"
+                    | "em"
+                    | "strong"
+                    | "b"
+                    | "i"
+                    | "code"
+                    | "img"
+                    | "picture"
+            )
+        );
+        text_level
+            && dom.parent(block).is_some_and(|p| found.keeps(dom, p))
+            && !dom.descendants(block).any(|d| {
+                matches!(
+                    dom.tag(d),
+                    Some("input" | "button" | "select" | "textarea" | "iframe" | "form")
+                )
+            })
+    }
+
+    /// The largest element from `seed` up to `grown` that touches nothing
+    /// protected; `None` when the seed itself does.
+    pub fn shrink(&self, seed: NodeIx, grown: NodeIx) -> Option<NodeIx> {
+        if !self.touches(grown) {
+            return Some(grown);
+        }
+        let mut best = None;
+        let mut current = seed;
+        while current != grown && self.dom.contains(grown, current) {
+            if self.touches(current) {
+                break;
+            }
+            best = Some(current);
+            match self.dom.parent(current) {
+                Some(p) => current = p,
+                None => break,
+            }
+        }
+        best
+    }
+}
+
+fn lower_words(s: &str) -> Vec<String> {
+    crate::text::words(s).map(str::to_lowercase).collect()
+}
+
+fn is_run_of(needle: &[String], hay: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn visible(dom: &Dom, ix: NodeIx) -> bool {
+    let n = dom.node(ix);
+    n.kind == Kind::Element && !n.invisible && !n.hidden && n.text_chars > 0
+}
+
+/// Visible headings whose words match the title's: the heading is a run of
+/// the title (the title carries a site name) or the title a run of the
+/// heading. With no title or no match, the first visible `h1`.
+fn headlines(dom: &Dom, title: Option<&str>) -> Vec<NodeIx> {
+    let is_heading = |ix: NodeIx| {
+        matches!(dom.tag(ix), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+            || dom.attr(ix, "itemprop") == Some("headline")
+    };
+    let headings: Vec<NodeIx> = dom
+        .elements()
+        .filter(|&ix| is_heading(ix) && visible(dom, ix))
+        .filter(|&ix| dom.node(ix).text_chars <= MAX_HEADLINE_CHARS)
+        .collect();
+    let title_words = title.map(lower_words).unwrap_or_default();
+    let mut matched = Vec::new();
+    if title_words.len() >= 2 {
+        for &ix in &headings {
+            let words = lower_words(&dom.text(ix));
+            let heading_in_title =
+                words.len() * 2 >= title_words.len() && is_run_of(&words, &title_words);
+            let title_in_heading =
+                words.len() <= title_words.len() * 2 && is_run_of(&title_words, &words);
+            if words.len() >= 2 && (heading_in_title || title_in_heading) {
+                matched.push(ix);
+            }
+        }
+    }
+    if matched.is_empty() {
+        matched.extend(headings.iter().copied().find(|&ix| dom.is_tag(ix, "h1")));
+    }
+    matched
+}
+
+/// The smallest element that holds the whole byline, found from the text
+/// nodes that hold its first word.
+fn byline(dom: &Dom, byline: Option<&str>) -> Option<NodeIx> {
+    let names = lower_words(byline?);
+    let first = names.first()?;
+    for ix in 0..dom.len() {
+        let n = dom.node(ix);
+        if n.kind != Kind::Text || n.invisible || n.hidden {
+            continue;
+        }
+        if !dom
+            .text_node(ix)
+            .unwrap_or("")
+            .to_lowercase()
+            .contains(first.as_str())
+        {
+            continue;
+        }
+        let mut current = ix;
+        for _ in 0..BYLINE_LEVELS {
+            let Some(parent) = dom.parent(current) else {
+                break;
+            };
+            current = parent;
+            if dom.node(current).text_chars > MAX_BYLINE_CHARS {
+                break;
+            }
+            if is_run_of(&names, &lower_words(&dom.text(current))) {
+                return Some(current);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guard_of(html: &str, title: &str, byline: Option<&str>) -> (Dom, Vec<String>) {
+        let dom = Dom::parse(html);
+        let metadata = Metadata {
+            title: Some(title.into()),
+            byline: byline.map(String::from),
+            ..Metadata::default()
+        };
+        let tags = Guard::new(&dom, &metadata, None)
+            .protected()
+            .iter()
+            .map(|&ix| {
+                format!(
+                    "{}:{}",
+                    dom.tag(ix).unwrap_or(""),
+                    crate::text::collapse_whitespace(&dom.text(ix))
+                )
+            })
+            .collect();
+        (dom, tags)
+    }
+
+    #[test]
+    fn headline_is_the_heading_that_matches_the_title() {
+        let (_, p) = guard_of(
+            "<body><h2>Latest news</h2><header><h1>Council approves the budget</h1></header>\
+             <h3>Council approves</h3><h3>Council approves the budget</h3></body>",
+            "Council approves the budget | The Daily Example",
+            None,
+        );
+        // A heading that is only a scrap of the title is not the headline.
+        assert_eq!(
+            p,
+            [
+                "h1:Council approves the budget",
+                "h3:Council approves the budget"
+            ]
+        );
+    }
+
+    #[test]
+    fn first_h1_when_no_heading_matches() {
+        let (_, p) = guard_of(
+            "<body><h2>Menu</h2><h1>A wholly different wording</h1><h1>Second</h1></body>",
+            "SEO title for the story",
+            None,
+        );
+        assert_eq!(p, ["h1:A wholly different wording"]);
+    }
+
+    #[test]
+    fn byline_is_the_smallest_element_holding_the_names() {
+        let (_, p) = guard_of(
+            "<body><div class=meta><span class=by>By <a href=/a>Jane Doe</a> and \
+             <a href=/b>Li Wei</a></span> <time>May 1</time></div><h1>Story headline here</h1></body>",
+            "Story headline here",
+            Some("Jane Doe and Li Wei"),
+        );
+        assert_eq!(p, ["span:By Jane Doe and Li Wei", "h1:Story headline here"]);
+    }
+
+    #[test]
+    fn a_block_around_the_headline_shrinks_to_its_seed() {
+        let html = "<body><header id=h><h1>Council approves the budget</h1>\
+                    <div id=share><a href=#>Share</a><a href=#>Tweet</a></div></header></body>";
+        let dom = Dom::parse(html);
+        let metadata = Metadata {
+            title: Some("Council approves the budget".into()),
+            ..Metadata::default()
+        };
+        let guard = Guard::new(&dom, &metadata, None);
+        let by_id = |id: &str| {
+            dom.elements()
+                .find(|&ix| dom.attr(ix, "id") == Some(id))
+                .unwrap()
+        };
+        let (header, share) = (by_id("h"), by_id("share"));
+        let link = share + 1;
+        assert!(guard.touches(header));
+        assert!(!guard.touches(share));
+        assert_eq!(guard.shrink(link, header), Some(share));
+        let h1 = guard.protected()[0];
+        assert_eq!(guard.shrink(h1, header), None);
+    }
+}

@@ -1,0 +1,108 @@
+//! The article guard of live declutter, on pages written from scratch in
+//! `tests/fixtures/guard/`, one per class of block that was hidden wrongly:
+//! a headline in a header with share icons, a headline whose text stands
+//! twice, an event's title repeated in cards, syntax-highlighted code, a
+//! photo caption with a credit, a table of contents in an ad column, an
+//! article about newsletters, a byline in a share bar.
+//!
+//! Marks the engine never reads:
+//! - `data-expect-keep="why"`: no plan block is this element, holds it, or
+//!   lies inside it (hiding any of it hides what the reader came for);
+//! - `data-expect-clutter="KIND"`: a plan block of that kind is this element
+//!   or holds it (the guard must not cost the clutter beside it).
+//!
+//! Every fixture runs before anything is asserted; failures name their page.
+
+use std::path::Path;
+
+use declutter::dom::{Dom, NodeIx};
+use declutter::{extract, Options};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/guard");
+
+fn planned_nodes(dom: &Dom, x: &declutter::Extraction) -> Vec<(NodeIx, &'static str)> {
+    x.clutter
+        .iter()
+        .filter_map(|b| {
+            let node = dom
+                .elements()
+                .find(|&ix| dom.element_index(ix) == Some(b.locator.index))?;
+            Some((node, b.kind.as_str()))
+        })
+        .collect()
+}
+
+fn check(name: &str, html: &str) -> Vec<String> {
+    let x = extract(html, "https://example.org/story", &Options::default());
+    let dom = Dom::parse(html);
+    let planned = planned_nodes(&dom, &x);
+    let mut failures = Vec::new();
+    let mut marks = 0;
+    for ix in dom.elements() {
+        if let Some(why) = dom.attr(ix, "data-expect-keep") {
+            marks += 1;
+            for &(p, kind) in &planned {
+                if p == ix || dom.contains(p, ix) || dom.contains(ix, p) {
+                    failures.push(format!(
+                        "{name}: {why} <{}> touched by a {kind} block: {:?}",
+                        dom.tag(ix).unwrap_or(""),
+                        dom.text_start(ix, 60)
+                    ));
+                }
+            }
+        }
+        if let Some(kind) = dom.attr(ix, "data-expect-clutter") {
+            marks += 1;
+            if !planned
+                .iter()
+                .any(|&(p, k)| k == kind && (p == ix || dom.contains(p, ix)))
+            {
+                failures.push(format!(
+                    "{name}: {kind} block <{}> not hidden whole: {:?}",
+                    dom.tag(ix).unwrap_or(""),
+                    dom.text_start(ix, 60)
+                ));
+            }
+        }
+    }
+    assert!(marks > 0, "{name}: no marks to check");
+    // Whatever the plan hides, the headline the reader shows stays visible.
+    failures
+}
+
+#[test]
+fn guard_fixtures() {
+    let mut names: Vec<_> = std::fs::read_dir(Path::new(DIR))
+        .expect("tests/fixtures/guard")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8, "the guard fixtures are missing");
+    let failures: Vec<String> = names
+        .iter()
+        .flat_map(|path| {
+            let html = std::fs::read_to_string(path).expect("a fixture");
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            check(&name, &html)
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The plan names the headline and byline it protects, for the live page's
+/// own check.
+#[test]
+fn keep_locators_name_the_headline_and_byline() {
+    let html = std::fs::read_to_string(Path::new(DIR).join("08-byline-in-meta-bar.html"))
+        .expect("a fixture");
+    let x = extract(&html, "https://example.org/story", &Options::default());
+    let tags: Vec<&str> = x.keep.iter().map(|l| l.tag.as_str()).collect();
+    assert_eq!(tags, ["h1", "span"], "{:?}", x.keep);
+    assert!(x.keep[1].fingerprint.contains("Jonas Berg"));
+}
