@@ -74,8 +74,12 @@ async function ensureInjected(tabId) {
   await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
 }
 
+/**
+ * Run a command in the tab's content script: its reply, or `{ error }` when
+ * the command could not run there (callers and tests can show why).
+ */
 async function sendToTab(tab, message) {
-  if (!tab?.id || tab.id < 0) return undefined;
+  if (!tab?.id || tab.id < 0) return { error: 'no tab' };
   try {
     // The activeTab grant can land a moment after the click event (seen with
     // Chromium's Extensions.triggerAction): try again briefly.
@@ -93,12 +97,12 @@ async function sendToTab(tab, message) {
       func: (msg) => globalThis.__declutter.handle(msg),
       args: [message],
     });
-    return result?.result;
+    return result?.result ?? { error: String(result?.error ?? 'no reply from the page') };
   } catch (error) {
     // Pages the extension may not touch (the browser's own pages, the web
     // store) land here; there is nothing to do on them.
     console.warn('declutter:', error?.message ?? error);
-    return undefined;
+    return { error: String(error?.message ?? error) };
   }
 }
 

@@ -14,6 +14,15 @@
   const HIDDEN = 'data-declutter-hidden';
   const READER = 'data-declutter-reader';
   const OWN = 'data-declutter-own';
+  // On <html> while a hidden consent wall or pop-up had locked scrolling:
+  // content.css lets the page scroll again; undo removes it.
+  const UNLOCK = 'data-declutter-unlock';
+  // Kinds that come as overlays and may lock the page's scrolling.
+  const OVERLAY_KINDS = new Set(['cookie_consent', 'newsletter', 'app_promo']);
+  // Late content: re-planned at most this many times per declutter, each
+  // after the page has been quiet this long.
+  const LATE_PLANS = 8;
+  const LATE_QUIET_MS = 600;
 
   // Text that the core does not count as page text (src/dom.rs is_invisible_tag).
   const INVISIBLE = new Set([
@@ -123,16 +132,19 @@
    * Hide the planned blocks that check out in the live page. `guard`:
    * `{parts, keep}` locators of what must stay visible.
    */
-  function hideBlocks(blocks, guard) {
+  function hideBlocks(blocks, guard, { late = false } = {}) {
     const before = { x: window.scrollX, y: window.scrollY };
     const protectedEls = guardElements(guard);
     return mutate(() => {
       if (!entries.some((e) => e.hidden)) scrollMark = null;
-      entries = entries.filter((e) => e.hidden);
+      // A late plan adds to what the user sees and chose (a block they
+      // unhid stays shown); a new declutter starts from what is hidden.
+      if (!late) entries = entries.filter((e) => e.hidden);
       const added = [];
       for (const block of blocks) {
         if (entries.some((e) => e.block.locator.index === block.locator.index && e.block.locator.fingerprint === block.locator.fingerprint)) continue;
         let el = locate(block.locator);
+        if (el && entries.some((e) => e.el === el)) continue;
         const entry = { block, el, hidden: false, refused: null };
         if (el && guards(el, protectedEls)) {
           entry.refused = 'article';
@@ -145,10 +157,18 @@
         entries.push(entry);
         added.push(entry);
       }
+      unlockScrolling(added);
       watch();
       scrollMark ??= { before, after: { x: window.scrollX, y: window.scrollY } };
       return added;
     });
+  }
+
+  /** A hidden overlay that had locked the page's scrolling: let it scroll. */
+  function unlockScrolling(added) {
+    if (!added.some((e) => e.hidden && OVERLAY_KINDS.has(e.block.kind))) return;
+    const locked = [document.documentElement, document.body].some((el) => el && /hidden|clip/.test(getComputedStyle(el).overflowY));
+    if (locked) document.documentElement.setAttribute(UNLOCK, '');
   }
 
   function unhide(entry) {
@@ -173,9 +193,11 @@
     mutate(() => {
       for (const entry of entries) if (entry.el && entry.hidden) entry.el.removeAttribute(HIDDEN);
       for (const el of document.querySelectorAll(`[${HIDDEN}]`)) el.removeAttribute(HIDDEN);
+      document.documentElement.removeAttribute(UNLOCK);
       entries = [];
     });
     scrollMark = null;
+    stopLate();
     if (unmoved) window.scrollTo({ left: mark.before.x, top: mark.before.y, behavior: 'instant' });
     unwatch();
   }
@@ -213,7 +235,7 @@
 
   let pending = null; // elements added since the last reconcile
   function watch() {
-    if (observer || !entries.some((e) => e.hidden)) return;
+    if (observer || !(entries.some((e) => e.hidden) || late)) return;
     observer = new MutationObserver((records) => {
       if (selfMutating) return;
       const first = pending === null;
@@ -226,6 +248,7 @@
         const added = pending;
         pending = null;
         reconcile(added);
+        noteLate(added);
       }, 30);
     });
     observer.observe(document.documentElement, {
@@ -239,6 +262,48 @@
   function unwatch() {
     observer?.disconnect();
     observer = null;
+  }
+
+  // ---------------------------------------------------------------------
+  // Late clutter: while the page is decluttered, content the page adds
+  // later (a consent banner, a pop-in, a comment widget) is planned too.
+  // Debounced (the page must be quiet for LATE_QUIET_MS), bounded
+  // (LATE_PLANS per declutter), and blind to the extension's own changes,
+  // so it can never loop; what it hides, undo restores like the rest.
+
+  let late = null; // {plan, runs, timer}
+
+  /** `plan()` re-plans the page and hides what it finds (main.js). */
+  function watchLate(plan) {
+    stopLate();
+    late = { plan, runs: 0, timer: null };
+    watch();
+  }
+
+  function stopLate() {
+    if (late?.timer) clearTimeout(late.timer);
+    late = null;
+    if (!entries.some((e) => e.hidden)) unwatch();
+  }
+
+  /** Elements the page added: worth a new plan when they hold anything a block could be. */
+  function noteLate(added) {
+    if (!late || late.runs >= LATE_PLANS) return;
+    const worth = [...added].some((el) => el.isConnected && !isOwn(el)
+      && (el.textContent.trim().length > 0 || el.querySelector?.('iframe, form, button')));
+    if (!worth) return;
+    clearTimeout(late.timer);
+    const current = late;
+    current.timer = setTimeout(async () => {
+      if (late !== current) return;
+      current.runs += 1;
+      current.timer = null;
+      try {
+        await current.plan();
+      } catch {
+        // A failed late plan leaves the page as it is.
+      }
+    }, LATE_QUIET_MS);
   }
 
   // ---------------------------------------------------------------------
@@ -307,6 +372,8 @@
     unhide,
     rehide,
     undoAll,
+    watchLate,
+    get latePlans() { return late?.runs ?? 0; },
     get entries() { return entries; },
     get hiddenCount() { return entries.filter((e) => e.hidden).length; },
     mountOwn,

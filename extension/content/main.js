@@ -121,7 +121,8 @@
     } catch (error) {
       return showFailure(error);
     }
-    applier.hideBlocks(result.clutter ?? [], { parts: result.article?.parts, keep: result.keep });
+    applier.hideBlocks(result.clutter ?? [], guardOf(result));
+    applier.watchLate(planLate);
     if (!auto) showPanel();
     refreshPanel();
     return {
@@ -130,6 +131,18 @@
       missing: applier.entries.filter((e) => !e.el && !e.refused).length,
       refused: applier.entries.filter((e) => e.refused).length,
     };
+  }
+
+  /** What the live page must keep visible, from an extraction. */
+  function guardOf(result) {
+    return { parts: result.article?.parts, keep: result.keep };
+  }
+
+  /** Content the page added after declutter: plan it and hide what is new. */
+  async function planLate() {
+    const result = await extractNow();
+    const added = applier.hideBlocks(result.clutter ?? [], guardOf(result), { late: true });
+    if (added.length) refreshPanel();
   }
 
   function undoAll() {

@@ -189,6 +189,26 @@ fn seed_kind(
             "short prompt inviting to sign up for a newsletter",
         ));
     }
+    // A dialog named for cookies or consent, with controls of its own: a
+    // consent platform's banner, whatever its buttons say and however long
+    // its category descriptions run.
+    let dialog = dom.is_tag(ix, "dialog")
+        || matches!(dom.attr(ix, "role"), Some("dialog" | "alertdialog"))
+        || dom.attr(ix, "aria-modal") == Some("true");
+    // Its class, id or label names cookies or consent, also run together
+    // with other words ("cookiebanner", "consentmanager").
+    let names_consent = || {
+        let label = dom.attr(ix, "aria-label").unwrap_or("");
+        format!("{} {label}", dom.class_and_id(ix))
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_ascii_lowercase)
+            .any(|w| {
+                w.starts_with("cookie") || w.starts_with("consent") || w == "gdpr" || w == "cmp"
+            })
+    };
+    if dialog && names_consent() && actions + e.inputs > 0 && chars > 40 && chars <= 10_000 {
+        return Some((CookieConsent, "cookie consent dialog"));
+    }
     // Cookie wording with a consent verb on a button: a consent notice.
     let consent_control = e.strong_in_control & bit(CookieConsent) != 0;
     let consent_text = strong(CookieConsent) && e.prose == 0 && chars <= 600;
@@ -358,7 +378,8 @@ fn addition(
 ) -> (u32, u32, u32, u32) {
     let (p, c) = (evidence.get(parent), evidence.get(current));
     let mut text = dom.node(parent).text_chars - dom.node(current).text_chars;
-    let mut prose = p.prose - c.prose;
+    // A sign-up box's or consent banner's pitch is part of the box.
+    let mut prose = (p.prose - p.pitch_prose) - (c.prose - c.pitch_prose);
     let mut images = p.images - c.images;
     let mut headings = p.headings - c.headings;
     let mut last_end = 0;
@@ -369,7 +390,7 @@ fn addition(
         last_end = dom.end(s);
         let e = evidence.get(s);
         text = text.saturating_sub(dom.node(s).text_chars);
-        prose = prose.saturating_sub(e.prose);
+        prose = prose.saturating_sub(e.prose - e.pitch_prose);
         images = images.saturating_sub(e.images);
         headings = headings.saturating_sub(e.headings);
     }
@@ -408,7 +429,14 @@ fn grow(
         let paragraph_limit = matches!(kind, ClutterKind::Comments | ClutterKind::Related)
             || p.paragraphs <= c.paragraphs + 2;
         let within_cap = dom.node(parent).text_chars <= cap && paragraph_limit;
-        if !(within_cap || text <= SMALL_ADDITION) || prose > 0 || images > 0 || headings > 1 {
+        // Promotions carry their picture (an illustration, store badges).
+        let images_allowed = matches!(kind, ClutterKind::Newsletter | ClutterKind::AppPromo)
+            && text <= SMALL_ADDITION;
+        if !(within_cap || text <= SMALL_ADDITION)
+            || prose > 0
+            || (images > 0 && !images_allowed)
+            || headings > 1
+        {
             break;
         }
         // Another kind's block beside this one: the two stay apart.

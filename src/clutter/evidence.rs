@@ -52,6 +52,11 @@ pub struct Evidence {
     pub paragraphs: u32,
     pub images: u32,
     pub prose: u32,
+    /// Of the prose paragraphs, those worded as a box's pitch (sign-up,
+    /// comments, consent, app): part of such a box, not article prose.
+    pub pitch_prose: u32,
+    /// Block elements in the subtree, itself included.
+    pub blocks: u32,
 }
 
 pub struct EvidenceMap {
@@ -146,10 +151,20 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.paragraphs += c.paragraphs;
     p.images += c.images;
     p.prose += c.prose;
+    p.pitch_prose += c.pitch_prose;
+    p.blocks += c.blocks;
 }
 
 fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
-    match dom.tag(ix).unwrap_or("") {
+    let tag = dom.tag(ix).unwrap_or("");
+    element_counts(dom, ix, tag, e);
+    if crate::dom::is_block_tag(tag) {
+        e.blocks += 1;
+    }
+}
+
+fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
+    match tag {
         "a" => {
             e.links += 1;
             if dom
@@ -191,11 +206,18 @@ fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
             if dom.is_tag(ix, "p") && data.text_chars >= 40 {
                 e.paragraphs += 1;
             }
-            if data.text_chars >= PROSE_CHARS
-                && dom.link_density(ix) < 0.3
-                && !has_block_child(dom, ix)
-            {
+            // (The children are merged already: `blocks` counts the
+            // blocks anywhere below, through inline wrappers too.)
+            if data.text_chars >= PROSE_CHARS && dom.link_density(ix) < 0.3 && e.blocks == 0 {
                 e.prose += 1;
+                // Kinds whose boxes carry a pitch paragraph.
+                let pitch = bit(ClutterKind::Newsletter)
+                    | bit(ClutterKind::Comments)
+                    | bit(ClutterKind::CookieConsent)
+                    | bit(ClutterKind::AppPromo);
+                if e.wording & pitch != 0 {
+                    e.pitch_prose += 1;
+                }
             }
         }
         _ => {
@@ -204,11 +226,6 @@ fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
             }
         }
     }
-}
-
-fn has_block_child(dom: &Dom, ix: NodeIx) -> bool {
-    dom.element_children(ix)
-        .any(|c| dom.tag(c).is_some_and(crate::dom::is_block_tag))
 }
 
 fn mentions_email(dom: &Dom, ix: NodeIx) -> bool {

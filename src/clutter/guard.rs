@@ -23,6 +23,9 @@ pub struct Guard<'a> {
 const MAX_HEADLINE_CHARS: u32 = 400;
 /// A byline element holds little else than the names (and a date, a label).
 const MAX_BYLINE_CHARS: u32 = 300;
+/// Text a paragraph holds beyond an inline element for that element to be
+/// a phrase of running text.
+const RUNNING_TEXT_CHARS: u32 = 40;
 /// Levels above a text node searched for the element holding the whole byline.
 const BYLINE_LEVELS: usize = 4;
 
@@ -52,6 +55,7 @@ impl<'a> Guard<'a> {
             .protected
             .iter()
             .any(|&p| dom.contains(block, p) || dom.contains(p, block))
+            || self.is_inline_in_text(block)
         {
             return true;
         }
@@ -115,6 +119,39 @@ impl<'a> Guard<'a> {
                     Some("input" | "button" | "select" | "textarea" | "iframe" | "form")
                 )
             })
+    }
+
+    /// A link or other inline element inside a paragraph of running text is
+    /// a phrase of that text ("our research newsletter", "a lively
+    /// conversation"), never a block to hide on its own.
+    fn is_inline_in_text(&self, block: NodeIx) -> bool {
+        let dom = self.dom;
+        let inline = matches!(
+            dom.tag(block),
+            Some(
+                "a" | "span"
+                    | "em"
+                    | "strong"
+                    | "b"
+                    | "i"
+                    | "u"
+                    | "small"
+                    | "time"
+                    | "abbr"
+                    | "cite"
+                    | "q"
+                    | "mark"
+                    | "sup"
+                    | "sub"
+            )
+        );
+        if !inline {
+            return false;
+        }
+        let own = dom.node(block).text_chars;
+        dom.ancestors(block)
+            .find(|&a| dom.tag(a).is_some_and(crate::dom::is_block_tag))
+            .is_some_and(|paragraph| dom.node(paragraph).text_chars >= 2 * own + RUNNING_TEXT_CHARS)
     }
 
     /// The largest element from `seed` up to `grown` that touches nothing

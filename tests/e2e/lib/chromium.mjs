@@ -74,6 +74,37 @@ export async function launchChromium({ proxyPort, extension = CHROME_DIST } = {}
     await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
   }
 
+  /**
+   * The service worker's console errors and warnings and its uncaught
+   * exceptions (Playwright reports no worker exceptions): a CDP session of
+   * our own to it, spoken through the browser session.
+   */
+  async function watchWorker(onEntry) {
+    const sw = await serviceWorker();
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] });
+    const target = targetInfos.find((t) => t.url === sw.url());
+    if (!target) throw new Error(`no target for ${sw.url()}`);
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    const handlers = new Map();
+    const replies = new Map();
+    let lastId = 0;
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      if (e.sessionId !== sessionId) return;
+      const m = JSON.parse(e.message);
+      if (m.id) replies.get(m.id)?.(m);
+      else handlers.get(m.method)?.(m.params);
+    });
+    const session = {
+      on: (method, fn) => handlers.set(method, fn),
+      send: (method, params = {}) => new Promise((resolveReply) => {
+        const id = ++lastId;
+        replies.set(id, resolveReply);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      }),
+    };
+    await watchConsole(session, onEntry, { ownWorld: sw.url() });
+  }
+
   /** Wait for a download to finish; returns its text. */
   async function downloaded(name, { timeout = 10_000 } = {}) {
     const start = Date.now();
@@ -103,7 +134,7 @@ export async function launchChromium({ proxyPort, extension = CHROME_DIST } = {}
     }
   }
 
-  return { browser, context, cdp, extensionId, serviceWorker, clickAction, downloaded, downloadEvents, close };
+  return { browser, context, cdp, extensionId, origin: `chrome-extension://${extensionId}`, serviceWorker, watchWorker, clickAction, downloaded, downloadEvents, close };
 }
 
 // ------------------------------------------------------------------------
@@ -140,4 +171,44 @@ export function readerInfo(page) {
       scrollY: window.scrollY,
     };
   });
+}
+
+// ------------------------------------------------------------------------
+// Console errors and exceptions, for lib/console.mjs to classify.
+
+const frameUrls = (trace) => (trace?.callFrames ?? []).map((f) => f.url).filter(Boolean);
+const argText = (a) => (a.value !== undefined ? String(a.value) : a.description ?? a.type);
+
+/**
+ * Report a page's or worker's console errors and warnings, its uncaught
+ * exceptions and the browser's error logs about it (its web-app manifest,
+ * its loads) to `onEntry`, for lib/console.mjs to classify. `session` is a CDP
+ * session: Playwright's events name no isolated world and no worker exception.
+ * `world` is the origin of the isolated world an entry came from ('' for the
+ * main world), or `ownWorld` for a context that is all the extension's (its
+ * service worker).
+ */
+export async function watchConsole(session, onEntry, { ownWorld } = {}) {
+  const worlds = new Map();
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.isDefault === false) worlds.set(context.id, context.origin);
+  });
+  const world = (id) => ownWorld ?? worlds.get(id) ?? '';
+  session.on('Runtime.consoleAPICalled', (e) => {
+    if (!['error', 'assert', 'warning'].includes(e.type)) return;
+    const stack = frameUrls(e.stackTrace);
+    onEntry({ kind: `console.${e.type}`, text: e.args.map(argText).join(' '), url: stack[0] ?? '', stack: stack.join('\n'), world: world(e.executionContextId) });
+  });
+  session.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
+    const stack = frameUrls(d.stackTrace);
+    onEntry({ kind: 'exception', text: d.exception?.description ?? d.text, url: d.url ?? stack[0] ?? '', stack: stack.join('\n'), world: world(d.executionContextId) });
+  });
+  // The browser's own messages about the page: its web-app manifest, loads.
+  session.on('Log.entryAdded', ({ entry }) => {
+    if (entry.level !== 'error') return;
+    const stack = frameUrls(entry.stackTrace);
+    onEntry({ kind: `log ${entry.source}`, text: entry.text, url: entry.url ?? stack[0] ?? '', stack: stack.join('\n'), world: ownWorld ?? '' });
+  });
+  await session.send('Runtime.enable');
+  await session.send('Log.enable');
 }

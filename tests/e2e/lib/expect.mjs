@@ -88,7 +88,7 @@ export function assertAllVisible(items, what) {
   for (const item of items) assert.ok(item.visible.every(Boolean), `${what} visible again: ${item.text.slice(0, 60)}`);
 }
 
-/** The words of a corpus page's expected article, for a recall check. */
+/** The words of a corpus page's expected article, for the recall and precision checks. */
 export function corpusExpectation(name) {
   const dir = join(CORPUS_DIR, name);
   const meta = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8'));
@@ -115,6 +115,26 @@ export function wordRecall(expected, got) {
   }
   return want.length ? hit / want.length : 1;
 }
+
+/**
+ * Share of the reader's words that belong to the expected article (multiset):
+ * a reader that shows the whole page (menus, related links, comments) scores low.
+ */
+export function wordPrecision(expected, got) {
+  return wordRecall(got, expected);
+}
+
+/**
+ * Corpus pages in reader mode: the share of the expected article's words the
+ * reader shows (recall), and the share of the reader's body words that are
+ * the article's (precision; the header's title and byline are not in the
+ * expected text). Measured on the 8 pages in both browsers: recall 0.980 to
+ * 1.000, precision 0.991 to 1.000, while the whole page's visible text
+ * (body.innerText) has precision 0.440 to 0.958 on 7 of them, and 1.000 on
+ * rtl-1, whose page is only its article. 0.97 sits between the two.
+ */
+export const CORPUS_MIN_RECALL = 0.8;
+export const CORPUS_MIN_PRECISION = 0.97;
 
 /** Hosts the browser itself talks to (updates, sign-in, safe browsing): not the page's or the extension's. */
 export function isBrowserInfrastructure(host) {

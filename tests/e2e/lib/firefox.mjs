@@ -124,9 +124,28 @@ export async function launchFirefox({ proxyPort, zip = FIREFOX_ZIP, prompts } = 
     }
   }
 
+  /**
+   * A list kept in the chrome window. A script running as a dialog opens
+   * returns null (WebDriver's rule for execute): ask again.
+   */
+  async function chromeList(name) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const list = await inChrome(() => call('POST', s('/execute/sync'), { script: `return window.${name} || [];`, args: [] }));
+      if (Array.isArray(list)) return list;
+    }
+    throw new Error(`could not read ${name}`);
+  }
+
+  const origin = await inChrome(() => call('POST', s('/execute/sync'), {
+    script: "return WebExtensionPolicy.getByID(arguments[0]).getURL('').replace(/\\/$/, '');",
+    args: [addonId],
+  }));
+
   const api = {
     sid,
     addonId,
+    /** moz-extension://<uuid>, where the add-on's pages and scripts live. */
+    origin,
     downloads,
     call,
     get log() { return log; },
@@ -231,7 +250,14 @@ export async function launchFirefox({ proxyPort, zip = FIREFOX_ZIP, prompts } = 
       args: [addonId],
     })),
 
-    /** Start collecting console errors (nsIScriptError and console.error) in the parent process. */
+    /**
+     * Start collecting console errors and warnings and uncaught exceptions
+     * of every process, as entries for lib/console.mjs. Exceptions reach the
+     * parent's console service; console.error/warn stay in the process that
+     * logged them (content, extension), so a process script forwards them.
+     * `world` is the extension's base URL for messages logged in the
+     * extension's own pages (their addonId).
+     */
     watchConsole: () => inChrome(() => call('POST', s('/execute/sync'), {
       args: [],
       script: `
@@ -241,20 +267,42 @@ export async function launchFirefox({ proxyPort, zip = FIREFOX_ZIP, prompts } = 
             observe(message) {
               try {
                 const e = message.QueryInterface(Ci.nsIScriptError);
-                if (!(e.flags & Ci.nsIScriptError.warningFlag) && !(e.flags & Ci.nsIScriptError.infoFlag)) {
-                  errors.push({ at: Date.now(), text: e.errorMessage, source: e.sourceName, category: e.category });
-                }
+                if (e.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) return;
+                const frames = [];
+                for (let f = e.stack; f; f = f.parent) frames.push(f.source);
+                errors.push({ at: Date.now(), kind: e.category, text: e.errorMessage, url: e.sourceName, stack: frames.join('\\n'), world: '' });
               } catch {}
             },
           });
-          Services.obs.addObserver((subject) => {
-            const m = subject.wrappedJSObject;
-            if (m && m.level === 'error') errors.push({ at: Date.now(), text: (m.arguments || []).map(String).join(' '), source: m.filename, category: 'console-api' });
-          }, 'console-api-log-event');
+          Services.ppmm.addMessageListener('declutter-e2e:console', ({ data }) => {
+            const world = data.addonId ? (WebExtensionPolicy.getByID(data.addonId)?.getURL('') ?? '') : '';
+            errors.push({ at: Date.now(), kind: 'console.' + data.level, text: data.text, url: data.filename, stack: data.frames.join('\\n'), world });
+          });
+          Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(\`
+            Cc['@mozilla.org/consoleAPI-storage;1'].getService(Ci.nsIConsoleAPIStorage).addLogEventListener((m) => {
+              if (m.level !== 'error' && m.level !== 'warn' && m.level !== 'assert') return;
+              const text = (m.arguments || []).map((a) => { try { return String(a); } catch { return '?'; } }).join(' ');
+              const frames = (m.stacktrace || []).map((f) => f.filename);
+              sendAsyncMessage('declutter-e2e:console', { level: m.level, text, filename: m.filename, frames, addonId: m.addonId });
+            }, Services.scriptSecurityManager.getSystemPrincipal());
+          \`), true);
         }
         return true;`,
     })),
-    consoleErrors: () => inChrome(() => call('POST', s('/execute/sync'), { script: 'return window.__declutterErrors || [];', args: [] })),
+    consoleErrors: () => chromeList('__declutterErrors'),
+
+    /** Start recording the dialogs (alert, confirm, prompt) that content opens, as {type, text}. */
+    watchDialogs: () => inChrome(() => call('POST', s('/execute/sync'), {
+      args: [],
+      script: `
+        if (!window.__declutterDialogs) {
+          const dialogs = window.__declutterDialogs = [];
+          // What Marionette's own prompt listener observes.
+          Services.obs.addObserver((dialog) => dialogs.push({ type: dialog.args?.promptType ?? '?', text: dialog.args?.text ?? '' }), 'common-dialog-loaded');
+        }
+        return true;`,
+    })),
+    dialogs: () => chromeList('__declutterDialogs'),
 
     /** An element inside an open shadow root: click it for real. */
     async clickIn(hostSelector, selector) {

@@ -13,6 +13,8 @@ export function readerInfo() {
   return {
     title: root.querySelector('h1.title')?.textContent ?? null,
     text: article ? collapse(article.textContent) : '',
+    // The article's body, without the header (site, title, byline, date).
+    content: collapse(root.querySelector('.content')?.textContent ?? ''),
     paragraphs: Array.from(root.querySelectorAll('.content p')).map((p) => collapse(p.textContent)),
     headings: Array.from(root.querySelectorAll('.content h1, .content h2, .content h3, .content h4')).map((h) => collapse(h.textContent)),
     meta: root.querySelector('.meta')?.textContent ?? '',

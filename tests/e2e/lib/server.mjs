@@ -73,6 +73,31 @@ a1.append(a2);
 document.getElementById('misnest-host').append(p, a1);
 `;
 
+/**
+ * An article page that makes noise of its own once the extension opens the
+ * reader on it (the attribute the applier sets on <html>): console.error from
+ * an inline script, an uncaught exception; and as it loads, a web-app
+ * manifest that is not JSON and a stylesheet of some other extension (as
+ * wikipedia-4 has). None of it is the extension's.
+ */
+export const NOISE_TEXT = 'page noise';
+export const NOISE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Budget approved — The Daily Example</title>
+<link rel="manifest" href="/noise/manifest.webmanifest">
+<link rel="stylesheet" href="chrome-extension://hokifickgkhplphjiodbggjmoafhignh/fonts/fabric-icons.css"></head>
+<body><article><h1>Budget approved</h1>
+${TRICKY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
+</article>
+<script>
+new MutationObserver((records, observer) => {
+  if (!document.documentElement.hasAttribute('data-declutter-reader')) return;
+  observer.disconnect();
+  console.error('${NOISE_TEXT}: console.error from the page');
+  setTimeout(() => { throw new Error('${NOISE_TEXT}: uncaught exception in the page'); });
+}).observe(document.documentElement, { attributes: true });
+</script>
+</body></html>`;
+
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+/p9sAAAAASUVORK5CYII=', 'base64');
 
 /**
@@ -101,6 +126,11 @@ export function startServer({ routes } = {}) {
     }
     if (url.pathname === '/plain/') return html(NON_ARTICLE);
     if (url.pathname === '/tricky/') return html(TRICKY);
+    if (url.pathname === '/noise/') return html(NOISE);
+    if (url.pathname === '/noise/manifest.webmanifest') {
+      res.writeHead(200, { 'content-type': 'application/manifest+json' });
+      return res.end('<!DOCTYPE html><title>not a manifest</title>');
+    }
     if (url.pathname === '/tricky.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
       return res.end(TRICKY_JS);
