@@ -19,13 +19,15 @@
 //! block found by its locator's element index in the same parse.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use declutter::dom::{Dom, Kind, NodeIx};
 use declutter::{extract, ClutterKind, Options};
 use scraper::Selector;
 use serde_json::Value;
+
+mod common;
+use common::read_gzip_text;
 
 struct Args {
     shared: PathBuf,
@@ -63,15 +65,6 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     Ok(args)
-}
-
-fn read_gzip(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -148,7 +141,7 @@ fn contains_words(hay: &[String], needle: &[String]) -> bool {
 }
 
 fn article_page(corpus: &Path, id: &str, gt: &Value, url: &str) -> Result<ArticlePage, String> {
-    let html = read_gzip(&corpus.join("html").join(format!("{id}.html.gz")))?;
+    let html = read_gzip_text(&corpus.join("html").join(format!("{id}.html.gz")))?;
     let o = plan_outcome(&html, url);
     let (visible, hidden) = texts(&o);
     let (visible_words, hidden_words) = (words(&visible), words(&hidden));
@@ -177,7 +170,7 @@ fn explain(corpus: &Path, id: &str) {
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or(Value::Null);
-    let Ok(html) = read_gzip(&corpus.join("html").join(format!("{id}.html.gz"))) else {
+    let Ok(html) = read_gzip_text(&corpus.join("html").join(format!("{id}.html.gz"))) else {
         eprintln!("{id}: no page");
         return;
     };
@@ -367,7 +360,7 @@ fn main() {
     let mut tallies: BTreeMap<String, KindTally> = BTreeMap::new();
     let mut misses: Vec<String> = Vec::new();
     for (page, labels) in &by_page {
-        let Ok(html) = read_gzip(&corpus.join("html").join(format!("{page}.html.gz"))) else {
+        let Ok(html) = read_gzip_text(&corpus.join("html").join(format!("{page}.html.gz"))) else {
             continue;
         };
         let url = ground[*page]["url"].as_str().unwrap_or("");
@@ -458,8 +451,12 @@ fn render(
     let _ = writeln!(r, "| measure | value |\n|---|---:|");
     let _ = writeln!(
         r,
-        "| article loss over all pages (ground-truth 4-grams hidden) | {} |",
-        pct(lost, grams)
+        "| article loss over all pages (ground-truth 4-grams hidden) | {:.3}% ({lost} of {grams}) |",
+        if grams == 0 {
+            0.0
+        } else {
+            100.0 * lost as f64 / grams as f64
+        }
     );
     let _ = writeln!(r, "| pages losing any article text | {with_loss} |");
     let _ = writeln!(r, "| pages losing more than 1% | {over_1} |");

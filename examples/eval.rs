@@ -20,7 +20,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::io::Read;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,6 +28,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use declutter::{Extraction, Options};
+
+mod common;
+use common::read_gzip_text;
 use scraper::Html;
 use serde_json::Value;
 
@@ -695,15 +697,6 @@ fn run_in_parallel<J: Sync, R: Send>(
         .into_iter()
         .map(|r| r.expect("every job ran"))
         .collect()
-}
-
-fn read_gzip_text(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn read_text(path: &Path) -> Result<String, String> {

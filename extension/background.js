@@ -116,10 +116,20 @@ async function activeTab() {
 
 api.action.onClicked.addListener((tab) => { sendToTab(tab, { cmd: 'reader' }); });
 
-api.commands.onCommand.addListener(async (command, tab) => {
-  tab ??= await activeTab();
-  if (command === 'declutter-page') sendToTab(tab, { cmd: 'declutter' });
-});
+// The reader's shortcut is a command of its own (reported by getAll() and
+// delivered by onCommand alike in both browsers, with the activeTab
+// grant), on Alt+Shift+V: Chromium never assigns Alt+Shift+R as an
+// extension's key (commands.getAll() reports it unset), so that key never
+// opened the reader there.
+const COMMANDS = { 'toggle-reader': { cmd: 'reader' }, 'declutter-page': { cmd: 'declutter' } };
+
+async function onCommand(command, tab) {
+  const message = COMMANDS[command];
+  if (!message) return { error: `unknown command ${command}` };
+  return sendToTab(tab ?? (await activeTab()), message);
+}
+
+api.commands.onCommand.addListener((command, tab) => { onCommand(command, tab); });
 
 const MENU = [
   ['declutter-page', 'menuDeclutter'],

@@ -526,10 +526,23 @@ function sampleById(id) {
   return state.samples.find((s) => s.id === id);
 }
 
+// The page address a sample filled in; the user's own page (opened,
+// pasted or dropped) must not inherit it, so its exports do not name the
+// sample's site. An address the user typed is kept.
+let sampleUrl = null;
+
+/** The address for the user's own page: what they typed, never the sample's. */
+function ownPageUrl() {
+  if (sampleUrl !== null && $('url').value.trim() === sampleUrl) $('url').value = '';
+  sampleUrl = null;
+  return $('url').value.trim();
+}
+
 async function loadSample(id) {
   const sample = sampleById(id);
   if (!sample) return;
   $('url').value = sample.url ?? '';
+  sampleUrl = $('url').value.trim();
   const t0 = now();
   let bytes;
   try {
@@ -549,7 +562,7 @@ function wireInput() {
   $('open-file').addEventListener('click', () => $('file').click());
   $('file').addEventListener('change', () => {
     const file = $('file').files?.[0];
-    if (file) run({ file, name: file.name, url: $('url').value.trim() });
+    if (file) run({ file, name: file.name, url: ownPageUrl() });
     $('file').value = '';
   });
 
@@ -560,7 +573,7 @@ function wireInput() {
       paste.focus();
       return;
     }
-    run({ html: paste.value, name: 'Pasted HTML', url: $('url').value.trim() });
+    run({ html: paste.value, name: 'Pasted HTML', url: ownPageUrl() });
   };
   paste.addEventListener('paste', (event) => {
     const text = event.clipboardData?.getData('text/plain') || event.clipboardData?.getData('text/html') || '';
@@ -576,6 +589,7 @@ function wireInput() {
     }
   });
   $('extract').addEventListener('click', runPasted);
+  $('url').addEventListener('input', () => { sampleUrl = null; });
   $('url').addEventListener('change', rerun);
   $('cancel').addEventListener('click', cancel);
   document.addEventListener('keydown', (event) => {
@@ -610,11 +624,11 @@ function wireInput() {
     overlay.hidden = true;
     const file = event.dataTransfer?.files?.[0];
     if (file) {
-      run({ file, name: file.name, url: $('url').value.trim() });
+      run({ file, name: file.name, url: ownPageUrl() });
       return;
     }
     const html = event.dataTransfer?.getData('text/html') || event.dataTransfer?.getData('text/plain');
-    if (html) run({ html, name: 'Dropped HTML', url: $('url').value.trim() });
+    if (html) run({ html, name: 'Dropped HTML', url: ownPageUrl() });
   });
 }
 

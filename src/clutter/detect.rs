@@ -19,13 +19,19 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
     let positions: Vec<NodeIx> = seeds.iter().map(|s| s.0).collect();
     seeds
         .iter()
-        .map(|&(seed, kind, reason, exclude)| Signal {
-            node: grow(dom, evidence, seed, kind, &seeds, &positions),
-            seed,
-            repeated: false,
-            kind,
-            reason: reason.to_string(),
-            exclude_from_article: exclude,
+        .map(|&(seed, kind, reason, exclude)| {
+            let node = grow(dom, evidence, seed, kind, &seeds, &positions);
+            // A comment block that grew around prose (a forum's posts) is
+            // only certain once the article is known.
+            let grew_around_prose = kind == ClutterKind::Comments && evidence.get(node).prose > 0;
+            Signal {
+                node,
+                seed,
+                repeated: false,
+                kind,
+                reason: reason.to_string(),
+                exclude_from_article: exclude && !grew_around_prose,
+            }
         })
         .collect()
 }
@@ -244,6 +250,9 @@ fn seed_kind(
     if named(Comments) && chars > 0 {
         return Some((Comments, "comment thread (the block is named for comments)"));
     }
+    if e.prose == 0 && chars <= 300 && e.store_links > 0 && e.store_links * 2 >= e.links {
+        return Some((AppPromo, "links to an app in the app stores"));
+    }
     if e.prose == 0 && chars <= 200 && says(AppPromo) && actions + e.iframes > 0 {
         return Some((AppPromo, "prompt to download an app"));
     }
@@ -430,6 +439,9 @@ fn grow(
             || p.paragraphs <= c.paragraphs + 2;
         let within_cap = dom.node(parent).text_chars <= cap && paragraph_limit;
         // Promotions carry their picture (an illustration, store badges).
+        // (Comments' avatars would too, but a comment block grown around
+        // them swallows the cards of listing pages: WCXB listings lost
+        // 0.013 F1 in the reader.)
         let images_allowed = matches!(kind, ClutterKind::Newsletter | ClutterKind::AppPromo)
             && text <= SMALL_ADDITION;
         if !(within_cap || text <= SMALL_ADDITION)

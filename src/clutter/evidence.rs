@@ -43,6 +43,8 @@ pub struct Evidence {
     /// Links to a place in the same page (`#section`): a table of contents.
     pub anchor_links: u32,
     pub share_links: u32,
+    /// Links to an app's page in an app store.
+    pub store_links: u32,
     pub email_inputs: u32,
     pub inputs: u32,
     pub buttons: u32,
@@ -142,6 +144,7 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.links += c.links;
     p.anchor_links += c.anchor_links;
     p.share_links += c.share_links;
+    p.store_links += c.store_links;
     p.email_inputs += c.email_inputs;
     p.inputs += c.inputs;
     p.buttons += c.buttons;
@@ -175,6 +178,9 @@ fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
             }
             if is_share_link(dom, ix) {
                 e.share_links += 1;
+            }
+            if is_store_link(dom, ix) {
+                e.store_links += 1;
             }
         }
         "button" => {
@@ -244,6 +250,20 @@ fn mentions_email(dom: &Dom, ix: NodeIx) -> bool {
 
 /// A link or button that shares the page: a known share endpoint shape, or
 /// a label that says share.
+/// A link to an app in Apple's or Google's store: the badges of an app promo.
+fn is_store_link(dom: &Dom, ix: NodeIx) -> bool {
+    let href = dom.attr(ix, "href").unwrap_or("").to_ascii_lowercase();
+    let host = href
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or("");
+    matches!(
+        host,
+        "apps.apple.com" | "itunes.apple.com" | "play.google.com" | "appgallery.huawei.com"
+    )
+}
+
 fn is_share_link(dom: &Dom, ix: NodeIx) -> bool {
     let href = dom.attr(ix, "href").unwrap_or("").to_ascii_lowercase();
     let endpoint = [

@@ -212,6 +212,28 @@ describe('Chromium', () => {
     });
   }
 
+  it('keyboard shortcuts: commands.getAll() reports Alt+Shift+V for the reader and Alt+Shift+D for declutter, and the reader command opens and closes the reader', async () => {
+    const commands = await sw.evaluate(() => chrome.commands.getAll());
+    const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut;
+    assert.equal(shortcut('toggle-reader'), 'Alt+Shift+V', `reader shortcut: ${JSON.stringify(commands)}`);
+    assert.equal(shortcut('declutter-page'), 'Alt+Shift+D', `declutter shortcut: ${JSON.stringify(commands)}`);
+    const page = await open('/newsmax/');
+    // The grant a keypress gives (activeTab): the toolbar click gives the same.
+    await click(page);
+    await waitReader(page);
+    await click(page);
+    await waitNoReader(page);
+    // What the keypress runs: the background's own onCommand handler.
+    const opened = await sw.evaluate(() => onCommand('toggle-reader'));
+    assert.ok(opened?.reader, `the reader command opened the reader: ${JSON.stringify(opened)}`);
+    await waitReader(page);
+    assertNewsmaxReader(await page.evaluate(P.readerInfo));
+    await sw.evaluate(() => onCommand('toggle-reader'));
+    await waitNoReader(page);
+    assert.deepEqual(await sw.evaluate(() => onCommand('no-such-command')), { error: 'unknown command no-such-command' });
+    await page.close();
+  });
+
   it('engine paths: in the page where the page allows it; through the extension\'s context where the page\'s CSP forbids wasm', async () => {
     for (const [path, expected] of [['/newsmax/', 'page'], ['/newsmax-csp/', 'extension']]) {
       const page = await open(path);

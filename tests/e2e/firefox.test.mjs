@@ -209,6 +209,13 @@ describe('Firefox', () => {
     done();
   });
 
+  it('keyboard shortcuts: commands.getAll() reports Alt+Shift+V for the reader and Alt+Shift+D for declutter', async () => {
+    const commands = await ff.inExtensionPage('options/options.html', () => ff.asyncScript('browser.commands.getAll().then(arguments[arguments.length - 1]);'));
+    const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut;
+    assert.equal(shortcut('toggle-reader'), 'Alt+Shift+V', `reader shortcut: ${JSON.stringify(commands)}`);
+    assert.equal(shortcut('declutter-page'), 'Alt+Shift+D', `declutter shortcut: ${JSON.stringify(commands)}`);
+  });
+
   it('auto-declutter: a site added on the options page (host access asked for that site only) is decluttered on load; removing it stops that', async () => {
     await ff.inExtensionPage('options/options.html', async () => {
       await ff.type('#add-origin', server.origin);

@@ -19,11 +19,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer, CORPUS_DIR } from './lib/server.mjs';
-import { launchChromium, watchConsole, ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
-import { launchFirefox, firefoxMissing, FIREFOX_ZIP } from './lib/firefox.mjs';
+import { ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
+import { firefoxMissing, FIREFOX_ZIP } from './lib/firefox.mjs';
+import { chromiumDriver, firefoxDriver, waitFor } from './lib/drivers.mjs';
 import * as P from './lib/page.mjs';
 import { isBrowserInfrastructure } from './lib/expect.mjs';
-import { describeError, extensionErrors, until } from './lib/console.mjs';
+import { until } from './lib/console.mjs';
 
 const FAULT_DIST = join(ROOT, 'dist-fault');
 
@@ -108,71 +109,8 @@ function routes(path, origin) {
   return null;
 }
 
-// -------------------------------------------------------------- drivers
-
-/** Chromium: one tab per page, real toolbar clicks, the background's message path. */
-async function chromiumDriver({ proxyPort, extension }) {
-  const chrome = await launchChromium({ proxyPort, extension });
-  const sw = await chrome.serviceWorker();
-  const seen = []; // console entries of the pages and the service worker
-  await chrome.watchWorker((e) => seen.push({ where: 'service worker', ...e }));
-  const dialogs = [];
-  let page = null;
-  return {
-    name: 'Chromium',
-    async open(url) {
-      await page?.close();
-      page = await chrome.context.newPage();
-      page.on('dialog', (d) => { dialogs.push({ type: d.type(), text: d.message() }); d.dismiss().catch(() => {}); });
-      await watchConsole(await chrome.context.newCDPSession(page), (e) => seen.push({ where: url, ...e }));
-      await page.goto(url, { waitUntil: 'load' });
-      await page.bringToFront();
-    },
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
-    click: () => chrome.clickAction(page),
-    command: (message) => sw.evaluate(async (message) => {
-      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-      return sendToTab(tab, message);
-    }, message),
-    dialogs: async () => dialogs,
-    errors: async () => seen.filter(extensionErrors(chrome.origin)).map((e) => `${e.where}: ${describeError(e)}`),
-    async close() {
-      await chrome.close();
-    },
-  };
-}
-
-/** Firefox: one tab, the toolbar button's own action, commands as the background sends them. */
-async function firefoxDriver({ proxyPort, zip }) {
-  // Dialogs are recorded as they open (watchDialogs) and accepted by
-  // geckodriver at the next command, so a run never hangs on one.
-  const ff = await launchFirefox({ proxyPort, zip, prompts: 'accept' });
-  await ff.watchConsole();
-  await ff.watchDialogs();
-  return {
-    name: 'Firefox',
-    open: (url) => ff.goto(url),
-    evaluate: (fn, arg) => ff.evaluate(fn, arg),
-    click: () => ff.clickAction(),
-    command: (message) => ff.extensionCommand(message),
-    dialogs: () => ff.dialogs(),
-    errors: async () => (await ff.consoleErrors()).filter(extensionErrors(ff.origin)).map(describeError),
-    close: () => ff.close(),
-  };
-}
-
 const readerShown = () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice');
 const readerGone = () => !document.querySelector('declutter-reader');
-
-async function waitFor(driver, fn, arg, what, timeout = 15_000) {
-  const start = Date.now();
-  while (Date.now() - start < timeout) {
-    const value = await driver.evaluate(fn, arg);
-    if (value) return value;
-    await sleep(50);
-  }
-  throw new Error(`${driver.name}: timed out waiting for ${what}`);
-}
 
 /** What in the reader view could run or load something. */
 function readerDangers() {

@@ -340,6 +340,26 @@ describe('Playground (www/) in Chromium', () => {
     assert.ok(recall >= 0.85, `reader shows the expected article's words (recall ${recall.toFixed(3)})`);
   });
 
+  it('a page of your own (pasted after a sample) does not inherit the sample\'s address: its exports name no newsmax.com', async () => {
+    await loadSample('newsmax');
+    assert.match(await page.inputValue('#url'), /newsmax\.com/, 'the sample fills in its address');
+    const source = readFileSync(join(CORPUS_DIR, 'medium-1', 'source.html'), 'utf8');
+    await page.evaluate((html) => navigator.clipboard.writeText(html), source);
+    await page.fill('#paste', '');
+    await page.focus('#paste');
+    const state = await finishRun(() => page.keyboard.press('Control+V'));
+    assert.equal(state, 'done', `pasted page ran: ${await page.textContent('#status')}`);
+    assert.equal(await page.inputValue('#url'), '', 'the sample\'s address is cleared');
+    await tab('tab-export');
+    const md = await page.textContent('#export-md pre');
+    assert.doesNotMatch(md, /newsmax/i, 'the Markdown export names no newsmax address');
+    // An address the user typed is theirs, and stays.
+    await setUrl('https://example.org/mine');
+    await page.fill('#paste', source);
+    assert.equal(await finishRun(() => page.click('#extract')), 'done');
+    assert.equal(await page.inputValue('#url'), 'https://example.org/mine', 'a typed address is kept');
+  });
+
   it('opens a file, and takes a dropped file', async () => {
     const name = 'lemonde-1';
     const buffer = readFileSync(join(CORPUS_DIR, name, 'source.html'));

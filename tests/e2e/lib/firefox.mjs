@@ -177,7 +177,15 @@ export async function launchFirefox({ proxyPort, zip = FIREFOX_ZIP, prompts } = 
      * background does (scripting.executeScript), from an extension page
      * opened in a second tab; the first tab is selected again afterwards.
      */
-    async extensionCommand(message) {
+    extensionCommand: (message) => api.inContent((m) => globalThis.__declutter.handle(m), [message]),
+
+    /**
+     * Run `fn(...args)` in the content script world of the first web tab
+     * (scripting.executeScript from an extension page opened in a second
+     * tab, as extensionCommand does) and return its (awaited) result. `fn`
+     * is sent as source: it may use only its arguments and globals.
+     */
+    async inContent(fn, args = []) {
       const first = await call('GET', s('/window'));
       const url = await inChrome(() => call('POST', s('/execute/sync'), {
         script: "return WebExtensionPolicy.getByID(arguments[0]).getURL('options/options.html');",
@@ -188,13 +196,13 @@ export async function launchFirefox({ proxyPort, zip = FIREFOX_ZIP, prompts } = 
       try {
         await call('POST', s('/url'), { url });
         const reply = await call('POST', s('/execute/async'), {
-          args: [message],
+          args: [args],
           script: `const done = arguments[arguments.length - 1];
-            (async (message) => {
+            (async (args) => {
               const tabs = await browser.tabs.query({});
               const tab = tabs.find((t) => !String(t.url).startsWith('moz-extension:'));
               const [result] = await browser.scripting.executeScript({
-                target: { tabId: tab.id }, func: (m) => globalThis.__declutter.handle(m), args: [message],
+                target: { tabId: tab.id }, func: ${fn.toString()}, args,
               });
               return { result: result.result };
             })(arguments[0]).then(done, (e) => done({ error: String(e) }));`,

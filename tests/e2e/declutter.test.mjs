@@ -1,0 +1,284 @@
+// Declutter on the live page, the same scenarios in real headless Chromium
+// and Firefox ESR with the built packages (drivers: lib/drivers.mjs):
+//   - late clutter: a consent banner (which locks scrolling) and a
+//     newsletter pop-in that the page adds after the user decluttered are
+//     planned and hidden once the page has been quiet 600 ms; the article
+//     stays visible, the page scrolls again, and undo restores the page to
+//     the byte; at most 8 late re-plans per declutter;
+//   - the live-page guard: the applier refuses a block that holds the
+//     headline (a `keep` locator) or lies inside a located article part,
+//     and still hides a block that touches neither, in the same call.
+//
+//   scripts/build-extension.sh
+//   node --test tests/e2e/declutter.test.mjs
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startProxy, startServer } from './lib/server.mjs';
+import { ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
+import { firefoxMissing, FIREFOX_ZIP } from './lib/firefox.mjs';
+import { chromiumDriver, firefoxDriver, waitFor } from './lib/drivers.mjs';
+import * as P from './lib/page.mjs';
+
+// The applier's late-clutter limits (extension/content/applier.js).
+const LATE_QUIET_MS = 600;
+const LATE_PLANS = 8;
+
+// ---------------------------------------------------------------- pages
+
+const PARAGRAPHS = Array.from({ length: 7 }, (_, i) => `Part ${i + 1}. The harbour authority reopened the old swing bridge on Thursday after eighteen months of repairs, and cyclists, ferry passengers and delivery drivers crossed it again before the morning rush had even begun.`);
+const HEADLINE = 'Harbour bridge reopens after repairs';
+const ARTICLE = `<h1>${HEADLINE}</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}`;
+
+const BANNER = '<div role="dialog" aria-label="Cookie consent" class="cookie-banner"><p>We use cookies to improve your experience and to measure our audience.</p><button>Accept all</button><button>Reject all</button></div>';
+const NEWSLETTER = (title) => `<div class="newsletter-modal"><h3>${title}</h3><p>Sign up to receive the best stories in your inbox.</p><form><input type="email" placeholder="Email"><button>Subscribe</button></form></div>`;
+const LATE_TEXT = ['We use cookies to improve your experience', 'Get our morning newsletter'];
+
+/** An article whose page adds clutter when the test says so (window.addLate, window.addWave). */
+const LATE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} — The Daily Example</title>
+<style>p { margin: 0 0 200px; }</style></head>
+<body><article class="story">${ARTICLE}</article><script src="/late.js"></script></body></html>`;
+const LATE_JS = `
+const BANNER = ${JSON.stringify(BANNER)};
+const NEWSLETTER = ${JSON.stringify(NEWSLETTER('Get our morning newsletter'))};
+function append(html) {
+  const box = document.createElement('div');
+  box.innerHTML = html;
+  const el = box.firstElementChild;
+  document.body.append(el);
+  return el;
+}
+// The consent wall locks scrolling, as real ones do.
+window.addLate = () => {
+  window.__lateAt = performance.now();
+  append(BANNER);
+  document.body.style.overflow = 'hidden';
+  append(NEWSLETTER);
+};
+window.addWave = (i) => {
+  append(${JSON.stringify(NEWSLETTER('Get our evening newsletter, edition %'))}.replace('%', i)).id = 'wave-' + i;
+};
+// When the first late block was hidden, seen from the page.
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (window.__hiddenAt == null && r.target.hasAttribute('data-declutter-hidden') && r.target.matches('.cookie-banner, .newsletter-modal')) window.__hiddenAt = performance.now();
+  }
+}).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-declutter-hidden'] });
+`;
+
+/** Headline in a header, article body in a div, a promo box beside: for the guard. */
+const GUARD = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} — The Daily Example</title></head>
+<body><main class="wrap"><header class="story-head"><h1>${HEADLINE}</h1><p class="byline">By Ana Lima, transport reporter</p></header>
+<div class="story-body">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></main>
+<aside class="promo-box"><h3>Try the Daily Example app</h3><p>Breaking news alerts on your phone.</p></aside></body></html>`;
+
+function routes(path) {
+  if (path === '/late/') return { html: LATE };
+  if (path === '/late.js') return { js: LATE_JS };
+  // No page script here: what changes is the extension's doing.
+  if (path === '/guard/') return { html: GUARD, headers: { 'content-security-policy': "script-src 'none'" } };
+  return null;
+}
+
+// ------------------------------------------------------ page functions
+
+/**
+ * The page's outerHTML without anything the extension added: its own
+ * elements, data-declutter-* attributes. `addLate`: let the page add its
+ * late clutter first, in the same turn.
+ */
+function pageOnlyHTML(options) {
+  if (options?.addLate) window.addLate();
+  const copy = document.documentElement.cloneNode(true);
+  for (const el of copy.querySelectorAll('[data-declutter-own]')) el.remove();
+  for (const el of [copy, ...copy.querySelectorAll('*')]) {
+    for (const a of Array.from(el.attributes)) if (a.name.startsWith('data-declutter')) el.removeAttribute(a.name);
+  }
+  return copy.outerHTML;
+}
+
+/** Every data-declutter-* attribute left in the page, as "tag[attr]". */
+function declutterAttributes() {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of Array.from(el.attributes)) if (a.name.startsWith('data-declutter')) found.push(`${el.localName}[${a.name}]`);
+  }
+  return found;
+}
+
+/**
+ * The toolbar click that grants the extension this tab (activeTab): it
+ * opens the reader view, which is closed again; the page is as it was.
+ */
+async function grant(driver) {
+  await driver.click();
+  await waitFor(driver, () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice'), null, 'reader view');
+  await driver.command({ cmd: 'reader-close' });
+  await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
+}
+
+const lateHidden = () => ['.cookie-banner', '.newsletter-modal']
+  .every((s) => document.querySelector(s)?.hasAttribute('data-declutter-hidden'));
+
+// ---------------------------------------------------------------- suites
+
+const BROWSERS = [
+  {
+    name: 'Chromium',
+    missing: !existsSync(CHROMIUM) ? `no ${CHROMIUM}` : null,
+    launch: (proxyPort) => chromiumDriver({ proxyPort, extension: CHROME_DIST }),
+  },
+  {
+    name: 'Firefox',
+    missing: firefoxMissing(),
+    launch: (proxyPort) => firefoxDriver({ proxyPort, zip: FIREFOX_ZIP }),
+  },
+];
+
+for (const browser of BROWSERS) {
+  // A missing browser or package fails the run: CI must not pass by skipping.
+  describe(`declutter in ${browser.name}`, () => {
+    let server;
+    let proxy;
+    let driver;
+
+    before(async () => {
+      assert.equal(browser.missing, null, browser.missing ?? '');
+      assert.ok(existsSync(join(CHROME_DIST, 'manifest.json')) && existsSync(FIREFOX_ZIP), `${join(ROOT, 'dist')} built (scripts/build-extension.sh)`);
+      server = await startServer({ routes });
+      proxy = await startProxy();
+      driver = await browser.launch(proxy.port);
+    });
+
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      await proxy?.close();
+    });
+
+    it('late clutter: a consent banner and a newsletter pop-in added after declutter are hidden once the page is quiet; the article stays, scrolling unlocks, undo restores the page', async () => {
+      await driver.open(`${server.origin}/late/`);
+      await waitFor(driver, () => typeof window.addLate === 'function', null, 'the page script');
+      await grant(driver);
+      const reply = await driver.command({ cmd: 'declutter' });
+      assert.ok(reply && !reply.error && typeof reply.planned === 'number', `declutter ran: ${JSON.stringify(reply)}`);
+      assert.equal(await driver.evaluate(lateHidden), false, 'no late content yet');
+
+      // The page adds its clutter; what it would look like without the
+      // extension is taken in the same turn, before any late plan can run.
+      const expected = await driver.evaluate(pageOnlyHTML, { addLate: true });
+
+      await waitFor(driver, lateHidden, null, 'both late blocks hidden', 10_000);
+      const timing = await driver.evaluate(() => ({ added: window.__lateAt, hidden: window.__hiddenAt }));
+      assert.ok(timing.hidden - timing.added >= LATE_QUIET_MS, `hidden ${Math.round(timing.hidden - timing.added)} ms after the page added it: not before ${LATE_QUIET_MS} ms of quiet`);
+
+      const late = await driver.evaluate(P.visibilityOf, LATE_TEXT);
+      for (const c of late) assert.ok(c.count >= 1 && c.visible.every((v) => !v), `late clutter not visible: ${c.text}`);
+      const article = await driver.evaluate(P.visibilityOf, { strings: [HEADLINE, ...PARAGRAPHS], selector: 'h1, p' });
+      for (const p of article) assert.ok(p.count === 1 && p.visible[0], `article visible: ${p.text.slice(0, 40)}`);
+
+      const scroll = await driver.evaluate(() => ({
+        unlock: document.documentElement.hasAttribute('data-declutter-unlock'),
+        body: getComputedStyle(document.body).overflowY,
+        html: getComputedStyle(document.documentElement).overflowY,
+        scrollable: document.documentElement.scrollHeight > innerHeight,
+      }));
+      assert.ok(scroll.unlock, '<html data-declutter-unlock>');
+      assert.ok(!/hidden|clip/.test(scroll.body) && !/hidden|clip/.test(scroll.html), `page scrolls: body overflow ${scroll.body}, html ${scroll.html}`);
+      assert.ok(scroll.scrollable, 'the page is taller than the window');
+
+      const panel = await driver.evaluate(P.panelInfo);
+      assert.ok(panel && panel.rows.filter((r) => r.state === 'hidden').length >= 2, `the panel lists the late blocks: ${JSON.stringify(panel)}`);
+
+      await driver.command({ cmd: 'undo' });
+      await waitFor(driver, () => !document.querySelector('declutter-panel'), null, 'panel closed');
+      assert.deepEqual(await driver.evaluate(declutterAttributes), [], 'no data-declutter attribute left');
+      assert.equal(await driver.evaluate(P.outerHTML), expected, 'undo restores the page as the page made it');
+      const shown = await driver.evaluate(P.visibilityOf, LATE_TEXT);
+      for (const c of shown) assert.ok(c.visible.every(Boolean), `after undo: visible again: ${c.text}`);
+    });
+
+    it(`late clutter: at most ${LATE_PLANS} re-plans per declutter`, async () => {
+      await driver.open(`${server.origin}/late/`);
+      await waitFor(driver, () => typeof window.addWave === 'function', null, 'the page script');
+      await grant(driver);
+      const reply = await driver.command({ cmd: 'declutter' });
+      assert.ok(reply && !reply.error, `declutter ran: ${JSON.stringify(reply)}`);
+      for (let i = 1; i <= LATE_PLANS; i++) {
+        await driver.evaluate((i) => { window.addWave(i); return true; }, i);
+        await waitFor(driver, (i) => document.getElementById(`wave-${i}`).hasAttribute('data-declutter-hidden'), i, `wave ${i} hidden`, 10_000);
+      }
+      assert.equal(await driver.inContent(() => globalThis.__declutter.applier.latePlans), LATE_PLANS, 'one re-plan per wave');
+      await driver.evaluate(() => { window.addWave('last'); return true; });
+      // The quiet time is what is tested: wait well past it.
+      await sleep(LATE_QUIET_MS + 1400);
+      assert.equal(await driver.evaluate(() => document.getElementById('wave-last').hasAttribute('data-declutter-hidden')), false, `wave ${LATE_PLANS + 1} not planned`);
+      assert.equal(await driver.inContent(() => globalThis.__declutter.applier.latePlans), LATE_PLANS);
+      await driver.command({ cmd: 'undo' });
+      assert.deepEqual(await driver.evaluate(declutterAttributes), []);
+    });
+
+    it('live-page guard: a block holding the headline or inside the article is refused, another block in the same call is hidden, the panel marks the refusal', async () => {
+      await driver.open(`${server.origin}/guard/`);
+      const before = await driver.evaluate(P.outerHTML);
+      await grant(driver);
+      const result = await driver.inContent(async (targets) => {
+        const D = globalThis.__declutter;
+        // A real extraction of this page: its article parts and keep locators.
+        const extraction = await D.engine.extract(D.engine.serialise(), location.href);
+        const guard = { parts: extraction.article?.parts ?? [], keep: extraction.keep ?? [] };
+        const describe = (l) => D.applier.locate(l)?.localName ?? null;
+        const all = Array.from(document.getElementsByTagName('*'));
+        // Locators as the core builds them: index, tag, selector, fingerprint
+        // (the first 80 characters of the text, whitespace collapsed).
+        const blocks = targets.map(({ selector, kind }) => {
+          const el = document.querySelector(selector);
+          const fingerprint = Array.from(el.textContent.replace(/\s+/g, ' ').trim()).slice(0, 80).join('');
+          return { kind, reason: `test: ${selector}`, locator: { index: all.indexOf(el), tag: el.localName, selector, fingerprint } };
+        });
+        const added = D.applier.hideBlocks(blocks, guard);
+        return {
+          parts: guard.parts.map(describe),
+          keep: guard.keep.map(describe),
+          entries: added.map((e) => ({ selector: e.block.locator.selector, refused: e.refused, hidden: e.hidden, found: !!e.el })),
+        };
+      }, [[
+        { selector: 'header.story-head', kind: 'related' }, // holds the headline (keep)
+        { selector: 'main.wrap', kind: 'related' }, // holds the article part and the headline
+        { selector: '.story-body > p:nth-child(3)', kind: 'share' }, // lies inside the article part
+        { selector: 'aside.promo-box', kind: 'app_promo' }, // touches neither
+      ]]);
+      assert.ok(result.keep.includes('h1'), `the extraction keeps the headline: ${JSON.stringify(result.keep)}`);
+      assert.ok(result.parts.length > 0 && result.parts.every(Boolean), `the article parts are located: ${JSON.stringify(result.parts)}`);
+      assert.deepEqual(result.entries, [
+        { selector: 'header.story-head', refused: 'article', hidden: false, found: false },
+        { selector: 'main.wrap', refused: 'article', hidden: false, found: false },
+        { selector: '.story-body > p:nth-child(3)', refused: 'article', hidden: false, found: false },
+        { selector: 'aside.promo-box', refused: null, hidden: true, found: true },
+      ]);
+      assert.deepEqual(await driver.evaluate(() => Array.from(document.querySelectorAll('[data-declutter-hidden]'), (e) => e.localName)), ['aside'], 'only the promo box is hidden');
+      const article = await driver.evaluate(P.visibilityOf, { strings: [HEADLINE, ...PARAGRAPHS], selector: 'h1, p' });
+      for (const p of article) assert.ok(p.count === 1 && p.visible[0], `article visible: ${p.text.slice(0, 40)}`);
+      const promo = await driver.evaluate(P.visibilityOf, ['Try the Daily Example app']);
+      assert.ok(promo[0].visible.every((v) => !v), 'promo box not visible');
+
+      // Declutter again while something is hidden: the panel opens on these entries.
+      const shown = await driver.command({ cmd: 'declutter' });
+      assert.ok(shown?.panel, `panel shown: ${JSON.stringify(shown)}`);
+      const panel = await driver.evaluate(P.panelInfo);
+      assert.deepEqual(panel?.rows.map((r) => r.state), ['refused', 'refused', 'refused', 'hidden'], `panel: ${JSON.stringify(panel)}`);
+      const state = await driver.command({ cmd: 'state' });
+      assert.equal(state.entries.filter((e) => e.refused === 'article').length, 3);
+
+      await driver.command({ cmd: 'undo' });
+      await waitFor(driver, () => !document.querySelector('declutter-panel'), null, 'panel closed');
+      assert.equal(await driver.evaluate(P.outerHTML), before, 'undo restores the page');
+    });
+
+    it('no uncaught errors in the pages the extension worked on', async () => {
+      assert.deepEqual(await driver.errors(), []);
+    });
+  });
+}
