@@ -136,7 +136,11 @@ export function startServer({ routes } = {}) {
       return res.end(TRICKY_JS);
     }
     if ((m = url.pathname.match(/^\/corpus\/([\w.-]+)\/$/)) && existsSync(join(CORPUS_DIR, m[1], 'source.html'))) {
-      return html(readFileSync(join(CORPUS_DIR, m[1], 'source.html')));
+      // The saved pages' own scripts off: left on, they add ad tags and
+      // change classes whenever their timers fire, so "the page is exactly
+      // as it was after the reader closed" would fail or pass by timing
+      // (nytimes-1 added a script tag mid-test in a CI run).
+      return html(readFileSync(join(CORPUS_DIR, m[1], 'source.html')), { 'content-security-policy': "script-src 'none'" });
     }
     if (url.pathname === '/favicon.ico' || /\.(png|jpe?g|gif|webp|svg|ico)$/i.test(url.pathname) || /GetFile|image/i.test(url.pathname + url.search)) {
       res.writeHead(200, { 'content-type': 'image/png' });
