@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use declutter::dom::{Dom, Kind, NodeIx};
-use declutter::{extract, ClutterKind, Options};
+use declutter::{extract, ClutterBlock, Options};
 use scraper::Selector;
 use serde_json::Value;
 
@@ -78,8 +78,8 @@ fn grams(words: &[String]) -> HashSet<String> {
 /// The page as the live declutter leaves it.
 struct Outcome {
     dom: Dom,
-    /// Planned blocks: node and kind.
-    planned: Vec<(NodeIx, ClutterKind)>,
+    /// Planned blocks found in the parse: node and block.
+    planned: Vec<(NodeIx, ClutterBlock)>,
     /// Every node inside a planned block.
     hidden: Vec<bool>,
 }
@@ -91,10 +91,10 @@ fn plan_outcome(html: &str, url: &str) -> Outcome {
         .elements()
         .filter_map(|ix| dom.element_index(ix).map(|e| (e, ix)))
         .collect();
-    let planned: Vec<(NodeIx, ClutterKind)> = x
+    let planned: Vec<(NodeIx, ClutterBlock)> = x
         .clutter
-        .iter()
-        .filter_map(|b| by_index.get(&b.locator.index).map(|&ix| (ix, b.kind)))
+        .into_iter()
+        .filter_map(|b| by_index.get(&b.locator.index).map(|&ix| (ix, b)))
         .collect();
     let mut hidden = vec![false; dom.len()];
     for &(ix, _) in &planned {
@@ -174,7 +174,6 @@ fn explain(corpus: &Path, id: &str) {
         eprintln!("{id}: no page");
         return;
     };
-    let x = extract(&html, gt["url"].as_str().unwrap_or(""), &Options::default());
     let o = plan_outcome(&html, gt["url"].as_str().unwrap_or(""));
     let (visible, _) = texts(&o);
     let visible_grams = grams(&words(&visible));
@@ -182,7 +181,8 @@ fn explain(corpus: &Path, id: &str) {
         gt["ground_truth"]["main_content"].as_str().unwrap_or(""),
     ));
     println!("{id}: title {:?}", gt["ground_truth"]["title"]);
-    for (b, &(node, _)) in x.clutter.iter().zip(&o.planned) {
+    for (node, b) in &o.planned {
+        let node = *node;
         let block_grams = grams(&words(&o.dom.text(node)));
         let lost = reference
             .iter()
@@ -236,7 +236,7 @@ fn judge(o: &Outcome, node: NodeIx, kind: &str, tally: &mut KindTally, misses: &
     let around = o
         .planned
         .iter()
-        .find(|&&(p, _)| o.dom.contains(p, node) || p == node);
+        .find(|(p, _)| o.dom.contains(*p, node) || *p == node);
     let inside = o
         .planned
         .iter()
@@ -247,13 +247,14 @@ fn judge(o: &Outcome, node: NodeIx, kind: &str, tally: &mut KindTally, misses: &
             tally.whole += 1; // for keep blocks: "touched"
             misses.push(format!(
                 "{kind} touched by {}",
-                around.map_or("a block inside it", |(_, k)| k.as_str())
+                around.map_or("a block inside it", |(_, b)| b.kind.as_str())
             ));
         }
         return;
     }
     match around {
-        Some(&(_, k)) => {
+        Some((_, b)) => {
+            let k = b.kind;
             tally.whole += 1;
             if k.as_str() != kind {
                 tally.wrong_kind += 1;

@@ -81,7 +81,7 @@ fn run(case: &str, file: &Path) {
             let plan = declutter::clutter::plan(
                 &dom,
                 &signals,
-                &declutter::clutter::guard(&dom, &metadata, found.as_ref()),
+                &declutter::clutter::Guard::new(&dom, &metadata, found.as_ref()),
             );
             let clean = found
                 .as_ref()

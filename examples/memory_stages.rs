@@ -84,7 +84,7 @@ fn main() {
     let plan = declutter::clutter::plan(
         &dom,
         &signals,
-        &declutter::clutter::guard(&dom, &metadata, found.as_ref()),
+        &declutter::clutter::Guard::new(&dom, &metadata, found.as_ref()),
     );
     stage("plan");
     let clean = found

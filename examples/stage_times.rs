@@ -36,7 +36,7 @@ fn main() {
         let _plan = declutter::clutter::plan(
             &dom,
             &signals,
-            &declutter::clutter::guard(&dom, &metadata, found.as_ref()),
+            &declutter::clutter::Guard::new(&dom, &metadata, found.as_ref()),
         );
         lap(4);
         let html = found

@@ -105,14 +105,13 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
     let mut metadata = metadata::read(&dom, page_url.as_ref());
     let signals = clutter::detect(&dom);
     let found = article::find(&dom, &signals, &metadata, options);
-    let guard = clutter::guard(&dom, &metadata, found.as_ref());
+    let guard = clutter::Guard::new(&dom, &metadata, found.as_ref());
     let plan = clutter::plan(&dom, &signals, &guard);
     let keep: Vec<_> = guard
         .protected()
         .iter()
         .map(|&p| locate::locator(&dom, p))
         .collect();
-    drop(guard);
     let article_html = found
         .as_ref()
         .map(|found| clean::article_html(&dom, found, page_url.as_ref()));

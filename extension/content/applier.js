@@ -286,11 +286,18 @@
     if (!entries.some((e) => e.hidden)) unwatch();
   }
 
+  /** Any visible-looking text below `el`, found without building its whole textContent. */
+  function hasText(el) {
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/\S/.test(node.data)) return true;
+    return false;
+  }
+
   /** Elements the page added: worth a new plan when they hold anything a block could be. */
   function noteLate(added) {
     if (!late || late.runs >= LATE_PLANS) return;
     const worth = [...added].some((el) => el.isConnected && !isOwn(el)
-      && (el.textContent.trim().length > 0 || el.querySelector?.('iframe, form, button')));
+      && (el.querySelector?.('iframe, form, button') || hasText(el)));
     if (!worth) return;
     clearTimeout(late.timer);
     const current = late;

@@ -44,6 +44,7 @@ fn seeds(dom: &Dom, evidence: &EvidenceMap) -> Vec<Seed> {
     let mut seeds: Vec<Seed> = Vec::new();
     let mut below = vec![0u16; dom.len()];
     let context = contexts(dom);
+    let message_form = in_message_form(dom, evidence);
     for ix in (0..dom.len()).rev() {
         let data = dom.node(ix);
         let mut kinds_here = below[ix];
@@ -53,7 +54,8 @@ fn seeds(dom: &Dom, evidence: &EvidenceMap) -> Vec<Seed> {
             || matches!(dom.tag(ix), Some("html" | "body" | "head" | "main"));
         if !skip {
             let name_kinds = name_kinds(dom, ix);
-            if let Some((kind, reason)) = seed_kind(dom, ix, evidence.get(ix), &name_kinds) {
+            let found = seed_kind(dom, ix, evidence.get(ix), &name_kinds, message_form[ix]);
+            if let Some((kind, reason)) = found {
                 // Copyright wording in a figure is the picture's credit: no
                 // seed, and none above it for the same words.
                 let credit =
@@ -104,6 +106,20 @@ fn contexts(dom: &Dom) -> Vec<Context> {
     context
 }
 
+/// Whether each node lies in (or is) a form that holds a text area: a form
+/// that asks for a message. One pass, from the forms' evidence.
+fn in_message_form(dom: &Dom, evidence: &EvidenceMap) -> Vec<bool> {
+    let mut inside = vec![false; dom.len()];
+    for ix in 0..dom.len() {
+        inside[ix] = if dom.is_tag(ix, "form") {
+            evidence.get(ix).textareas > 0
+        } else {
+            dom.parent(ix).is_some_and(|p| inside[p])
+        };
+    }
+    inside
+}
+
 /// Kinds an element's own class, id and role name.
 fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
     let mut names = dom.class_and_id(ix);
@@ -134,6 +150,7 @@ fn seed_kind(
     ix: NodeIx,
     e: &Evidence,
     names: &[ClutterKind],
+    in_message_form: bool,
 ) -> Option<(ClutterKind, &'static str)> {
     let chars = dom.node(ix).text_chars;
     let says = |k: ClutterKind| e.wording & bit(k) != 0;
@@ -163,13 +180,7 @@ fn seed_kind(
 
     // A form that asks for a message is a comment or contact form, whatever
     // email field it has.
-    let asks_for_message = || {
-        std::iter::once(ix)
-            .chain(dom.ancestors(ix))
-            .find(|&a| dom.is_tag(a, "form"))
-            .is_some_and(|form| evidence_of_form(dom, form) > 0)
-    };
-    if e.prose == 0 && chars <= 1000 && e.passwords == 0 && !asks_for_message() {
+    if e.prose == 0 && chars <= 1000 && e.passwords == 0 && !in_message_form {
         if e.email_inputs > 0 && says(Newsletter) {
             return Some((
                 Newsletter,
@@ -306,13 +317,6 @@ fn seed_kind(
         return Some((Comments, "comment thread under a comment-count label"));
     }
     None
-}
-
-/// Text areas in a form.
-fn evidence_of_form(dom: &Dom, form: NodeIx) -> usize {
-    dom.descendants(form)
-        .filter(|&d| dom.is_tag(d, "textarea"))
-        .count()
 }
 
 fn has_digit(s: &str) -> bool {

@@ -248,8 +248,6 @@ fn mentions_email(dom: &Dom, ix: NodeIx) -> bool {
         })
 }
 
-/// A link or button that shares the page: a known share endpoint shape, or
-/// a label that says share.
 /// A link to an app in Apple's or Google's store: the badges of an app promo.
 fn is_store_link(dom: &Dom, ix: NodeIx) -> bool {
     let href = dom.attr(ix, "href").unwrap_or("").to_ascii_lowercase();
@@ -264,6 +262,8 @@ fn is_store_link(dom: &Dom, ix: NodeIx) -> bool {
     )
 }
 
+/// A link or button that shares the page: a known share endpoint shape, or
+/// a label that says share.
 fn is_share_link(dom: &Dom, ix: NodeIx) -> bool {
     let href = dom.attr(ix, "href").unwrap_or("").to_ascii_lowercase();
     let endpoint = [

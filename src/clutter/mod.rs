@@ -14,10 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::HashSet;
 
-use crate::article::Found;
 use crate::dom::{Dom, NodeIx};
 use crate::locate::{locator, Locator};
-use crate::metadata::Metadata;
 pub use guard::Guard;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -172,10 +170,4 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard) -> Vec<ClutterBlock> {
         });
     }
     blocks
-}
-
-/// The guard for a page: its article and the headline and byline its
-/// metadata names.
-pub fn guard<'a>(dom: &'a Dom, metadata: &Metadata, found: Option<&'a Found>) -> Guard<'a> {
-    Guard::new(dom, metadata, found)
 }

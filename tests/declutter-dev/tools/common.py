@@ -2,24 +2,15 @@ import gzip, json, re, html5lib, lxml.etree as ET
 from cssselect import GenericTranslator
 import os
 CORPUS=os.environ.get('WCXB_DEV', os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'shared', 'corpus', 'wcxb-dev'))
+import sys
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..'))
+from check_labels import load, clean_ctl  # one loader for the labels and the tools
+
+
 def load_text(pid):
-    b=gzip.open(f'{CORPUS}/html/{pid}.html.gz').read()
-    if b.startswith(b'\xef\xbb\xbf'): return b[3:].decode('utf-8','replace')
-    m=re.search(rb'<meta[^>]+charset=["\']?([A-Za-z0-9_-]+)',b[:4096],re.I)
-    enc=m.group(1).decode() if m else 'utf-8'
-    try: return b.decode(enc,'replace')
-    except LookupError: return b.decode('utf-8','replace')
-def _ref(m):
-    v = m.group(1)
-    n = int(v[1:], 16) if v[0] in 'xX' else int(v)
-    bad = n < 32 and n not in (9, 10, 13) or n == 127
-    return '&#xFFFD;' if bad else m.group(0)
+    return load(CORPUS, pid)
 
 
-def clean_ctl(t):
-    t=t.replace('\x0c',' ')
-    t = re.sub(r'&#([xX][0-9a-fA-F]+|[0-9]+);?', _ref, t)
-    return re.sub(r'[\x00-\x08\x0b\x0e-\x1f\x7f]','\ufffd',t)
 def parse(pid):
     return html5lib.parse(clean_ctl(load_text(pid)),treebuilder='lxml',namespaceHTMLElements=False)
 def gt(pid):
