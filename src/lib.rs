@@ -24,6 +24,7 @@ pub mod metadata;
 pub mod nesting;
 pub mod readerable;
 pub mod render;
+pub mod rules;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -47,6 +48,8 @@ pub struct Options {
     /// Pages with more elements than this are refused with an empty result,
     /// so a hostile page cannot stall the reader.
     pub max_elements: usize,
+    /// The user's rules for this page's site: blocks to hide, blocks to keep.
+    pub rules: rules::SiteRules,
 }
 
 impl Default for Options {
@@ -55,6 +58,7 @@ impl Default for Options {
             char_threshold: 500,
             words_per_minute: 230,
             max_elements: 2_000_000,
+            rules: rules::SiteRules::default(),
         }
     }
 }
@@ -106,7 +110,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
     let signals = clutter::detect(&dom);
     let found = article::find(&dom, &signals, &metadata, options);
     let guard = clutter::Guard::new(&dom, &metadata, found.as_ref());
-    let plan = clutter::plan(&dom, &signals, &guard);
+    let plan = clutter::plan(&dom, &signals, &guard, &options.rules);
     let keep: Vec<_> = guard
         .protected()
         .iter()

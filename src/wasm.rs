@@ -76,3 +76,20 @@ pub fn limit_nesting(html: &str) -> String {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// `ruleSelectors(path)`: selectors for the element the user picked, best
+/// first; `path` runs from `body` down to it ([`crate::rules::suggest`]).
+#[wasm_bindgen(js_name = ruleSelectors)]
+pub fn rule_selectors(path: JsValue) -> Result<JsValue, JsError> {
+    let path: Vec<crate::rules::PathStep> = from_js(path)?;
+    to_js(&crate::rules::suggest(&path))
+}
+
+/// `checkRules(set)`: a rule set (`{version, sites: {host: {hide, keep}}}`)
+/// checked and in canonical form, or an error naming the bad rule.
+#[wasm_bindgen(js_name = checkRules)]
+pub fn check_rules(set: JsValue) -> Result<JsValue, JsError> {
+    let set: crate::rules::RuleSet = from_js(set)?;
+    let checked = crate::rules::check(&set).map_err(|e| JsError::new(&e))?;
+    to_js(&checked)
+}

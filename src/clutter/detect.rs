@@ -355,7 +355,8 @@ fn growth_cap(kind: ClutterKind) -> u32 {
         ClutterKind::Comments => 800,
         ClutterKind::Related => 3000,
         ClutterKind::RepeatedBoilerplate => 400,
-        ClutterKind::Share | ClutterKind::AppPromo | ClutterKind::Ad => 300,
+        // A user rule names its block exactly; it never grows.
+        ClutterKind::Share | ClutterKind::AppPromo | ClutterKind::Ad | ClutterKind::UserRule => 300,
     }
 }
 

@@ -74,6 +74,37 @@ impl<'a> Guard<'a> {
         })
     }
 
+    /// May a user's rule hide `block`? Not when it holds, or lies in, the
+    /// headline or byline, nor when it holds half the article's kept text
+    /// or more: a rule written on one page must not blank the next.
+    pub fn holds_headline_or_article(&self, block: NodeIx) -> bool {
+        let dom = self.dom;
+        if self
+            .protected
+            .iter()
+            .any(|&p| dom.contains(block, p) || dom.contains(p, block))
+        {
+            return true;
+        }
+        let Some(found) = self.found else {
+            return false;
+        };
+        let total: u32 = found.parts.iter().map(|&p| self.kept_chars(found, p)).sum();
+        total > 0 && self.kept_chars(found, block) * 2 >= total
+    }
+
+    /// Characters of kept article text inside `node`.
+    fn kept_chars(&self, found: &Found, node: NodeIx) -> u32 {
+        let dom = self.dom;
+        (node..dom.end(node))
+            .filter(|&i| {
+                let n = dom.node(i);
+                n.kind == Kind::Text && !n.invisible && found.keeps(dom, i)
+            })
+            .map(|i| dom.node(i).text_chars)
+            .sum()
+    }
+
     /// A paragraph, heading, list, quote, table or inline element whose
     /// parent holds kept article content is part of the article's running
     /// text even when a signal kept it out of the article (an article about

@@ -313,7 +313,7 @@ pub fn phrases(kind: ClutterKind) -> &'static [&'static str] {
         ClutterKind::RepeatedBoilerplate => COPYRIGHT,
         ClutterKind::Share => SHARE,
         ClutterKind::Related => RELATED,
-        ClutterKind::Ad => &[],
+        ClutterKind::Ad | ClutterKind::UserRule => &[],
         ClutterKind::CookieConsent => COOKIE,
         ClutterKind::AppPromo => APP_PROMO,
     }

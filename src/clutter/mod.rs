@@ -16,6 +16,7 @@ use std::collections::HashSet;
 
 use crate::dom::{Dom, NodeIx};
 use crate::locate::{locator, Locator};
+use crate::rules::{RuleSelector, SiteRules};
 pub use guard::Guard;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -29,6 +30,8 @@ pub enum ClutterKind {
     Ad,
     CookieConsent,
     AppPromo,
+    /// A block the user's own rule hides.
+    UserRule,
 }
 
 impl ClutterKind {
@@ -42,6 +45,7 @@ impl ClutterKind {
             ClutterKind::Ad => "ad",
             ClutterKind::CookieConsent => "cookie_consent",
             ClutterKind::AppPromo => "app_promo",
+            ClutterKind::UserRule => "user_rule",
         }
     }
 }
@@ -133,7 +137,14 @@ pub fn detect(dom: &Dom) -> Signals {
 /// The plan: every block that passes the article guard (shrunk towards its
 /// seed when it grew around protected content), with a locator for the live
 /// page. A repeated text is no clutter when one of its copies is protected.
-pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard) -> Vec<ClutterBlock> {
+/// The user's rules come last: nothing planned holds or lies in a block
+/// they keep, and the blocks they hide join the plan (see [`user_hidden`]).
+pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> Vec<ClutterBlock> {
+    let kept = select_all(dom, &rules.keep);
+    let user_kept = |node: NodeIx| {
+        kept.iter()
+            .any(|&k| dom.contains(node, k) || dom.contains(k, node))
+    };
     let protected_texts: HashSet<String> = signals
         .blocks
         .iter()
@@ -146,8 +157,7 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard) -> Vec<ClutterBlock> {
                 .map(|&p| dom.text(p).to_lowercase()),
         )
         .collect();
-    let mut blocks: Vec<ClutterBlock> = Vec::new();
-    let mut last_end = 0;
+    let mut chosen: Vec<(NodeIx, ClutterKind, String)> = Vec::new();
     for s in &signals.blocks {
         if dom.node(s.node).hidden
             || s.repeated && protected_texts.contains(&dom.text(s.node).to_lowercase())
@@ -157,17 +167,61 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard) -> Vec<ClutterBlock> {
         let Some(node) = guard.shrink(s.seed, s.node) else {
             continue;
         };
-        // Shrinking can leave two blocks nested no more; never one in another.
+        if !user_kept(node) {
+            chosen.push((node, s.kind, s.reason.clone()));
+        }
+    }
+    chosen.extend(
+        user_hidden(dom, guard, &rules.hide)
+            .filter(|&(node, _)| !user_kept(node))
+            .map(|(node, rule)| (node, ClutterKind::UserRule, format!("your rule: {rule}"))),
+    );
+    // Outermost first; shrinking and rules can leave two blocks nested no
+    // more, and a block never lies in another.
+    chosen.sort_by_key(|&(node, kind, _)| (node, kind != ClutterKind::UserRule));
+    let mut blocks: Vec<ClutterBlock> = Vec::new();
+    let mut last_end = 0;
+    for (node, kind, reason) in chosen {
         if node < last_end {
             continue;
         }
         last_end = dom.end(node);
         blocks.push(ClutterBlock {
-            kind: s.kind,
-            reason: s.reason.clone(),
+            kind,
+            reason,
             preview: crate::text::preview(&dom.text_start(node, 100), 100),
             locator: locator(dom, node),
         });
     }
     blocks
+}
+
+/// Every element the given rules select; rules that do not parse select
+/// nothing (the options page checks them before they are stored).
+fn select_all(dom: &Dom, rules: &[String]) -> Vec<NodeIx> {
+    rules
+        .iter()
+        .filter_map(|r| RuleSelector::parse(r).ok())
+        .flat_map(|r| r.select(dom))
+        .collect()
+}
+
+/// The blocks the user's hide rules select, with the rule. The user may
+/// hide what the engine would not (an ad inside the article), but never the
+/// headline or byline, nor the whole article: a rule written on one page
+/// must not blank the next.
+fn user_hidden<'a>(
+    dom: &'a Dom,
+    guard: &'a Guard,
+    rules: &'a [String],
+) -> impl Iterator<Item = (NodeIx, &'a str)> + 'a {
+    rules.iter().flat_map(move |rule| {
+        let selected = RuleSelector::parse(rule)
+            .map(|r| r.select(dom))
+            .unwrap_or_default();
+        selected
+            .into_iter()
+            .filter(move |&node| !dom.node(node).hidden && !guard.holds_headline_or_article(node))
+            .map(move |node| (node, rule.as_str()))
+    })
 }
