@@ -37,6 +37,7 @@ fn main() {
             &dom,
             &signals,
             &declutter::clutter::Guard::new(&dom, &metadata, found.as_ref()),
+            &options.rules,
         );
         lap(4);
         let html = found
