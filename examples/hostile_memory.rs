@@ -82,6 +82,7 @@ fn run(case: &str, file: &Path) {
                 &dom,
                 &signals,
                 &declutter::clutter::Guard::new(&dom, &metadata, found.as_ref()),
+                &options.rules,
             );
             let clean = found
                 .as_ref()

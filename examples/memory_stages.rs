@@ -85,6 +85,7 @@ fn main() {
         &dom,
         &signals,
         &declutter::clutter::Guard::new(&dom, &metadata, found.as_ref()),
+        &options.rules,
     );
     stage("plan");
     let clean = found
