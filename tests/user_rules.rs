@@ -66,6 +66,7 @@ fn a_hide_rule_plans_its_block_as_the_users() {
         .expect("the partner box is planned");
     assert_eq!(block.kind, ClutterKind::UserRule);
     assert_eq!(block.reason, "your rule: div.partner-box");
+    assert_eq!(block.rule.as_deref(), Some("div.partner-box"));
     // The article itself is untouched by the rule.
     assert!(e
         .article

@@ -59,6 +59,10 @@ pub struct ClutterBlock {
     /// The start of the block's text.
     pub preview: String,
     pub locator: Locator,
+    /// The user's rule that hides this block (kind `user_rule`), so the
+    /// panel can offer to forget it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// One block the evidence calls clutter, before the article is known.
@@ -157,7 +161,7 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
                 .map(|&p| dom.text(p).to_lowercase()),
         )
         .collect();
-    let mut chosen: Vec<(NodeIx, ClutterKind, String)> = Vec::new();
+    let mut chosen: Vec<(NodeIx, ClutterKind, String, Option<String>)> = Vec::new();
     for s in &signals.blocks {
         if dom.node(s.node).hidden
             || s.repeated && protected_texts.contains(&dom.text(s.node).to_lowercase())
@@ -168,20 +172,23 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
             continue;
         };
         if !user_kept(node) {
-            chosen.push((node, s.kind, s.reason.clone()));
+            chosen.push((node, s.kind, s.reason.clone(), None));
         }
     }
     chosen.extend(
         user_hidden(dom, guard, &rules.hide)
             .filter(|&(node, _)| !user_kept(node))
-            .map(|(node, rule)| (node, ClutterKind::UserRule, format!("your rule: {rule}"))),
+            .map(|(node, rule)| {
+                let reason = format!("your rule: {rule}");
+                (node, ClutterKind::UserRule, reason, Some(rule.to_string()))
+            }),
     );
     // Outermost first; shrinking and rules can leave two blocks nested no
     // more, and a block never lies in another.
-    chosen.sort_by_key(|&(node, kind, _)| (node, kind != ClutterKind::UserRule));
+    chosen.sort_by_key(|&(node, kind, ..)| (node, kind != ClutterKind::UserRule));
     let mut blocks: Vec<ClutterBlock> = Vec::new();
     let mut last_end = 0;
-    for (node, kind, reason) in chosen {
+    for (node, kind, reason, rule) in chosen {
         if node < last_end {
             continue;
         }
@@ -191,6 +198,7 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
             reason,
             preview: crate::text::preview(&dom.text_start(node, 100), 100),
             locator: locator(dom, node),
+            rule,
         });
     }
     blocks
