@@ -20,6 +20,8 @@ const CONTENT_FILES = [
   'content/applier.js',
   'content/reader.js',
   'content/panel.js',
+  'content/rules.js',
+  'content/picker.js',
   'content/main.js',
 ];
 const CONTENT_CSS = ['content/content.css'];
@@ -48,6 +50,8 @@ async function runEngine(op, args) {
       case 'extract': return wasm.extract(args[0], args[1], args[2]);
       case 'exportDocument': return wasm.exportDocument(args[0], args[1], args[2]);
       case 'fileName': return wasm.fileName(args[0], args[1]);
+      case 'ruleSelectors': return wasm.ruleSelectors(args[0]);
+      case 'checkRules': return wasm.checkRules(args[0]);
       default: throw new Error(`unknown engine op ${op}`);
     }
   } catch (error) {
@@ -131,25 +135,30 @@ async function onCommand(command, tab) {
 
 api.commands.onCommand.addListener((command, tab) => { onCommand(command, tab); });
 
+// [id, message, parent]. Chrome allows at most six top-level items on the
+// toolbar button's menu: the exports share one submenu.
 const MENU = [
   ['declutter-page', 'menuDeclutter'],
-  ['export-md', 'menuExportMarkdown'],
-  ['export-txt', 'menuExportText'],
-  ['export-html', 'menuExportHtml'],
+  ['pick-block', 'menuPick'],
+  ['export', 'menuExport'],
+  ['export-md', 'menuExportMarkdown', 'export'],
+  ['export-txt', 'menuExportText', 'export'],
+  ['export-html', 'menuExportHtml', 'export'],
   ['auto-site', 'menuAutoSite'],
   ['options', 'menuOptions'],
 ];
 
 async function createMenus() {
   await api.contextMenus.removeAll();
-  for (const [id, message] of MENU) {
-    api.contextMenus.create({ id, title: api.i18n.getMessage(message), contexts: ['action'] });
+  for (const [id, message, parentId] of MENU) {
+    api.contextMenus.create({ id, title: api.i18n.getMessage(message), contexts: ['action'], ...(parentId && { parentId }) });
   }
 }
 
 api.contextMenus.onClicked.addListener(async (info, tab) => {
   switch (info.menuItemId) {
     case 'declutter-page': return sendToTab(tab, { cmd: 'declutter' });
+    case 'pick-block': return sendToTab(tab, { cmd: 'pick' });
     case 'export-md': return sendToTab(tab, { cmd: 'export', format: 'md' });
     case 'export-txt': return sendToTab(tab, { cmd: 'export', format: 'txt' });
     case 'export-html': return sendToTab(tab, { cmd: 'export', format: 'html' });

@@ -117,15 +117,24 @@
   /**
    * The article guard, as the live page has it: the elements of the
    * article's parts and of what the core keeps (headline, byline), located
-   * here. A block that holds one, or lies inside one, is refused: the core
-   * planned it on a tree the page may since have changed.
+   * here. The core planned on a tree the page may since have changed.
    */
   function guardElements(guard) {
-    return [...(guard?.parts ?? []), ...(guard?.keep ?? [])].map((l) => locate(l)).filter(Boolean);
+    const found = (locators) => (locators ?? []).map((l) => locate(l)).filter(Boolean);
+    return { parts: found(guard?.parts), keep: found(guard?.keep) };
   }
 
-  function guards(el, protectedEls) {
-    return protectedEls.some((p) => el === p || el.contains(p) || p.contains(el));
+  const around = (a, b) => a === b || a.contains(b) || b.contains(a);
+
+  /**
+   * May `el` be hidden? Not when it holds or lies in a part or a kept
+   * element. A user's rule may hide a block inside the article (an ad
+   * there) but never the headline or byline, nor the whole article.
+   */
+  function refuses(el, block, { parts, keep }) {
+    if (keep.some((k) => around(el, k))) return true;
+    if (block.kind === 'user_rule') return parts.length > 0 && parts.every((p) => el.contains(p));
+    return parts.some((p) => around(el, p));
   }
 
   /**
@@ -134,7 +143,7 @@
    */
   function hideBlocks(blocks, guard, { late = false } = {}) {
     const before = { x: window.scrollX, y: window.scrollY };
-    const protectedEls = guardElements(guard);
+    const guarded = guardElements(guard);
     return mutate(() => {
       if (!entries.some((e) => e.hidden)) scrollMark = null;
       // A late plan adds to what the user sees and chose (a block they
@@ -146,7 +155,7 @@
         let el = locate(block.locator);
         if (el && entries.some((e) => e.el === el)) continue;
         const entry = { block, el, hidden: false, refused: null };
-        if (el && guards(el, protectedEls)) {
+        if (el && refuses(el, block, guarded)) {
           entry.refused = 'article';
           entry.el = el = null;
         }

@@ -99,6 +99,7 @@
     extract: (html, url, options) => call('extract', [html, url, options ?? null]),
     exportDocument: (extraction, url, format) => call('exportDocument', [extraction, url, format]),
     fileName: (title, ext) => call('fileName', [title ?? null, ext]),
+    ruleSelectors: (path) => call('ruleSelectors', [path]),
     get path() { return path; },
     /** The order the paths are tried in (tests and the benchmark compare them). */
     get order() { return [...order]; },

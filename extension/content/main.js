@@ -16,7 +16,9 @@
 
   async function extractNow() {
     const url = location.href;
-    const extraction = await engine.extract(engine.serialise(), url);
+    // The user's rules for this site go to the core, which applies them.
+    const rules = await D.rules.load();
+    const extraction = await engine.extract(engine.serialise(), url, { rules });
     lastExtraction = { url, extraction };
     return extraction;
   }
@@ -98,13 +100,72 @@
         else applier.rehide(entry);
         refreshPanel();
       },
+      keep: (entry) => keepBlock(entry),
+      forget: (entry) => forgetRule(entry),
+      pick: () => pickRule(),
       undoAll: () => undoAll(),
       close: () => closePanel(),
-      copy: async () => copyText(await extraction()),
-      download: async (format) => download(await extraction(), format),
+      copy: async () => copyText(await extraction(), panelView?.setStatus),
+      download: async (format) => download(await extraction(), format, panelView?.setStatus),
     });
     applier.mountOwn(panelView.host);
     panelView.focus();
+  }
+
+  // ----------------------------------------------------------- user rules
+
+  /** "Hide something…": the picker, then a rule for what the user picked. */
+  function pickRule() {
+    if (applier.readerMounted) closeReader();
+    panelView?.host.setAttribute('data-picking', '');
+    D.picker.start({
+      pick: (el) => hideByRule(el).catch((error) => showPanelStatus(t('statusError', [String(error?.message ?? error)]))),
+      cancel: () => panelView?.host.removeAttribute('data-picking'),
+    });
+    return { picking: true };
+  }
+
+  function showPanelStatus(text) {
+    showPanel();
+    panelView.host.removeAttribute('data-picking');
+    panelView.setStatus(text);
+  }
+
+  async function hideByRule(el) {
+    const selector = await D.rules.selectorFor(el);
+    if (!selector) return showPanelStatus(t('ruleNoSelector'));
+    await D.rules.add('hide', selector);
+    await declutter();
+    // The core never lets a rule hide the headline, the byline or most of
+    // the article: such a rule is not kept.
+    if (!applier.entries.some((e) => e.block.rule === selector && e.hidden)) {
+      await D.rules.forget(selector);
+      return showPanelStatus(t('ruleRefused'));
+    }
+    return showPanelStatus(t('ruleAdded', [selector]));
+  }
+
+  /** "Don't hide this": a keep rule for the block, shown again now. */
+  async function keepBlock(entry) {
+    const selector = entry.el && (await D.rules.selectorFor(entry.el));
+    if (!selector) return showPanelStatus(t('ruleNoSelector'));
+    await D.rules.add('keep', selector);
+    applier.unhide(entry);
+    entry.note = 'kept';
+    entry.keptBy = selector;
+    refreshPanel();
+    return showPanelStatus(t('ruleKept', [selector]));
+  }
+
+  /** Forget the user's rule behind an entry (a hide rule, or a keep rule just made). */
+  async function forgetRule(entry) {
+    const selector = entry.block.rule ?? entry.keptBy;
+    if (!selector) return undefined;
+    await D.rules.forget(selector);
+    if (entry.block.rule) applier.unhide(entry);
+    entry.note = 'forgotten';
+    refreshPanel();
+    return showPanelStatus(t('ruleForgotten', [selector]));
   }
 
   function closePanel() {
@@ -146,6 +207,7 @@
   }
 
   function undoAll() {
+    D.picker.stop();
     applier.undoAll();
     closePanel();
     badge();
@@ -213,6 +275,7 @@
           }
           return await declutter(message);
         case 'undo': return undoAll();
+        case 'pick': return pickRule();
         case 'export': {
           const result = readerView?.extraction ?? (await extraction());
           if (message.format === 'copy') return await copyText(result, readerView?.setStatus);
@@ -259,7 +322,8 @@
     return {
       reader: applier.readerMounted,
       hidden: applier.hiddenCount,
-      entries: applier.entries.map((e) => ({ kind: e.block.kind, reason: e.block.reason, found: !!e.el, hidden: e.hidden, refused: e.refused })),
+      entries: applier.entries.map((e) => ({ kind: e.block.kind, reason: e.block.reason, rule: e.block.rule ?? null, found: !!e.el, hidden: e.hidden, refused: e.refused, note: e.note ?? null })),
+      picking: !!D.picker?.active,
       panel: !!panelView,
       path: engine.path,
       timing: D.lastTiming ?? null,

@@ -110,5 +110,133 @@ if (wanted && originOf(wanted)) {
   input.focus();
 }
 
+// ------------------------------------------------------------ your rules
+// Stored per site as `rules:<host>` (content/rules.js). The core checks
+// every edit and import (checkRules, through the background) before
+// anything is stored: a rule it cannot read is never saved.
+
+const RULES_PREFIX = 'rules:';
+const rulesStatus = document.getElementById('rules-status');
+
+async function ruleSet() {
+  const stored = await api.storage.sync.get(null);
+  const sites = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (key.startsWith(RULES_PREFIX)) sites[key.slice(RULES_PREFIX.length)] = { hide: value?.hide ?? [], keep: value?.keep ?? [] };
+  }
+  return { version: 1, sites };
+}
+
+async function checkRules(set) {
+  const reply = await api.runtime.sendMessage({ type: 'engine', op: 'checkRules', args: [set] });
+  if (!reply?.ok) throw new Error(reply?.error ?? 'engine unavailable');
+  return reply.value;
+}
+
+/** Check and store one site's rules (none: the site's item is removed). */
+async function saveSite(host, rules) {
+  if (rules.hide.length === 0 && rules.keep.length === 0) {
+    await api.storage.sync.remove(RULES_PREFIX + host);
+    return;
+  }
+  const checked = await checkRules({ version: 1, sites: { [host]: rules } });
+  await api.storage.sync.set(Object.fromEntries(Object.entries(checked.sites).map(([h, r]) => [RULES_PREFIX + h, r])));
+}
+
+async function changeRule(host, list, old, replacement) {
+  const { sites } = await ruleSet();
+  const rules = sites[host] ?? { hide: [], keep: [] };
+  rules[list] = rules[list].flatMap((s) => (s === old ? (replacement ? [replacement] : []) : [s]));
+  try {
+    await saveSite(host, rules);
+    rulesStatus.textContent = t('optionsRulesSaved');
+  } catch (error) {
+    rulesStatus.textContent = t('optionsRulesError', [String(error?.message ?? error)]);
+  }
+  renderRules();
+}
+
+function ruleRow(host, list, selector) {
+  const item = document.createElement('li');
+  item.dataset.host = host;
+  item.dataset.list = list;
+  const kind = document.createElement('span');
+  kind.className = 'rule-kind';
+  kind.textContent = t(list === 'hide' ? 'optionsRuleHide' : 'optionsRuleKeep');
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.value = selector;
+  input.spellcheck = false;
+  input.setAttribute('aria-label', `${kind.textContent}: ${host}`);
+  input.addEventListener('change', () => changeRule(host, list, selector, input.value.trim()));
+  const remove = document.createElement('button');
+  remove.type = 'button';
+  remove.textContent = t('optionsRuleRemove');
+  remove.setAttribute('aria-label', `${t('optionsRuleRemove')} ${selector}`);
+  remove.addEventListener('click', () => changeRule(host, list, selector, null));
+  item.append(kind, input, remove);
+  return item;
+}
+
+async function renderRules() {
+  const { sites } = await ruleSet();
+  const hosts = Object.keys(sites).sort();
+  document.getElementById('rules').replaceChildren(...hosts.map((host) => {
+    const block = document.createElement('div');
+    block.className = 'site-rules';
+    const name = document.createElement('h3');
+    name.textContent = host;
+    const list = document.createElement('ul');
+    list.append(...sites[host].hide.map((s) => ruleRow(host, 'hide', s)), ...sites[host].keep.map((s) => ruleRow(host, 'keep', s)));
+    block.append(name, list);
+    return block;
+  }));
+  document.getElementById('no-rules').hidden = hosts.length > 0;
+}
+
+document.getElementById('rules-export').addEventListener('click', async () => {
+  const json = `${JSON.stringify(await ruleSet(), null, 2)}\n`;
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'declutter-rules.json';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+});
+
+const ruleFile = document.getElementById('rules-file');
+document.getElementById('rules-import').addEventListener('click', () => ruleFile.click());
+ruleFile.addEventListener('change', async () => {
+  const file = ruleFile.files?.[0];
+  ruleFile.value = '';
+  if (file) await importRules(await file.text());
+});
+
+/** Merge a rule set (JSON text) into the stored rules, all or nothing. */
+async function importRules(text) {
+  try {
+    const incoming = await checkRules(JSON.parse(text));
+    const { sites } = await ruleSet();
+    let count = 0;
+    for (const [host, rules] of Object.entries(incoming.sites)) {
+      count += rules.hide.length + rules.keep.length;
+      const old = sites[host] ?? { hide: [], keep: [] };
+      sites[host] = { hide: [...old.hide, ...rules.hide], keep: [...old.keep, ...rules.keep] };
+    }
+    const merged = await checkRules({ version: 1, sites });
+    await api.storage.sync.set(Object.fromEntries(Object.entries(merged.sites).map(([h, r]) => [RULES_PREFIX + h, r])));
+    rulesStatus.textContent = t('optionsRulesImported', [String(count), String(Object.keys(incoming.sites).length)]);
+  } catch (error) {
+    rulesStatus.textContent = t('optionsRulesError', [String(error?.message ?? error)]);
+  }
+  renderRules();
+}
+
+// Rules made in a tab while this page is open.
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(RULES_PREFIX))) renderRules();
+});
+
 loadReader();
 renderSites();
+renderRules();

@@ -359,6 +359,51 @@ describe('Chromium', () => {
     await page.close();
   });
 
+  it('options page: your rules are listed per site, edited (a rule the core cannot read is refused, not stored), exported and imported as JSON', async () => {
+    await sw.evaluate(() => chrome.storage.sync.set({ 'rules:news.example': { hide: ['div.partner-box'], keep: ['aside.signup'] } }));
+    const options = await chrome.context.newPage();
+    await watchConsole(await chrome.context.newCDPSession(options), (e) => seen.push({ where: 'options page', ...e }));
+    await options.goto(`chrome-extension://${chrome.extensionId}/options/options.html`);
+    const listed = () => options.evaluate(() => Array.from(document.querySelectorAll('.site-rules li'), (li) => `${li.dataset.host} ${li.dataset.list} ${li.querySelector('input').value}`));
+    await options.waitForFunction(() => document.querySelectorAll('.site-rules li').length === 2);
+    assert.deepEqual(await listed(), ['news.example hide div.partner-box', 'news.example keep aside.signup']);
+    const stored = () => sw.evaluate(() => chrome.storage.sync.get('rules:news.example').then((r) => r['rules:news.example']));
+
+    // An edit the core cannot read: said, and nothing stored.
+    await options.fill('li[data-list="hide"] input', 'div[onclick]');
+    await options.locator('li[data-list="hide"] input').dispatchEvent('change');
+    await options.waitForFunction(() => /Not saved/.test(document.getElementById('rules-status').textContent));
+    assert.deepEqual(await stored(), { hide: ['div.partner-box'], keep: ['aside.signup'] });
+    // A good edit is stored in the core's canonical form.
+    await options.fill('li[data-list="hide"] input', 'DIV.partner-box>p');
+    await options.locator('li[data-list="hide"] input').dispatchEvent('change');
+    await options.waitForFunction(() => /saved/.test(document.getElementById('rules-status').textContent));
+    assert.deepEqual(await stored(), { hide: ['div.partner-box > p'], keep: ['aside.signup'] });
+
+    // Export: the whole set as JSON.
+    await options.click('#rules-export');
+    const download = await chrome.downloaded('declutter-rules.json');
+    const exported = JSON.parse(download.text);
+    assert.deepEqual(exported, { version: 1, sites: { 'news.example': { hide: ['div.partner-box > p'], keep: ['aside.signup'] } } });
+
+    // Import merges; a file with one bad rule is refused whole.
+    const file = (set) => ({ name: 'rules.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(set)) });
+    await options.setInputFiles('#rules-file', file({ version: 1, sites: { 'news.example': { hide: ['.ad-slot'] }, 'Blog.Example': { keep: ['#comments'] } } }));
+    await options.waitForFunction(() => /Imported 2 rule\(s\) for 2 site\(s\)/.test(document.getElementById('rules-status').textContent));
+    await options.waitForFunction(() => document.querySelectorAll('.site-rules li').length === 4);
+    assert.deepEqual(await listed(), ['blog.example keep #comments', 'news.example hide div.partner-box > p', 'news.example hide .ad-slot', 'news.example keep aside.signup']);
+    await options.setInputFiles('#rules-file', file({ version: 1, sites: { 'x.example': { hide: ['.fine', 'a:hover'] } } }));
+    await options.waitForFunction(() => /Not saved: .*a:hover/.test(document.getElementById('rules-status').textContent));
+    assert.equal(await sw.evaluate(() => chrome.storage.sync.get('rules:x.example').then((r) => r['rules:x.example'] ?? null)), null);
+
+    // Remove: the site's last rule takes its item with it.
+    await options.click('li[data-host="blog.example"] button');
+    await options.waitForFunction(() => document.querySelectorAll('.site-rules li').length === 3);
+    assert.equal(await sw.evaluate(() => chrome.storage.sync.get('rules:blog.example').then((r) => r['rules:blog.example'] ?? null)), null);
+    await sw.evaluate(() => chrome.storage.sync.clear());
+    await options.close();
+  });
+
   it('non-article page: a clear message with the choice to try anyway; closing restores the page', async () => {
     const page = await open('/plain/');
     const before = await page.evaluate(P.outerHTML);

@@ -74,7 +74,17 @@ const GUARD = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title
 <div class="story-body">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></main>
 <aside class="promo-box"><h3>Try the Daily Example app</h3><p>Breaking news alerts on your phone.</p></aside></body></html>`;
 
+/** An article with a partner box the engine leaves alone and a sign-up box it hides: for the user's rules. */
+const RULES = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} — The Daily Example</title></head>
+<body><main id="main"><article class="story"><h1 class="headline">${HEADLINE}</h1>
+${PARAGRAPHS.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}
+<div class="partner-box"><p>Brought to you by our partners at the garden centre down the road.</p></div>
+${PARAGRAPHS.slice(3).map((p) => `<p>${p}</p>`).join('')}</article>
+<aside class="signup"><h2>Get our newsletter</h2><p>Sign up for the morning briefing in your inbox.</p>
+<form><input type="email" placeholder="Your email"><button>Subscribe</button></form></aside></main></body></html>`;
+
 function routes(path) {
+  if (path === '/rules/') return { html: RULES, headers: { 'content-security-policy': "script-src 'none'" } };
   if (path === '/late/') return { html: LATE };
   if (path === '/late.js') return { js: LATE_JS };
   // No page script here: what changes is the extension's doing.
@@ -118,6 +128,39 @@ async function grant(driver) {
   await driver.command({ cmd: 'reader-close' });
   await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
 }
+
+/** Point the picker at the element `selector` names (its centre), as a mouse would. */
+function hoverPicker(selector) {
+  const el = document.querySelector(selector);
+  el.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const r = el.getBoundingClientRect();
+  const at = { clientX: r.left + r.width / 2, clientY: r.top + Math.min(r.height / 2, 8), bubbles: true, composed: true };
+  document.elementFromPoint(at.clientX, at.clientY).dispatchEvent(new MouseEvent('mousemove', at));
+  return true;
+}
+
+function pressKey(key) {
+  document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+  return true;
+}
+
+/** Click a panel button: `action` on the row whose kind is `kind` (or in the action bar). */
+function panelClick({ action, kind }) {
+  const root = document.querySelector('declutter-panel')?.shadowRoot;
+  const scope = kind ? root?.querySelector(`li[data-kind="${kind}"]`) : root;
+  const button = scope?.querySelector(`[data-action="${action}"]`);
+  button?.click();
+  return !!button;
+}
+
+function panelStatus() {
+  return document.querySelector('declutter-panel')?.shadowRoot?.querySelector('.status')?.textContent ?? '';
+}
+
+const isHidden = (selector) => document.querySelector(selector).hasAttribute('data-declutter-hidden');
+
+/** This site's stored rules, read in the content script's world. */
+const storedRules = () => (globalThis.browser ?? globalThis.chrome).storage.sync.get(`rules:${location.hostname}`).then((r) => r[`rules:${location.hostname}`] ?? null);
 
 const lateHidden = () => ['.cookie-banner', '.newsletter-modal']
   .every((s) => document.querySelector(s)?.hasAttribute('data-declutter-hidden'));
@@ -275,6 +318,75 @@ for (const browser of BROWSERS) {
       await driver.command({ cmd: 'undo' });
       await waitFor(driver, () => !document.querySelector('declutter-panel'), null, 'panel closed');
       assert.equal(await driver.evaluate(P.outerHTML), before, 'undo restores the page');
+    });
+
+    it('your rules: the picker hides a block the engine left (↑ widens, Enter picks, Esc cancels); "Don\'t hide" keeps one it hid; both hold on the next visit; "Forget rule" undoes one; no rule hides the headline', async () => {
+      const url = `${server.origin}/rules/`;
+      await driver.open(url);
+      const before = await driver.evaluate(P.outerHTML);
+      await grant(driver);
+      await driver.inContent(() => (globalThis.browser ?? globalThis.chrome).storage.sync.clear());
+      const reply = await driver.command({ cmd: 'declutter' });
+      assert.ok(reply && !reply.error, `declutter ran: ${JSON.stringify(reply)}`);
+      assert.ok(await driver.evaluate(isHidden, 'aside.signup'), 'the engine hides the sign-up box');
+      assert.equal(await driver.evaluate(isHidden, 'div.partner-box'), false, 'and leaves the partner box');
+
+      // Escape leaves everything as it was.
+      assert.deepEqual(await driver.command({ cmd: 'pick' }), { picking: true });
+      assert.ok(await driver.evaluate(() => !!document.querySelector('declutter-picker')), 'the picker is up');
+      assert.ok(await driver.evaluate(() => document.querySelector('declutter-panel').hasAttribute('data-picking')), 'the panel steps aside');
+      await driver.evaluate(hoverPicker, 'div.partner-box p');
+      await driver.evaluate(pressKey, 'Escape');
+      await waitFor(driver, () => !document.querySelector('declutter-picker'), null, 'picker gone');
+      assert.equal(await driver.evaluate(isHidden, 'div.partner-box'), false, 'Escape hid nothing');
+      assert.equal(await driver.inContent(storedRules), null, 'Escape stored nothing');
+
+      // Pointing lands on the paragraph; ↑ widens to the box; Enter hides it.
+      await driver.command({ cmd: 'pick' });
+      await driver.evaluate(hoverPicker, 'div.partner-box p');
+      await driver.evaluate(pressKey, 'ArrowUp');
+      await driver.evaluate(pressKey, 'Enter');
+      await waitFor(driver, isHidden, 'div.partner-box', 'the picked box hidden');
+      assert.equal(await driver.evaluate(isHidden, 'div.partner-box p'), false, 'the box itself carries the mark, not just its paragraph');
+      assert.deepEqual(await driver.inContent(storedRules), { hide: ['div.partner-box'], keep: [] });
+      let panel = await driver.evaluate(P.panelInfo);
+      const userRow = panel.rows.find((r) => r.kind === 'user_rule');
+      assert.ok(userRow && userRow.state === 'hidden' && userRow.reason === 'your rule: div.partner-box', `panel: ${JSON.stringify(panel)}`);
+      assert.match(await driver.evaluate(panelStatus), /div\.partner-box/);
+
+      // "Don't hide" on the engine's block: shown now, kept from now on.
+      assert.ok(await driver.evaluate(panelClick, { action: 'keep', kind: 'newsletter' }), 'a keep button on the sign-up row');
+      await waitFor(driver, () => !document.querySelector('aside.signup').hasAttribute('data-declutter-hidden'), null, 'sign-up box shown');
+      assert.deepEqual(await driver.inContent(storedRules), { hide: ['div.partner-box'], keep: ['aside.signup'] });
+
+      // No rule hides the headline: refused, said, not stored.
+      await driver.command({ cmd: 'pick' });
+      await driver.evaluate(hoverPicker, 'h1.headline');
+      await driver.evaluate(pressKey, 'Enter');
+      await waitFor(driver, () => /headline/.test(document.querySelector('declutter-panel')?.shadowRoot?.querySelector('.status')?.textContent ?? ''), null, 'refusal said');
+      assert.equal(await driver.evaluate(isHidden, 'h1.headline'), false, 'headline visible');
+      assert.deepEqual(await driver.inContent(storedRules), { hide: ['div.partner-box'], keep: ['aside.signup'] });
+
+      // The next visit: both rules hold.
+      await driver.open(url);
+      await grant(driver);
+      await driver.command({ cmd: 'declutter' });
+      assert.ok(await driver.evaluate(isHidden, 'div.partner-box'), 'hide rule applied on the next visit');
+      assert.equal(await driver.evaluate(isHidden, 'aside.signup'), false, 'keep rule applied on the next visit');
+      panel = await driver.evaluate(P.panelInfo);
+      assert.deepEqual(panel.rows.map((r) => r.kind), ['user_rule'], `panel: ${JSON.stringify(panel)}`);
+      const article = await driver.evaluate(P.visibilityOf, { strings: [HEADLINE, ...PARAGRAPHS], selector: 'h1, p' });
+      for (const p of article) assert.ok(p.count === 1 && p.visible[0], `article visible: ${p.text.slice(0, 40)}`);
+
+      // Forget the hide rule: shown again, gone from storage.
+      assert.ok(await driver.evaluate(panelClick, { action: 'forget', kind: 'user_rule' }));
+      await waitFor(driver, () => !document.querySelector('div.partner-box').hasAttribute('data-declutter-hidden'), null, 'partner box shown');
+      assert.deepEqual(await driver.inContent(storedRules), { hide: [], keep: ['aside.signup'] });
+
+      await driver.command({ cmd: 'undo' });
+      await waitFor(driver, () => !document.querySelector('declutter-panel'), null, 'panel closed');
+      assert.equal(await driver.evaluate(P.outerHTML), before, 'undo restores the page');
+      await driver.inContent(() => (globalThis.browser ?? globalThis.chrome).storage.sync.clear());
     });
 
     it('no uncaught errors in the pages the extension worked on', async () => {

@@ -243,6 +243,37 @@ describe('Firefox', () => {
     done();
   });
 
+  it('options page: your rules are listed, checked by the core through the background page, imported all or nothing', async () => {
+    const result = await ff.inExtensionPage('options/options.html', () => ff.asyncScript(`const done = arguments[arguments.length - 1];
+      (async () => {
+        const listed = () => Array.from(document.querySelectorAll('.site-rules li'), (li) => li.dataset.host + ' ' + li.dataset.list + ' ' + li.querySelector('input').value);
+        const until = async (test) => { for (let i = 0; i < 100 && !test(); i++) await new Promise((r) => setTimeout(r, 50)); return test(); };
+        const status = () => document.getElementById('rules-status').textContent;
+        await browser.storage.sync.set({ 'rules:news.example': { hide: ['div.partner-box'], keep: [] } });
+        await until(() => listed().length === 1);
+        const first = listed();
+        const input = document.querySelector('li[data-list="hide"] input');
+        input.value = 'div[onclick]';
+        input.dispatchEvent(new Event('change'));
+        await until(() => /Not saved/.test(status()));
+        const refused = [status(), (await browser.storage.sync.get('rules:news.example'))['rules:news.example']];
+        await importRules(JSON.stringify({ version: 1, sites: { 'News.Example': { hide: ['.ad-slot'], keep: ['ASIDE.signup'] } } }));
+        await until(() => listed().length === 3);
+        const imported = [status(), listed()];
+        await importRules('{"version": 1, "sites": {"x.example": {"hide": ["a:hover"]}}}');
+        const bad = [status(), (await browser.storage.sync.get('rules:x.example'))['rules:x.example'] ?? null];
+        await browser.storage.sync.clear();
+        return { first, refused, imported, bad };
+      })().then(done, (e) => done({ error: String(e) }));`));
+    assert.deepEqual(result.first, ['news.example hide div.partner-box']);
+    assert.match(result.refused[0], /Not saved/);
+    assert.deepEqual(result.refused[1], { hide: ['div.partner-box'], keep: [] }, 'a rule the core cannot read is not stored');
+    assert.match(result.imported[0], /Imported 2 rule\(s\) for 1 site\(s\)/);
+    assert.deepEqual(result.imported[1], ['news.example hide div.partner-box', 'news.example hide .ad-slot', 'news.example keep aside.signup']);
+    assert.match(result.bad[0], /Not saved: .*a:hover/);
+    assert.equal(result.bad[1], null);
+  });
+
   it('non-article page: a clear message with the choice to try anyway; Escape closes and restores the page', async () => {
     await open('/plain/');
     const before = await ff.evaluate(P.outerHTML);
