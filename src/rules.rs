@@ -99,7 +99,7 @@ impl RuleSelector {
                 combinator = Some(Combinator::Descendant);
                 rest = trimmed;
             } else {
-                return Err(format!("unexpected {:?}", first_char(trimmed)));
+                return Err(format!("unexpected “{}”", first_char(trimmed)));
             }
             if rest.is_empty() {
                 return Err("ends with a combinator".into());
@@ -191,7 +191,7 @@ fn is_ident(s: &str) -> bool {
         Some('-') => chars.next(),
         other => other,
     };
-    matches!(start, Some(c) if c.is_alphabetic() || c == '_' || c == '-' && first == Some('-') || !c.is_ascii())
+    matches!(start, Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '-' && first == Some('-') || !c.is_ascii())
         && s.chars().all(is_ident_char)
 }
 
@@ -202,7 +202,7 @@ fn take_ident(s: &str) -> Result<(&str, &str), String> {
     if is_ident(ident) {
         Ok((ident, rest))
     } else {
-        Err(format!("{ident:?} is no plain name"))
+        Err(format!("“{ident}” is no plain name"))
     }
 }
 
@@ -215,7 +215,7 @@ fn parse_compound(s: &str) -> Result<(Compound, &str), String> {
     if tag_end > 0 {
         let tag = &rest[..tag_end];
         if !first_char(tag).is_ascii_alphabetic() {
-            return Err(format!("{tag:?} is no tag name"));
+            return Err(format!("“{tag}” is no tag name"));
         }
         compound.tag = Some(tag.to_ascii_lowercase());
         rest = &rest[tag_end..];
@@ -250,7 +250,7 @@ fn parse_compound(s: &str) -> Result<(Compound, &str), String> {
         }
     }
     if compound == Compound::default() {
-        return Err(format!("unexpected {:?}", first_char(rest)));
+        return Err(format!("unexpected “{}”", first_char(rest)));
     }
     Ok((compound, rest))
 }
@@ -463,7 +463,7 @@ pub fn check(set: &RuleSet) -> Result<RuleSet, String> {
     for (host, rules) in &set.sites {
         let host_key = host.trim().to_ascii_lowercase();
         if !is_host(&host_key) {
-            return Err(format!("{host:?} is no site name"));
+            return Err(format!("“{host}” is no site name"));
         }
         if rules.hide.len() + rules.keep.len() > MAX_RULES_PER_SITE {
             return Err(format!("{host}: more than {MAX_RULES_PER_SITE} rules"));
@@ -471,7 +471,7 @@ pub fn check(set: &RuleSet) -> Result<RuleSet, String> {
         let canonical = |list: &[String]| -> Result<Vec<String>, String> {
             let mut seen: Vec<String> = Vec::new();
             for text in list {
-                let s = RuleSelector::parse(text).map_err(|e| format!("{host}: {text:?}: {e}"))?;
+                let s = RuleSelector::parse(text).map_err(|e| format!("{host}: “{text}”: {e}"))?;
                 let s = s.to_string();
                 if !seen.contains(&s) {
                     seen.push(s);
