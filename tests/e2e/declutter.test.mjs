@@ -7,7 +7,10 @@
 //     the byte; at most 8 late re-plans per declutter;
 //   - the live-page guard: the applier refuses a block that holds the
 //     headline (a `keep` locator) or lies inside a located article part,
-//     and still hides a block that touches neither, in the same call.
+//     and still hides a block that touches neither, in the same call;
+//   - the user's rules: the picker hides a block the engine left, "Don't
+//     hide" keeps one it hid, both hold on the next visit, "Forget rule"
+//     undoes one, no rule hides the headline, undo restores the page.
 //
 //   scripts/build-extension.sh
 //   node --test tests/e2e/declutter.test.mjs
