@@ -3,7 +3,8 @@
 //! a headline in a header with share icons, a headline whose text stands
 //! twice, an event's title repeated in cards, syntax-highlighted code, a
 //! photo caption with a credit, a table of contents in an ad column, an
-//! article about newsletters, a byline in a share bar.
+//! article about newsletters, a byline in a share bar, the author panel
+//! of each post in a thread (the same person posting again).
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or

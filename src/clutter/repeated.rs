@@ -10,6 +10,8 @@ use crate::dom::{Dom, Kind, NodeIx};
 
 const MIN_CHARS: u32 = 20;
 const MAX_CHARS: u32 = 1500;
+/// Text outside links, beyond its copy, that makes an item a post: a sentence.
+const ITEM_TEXT_CHARS: u32 = 40;
 
 pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
     // Keyed by a hash of the text, not the text: a page's whole text is
@@ -52,7 +54,7 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
     }
     let mut signals = Vec::new();
     for nodes in by_text.into_values() {
-        if nodes.len() < 2 || is_content_copy(dom, &nodes) {
+        if nodes.len() < 2 || is_content_copy(dom, &nodes) || is_per_item(dom, &nodes) {
             continue;
         }
         let reason = format!("the same text stands {} times on the page", nodes.len());
@@ -129,9 +131,91 @@ fn is_content_copy(dom: &Dom, copies: &[NodeIx]) -> bool {
     copies.iter().all(|&c| in_main(c))
 }
 
+/// Copies that each belong to their own item of one run of items (same
+/// tag, one parent), every item holding text of its own beyond the copy and
+/// most of them a sentence or more outside links: the author panel of each
+/// post by the same person in a thread, a reaction line under each comment.
+/// They say who wrote what; hiding them takes the thread apart. (A footer's
+/// desktop and mobile copies hold links, not sentences.)
+fn is_per_item(dom: &Dom, copies: &[NodeIx]) -> bool {
+    let Some(common) = common_ancestor(dom, copies) else {
+        return false;
+    };
+    let item_of = |copy: NodeIx| {
+        std::iter::once(copy)
+            .chain(dom.ancestors(copy))
+            .take_while(|&a| a != common)
+            .last()
+    };
+    let mut items = Vec::with_capacity(copies.len());
+    for &copy in copies {
+        let Some(item) = item_of(copy) else {
+            return false;
+        };
+        if item == copy
+            || items.contains(&item)
+            || dom.node(item).text_chars <= dom.node(copy).text_chars
+        {
+            return false;
+        }
+        items.push(item);
+    }
+    let plain = |ix: NodeIx| dom.node(ix).text_chars - dom.node(ix).link_chars;
+    let with_sentences = copies
+        .iter()
+        .zip(&items)
+        .filter(|&(&copy, &item)| plain(item) >= plain(copy) + ITEM_TEXT_CHARS)
+        .count();
+    let tag = dom.tag(items[0]);
+    with_sentences * 2 > items.len() && items.iter().all(|&i| dom.tag(i) == tag)
+}
+
+/// The deepest element holding every node.
+fn common_ancestor(dom: &Dom, nodes: &[NodeIx]) -> Option<NodeIx> {
+    let first = *nodes.first()?;
+    dom.ancestors(first)
+        .find(|&a| nodes.iter().all(|&n| dom.contains(a, n)))
+}
+
 fn in_navigation(dom: &Dom, ix: NodeIx) -> bool {
     std::iter::once(ix).chain(dom.ancestors(ix)).any(|a| {
         matches!(dom.tag(a), Some("nav" | "header" | "menu"))
             || matches!(dom.attr(a, "role"), Some("navigation" | "menu" | "menubar"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repeated_texts(html: &str) -> Vec<String> {
+        let dom = Dom::parse(html);
+        let evidence = EvidenceMap::gather(&dom);
+        let mut texts: Vec<String> = signals(&dom, &evidence)
+            .iter()
+            .map(|s| dom.text(s.node).trim().to_string())
+            .collect();
+        texts.dedup();
+        texts
+    }
+
+    #[test]
+    fn the_same_author_panel_on_each_post_is_no_boilerplate() {
+        let panel = "<div class=poster>marta_k · Regular member · Joined March 2019</div>";
+        let post = |body: &str| format!("<article class=post>{panel}<p>{body}</p></article>");
+        let html = format!(
+            "<body><div class=posts>{}{}{}</div>\
+             <footer><a href=/a>About</a><p>© 2026 Bakers Ltd. All rights reserved.</p></footer>\
+             <div class=narrow><a href=/a>About</a><p>© 2026 Bakers Ltd. All rights reserved.</p></div></body>",
+            post("My rye starter smells of nail polish remover since yesterday."),
+            post("Thank you, I moved it next to the oven and fed it at one to five."),
+            post("Update after three days: it doubles in six hours now."),
+        );
+        let texts = repeated_texts(&html);
+        assert!(
+            texts.iter().any(|t| t.ends_with("All rights reserved.")),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("marta_k")), "{texts:?}");
+    }
 }
