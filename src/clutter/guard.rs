@@ -28,11 +28,18 @@ const MAX_BYLINE_CHARS: u32 = 300;
 const RUNNING_TEXT_CHARS: u32 = 40;
 /// Levels above a text node searched for the element holding the whole byline.
 const BYLINE_LEVELS: usize = 4;
+/// Elements after a headline searched for one named for its byline.
+const BYLINE_WINDOW: usize = 40;
 
 impl<'a> Guard<'a> {
     pub fn new(dom: &'a Dom, metadata: &Metadata, found: Option<&'a Found>) -> Guard<'a> {
         let mut protected = headlines(dom, metadata.title.as_deref());
         protected.extend(byline(dom, metadata.byline.as_deref()));
+        let named: Vec<NodeIx> = protected
+            .iter()
+            .filter_map(|&h| named_byline(dom, h))
+            .collect();
+        protected.extend(named);
         protected.sort_unstable();
         protected.dedup();
         Guard {
@@ -253,6 +260,44 @@ fn headlines(dom: &Dom, title: Option<&str>) -> Vec<NodeIx> {
     matched
 }
 
+/// The byline a page names as such, next to a headline: the nearest short
+/// visible element within a few elements after it (else before it) whose
+/// class or id has the word `byline` or `author` (or `rel`/`itemprop`
+/// author). Found whatever the metadata says, since a sponsored label or a
+/// comment count beside the names must not take them with it.
+fn named_byline(dom: &Dom, headline: NodeIx) -> Option<NodeIx> {
+    let named = |ix: NodeIx| {
+        dom.attr(ix, "rel") == Some("author")
+            || dom.attr(ix, "itemprop") == Some("author")
+            || dom
+                .class_and_id(ix)
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| matches!(w, "byline" | "author" | "authors"))
+    };
+    let is_byline = |ix: NodeIx| {
+        dom.node(ix).kind == Kind::Element
+            && named(ix)
+            && visible(dom, ix)
+            && dom.node(ix).text_chars <= MAX_BYLINE_CHARS
+    };
+    let elements = |ix: &NodeIx| dom.node(*ix).kind == Kind::Element;
+    let after = (dom.end(headline)..dom.len())
+        .filter(elements)
+        .take(BYLINE_WINDOW)
+        .find(|&ix| is_byline(ix));
+    // Before it: the outermost named element of the nearest ones, never
+    // one that holds the headline.
+    let before = || {
+        (0..headline)
+            .rev()
+            .filter(elements)
+            .take(BYLINE_WINDOW)
+            .filter(|&ix| !dom.contains(ix, headline) && is_byline(ix))
+            .last()
+    };
+    after.or_else(before)
+}
+
 /// The smallest element that holds the whole byline, found from the text
 /// nodes that hold its first word.
 fn byline(dom: &Dom, byline: Option<&str>) -> Option<NodeIx> {
@@ -328,6 +373,39 @@ mod tests {
                 "h1:Council approves the budget",
                 "h3:Council approves the budget"
             ]
+        );
+    }
+
+    #[test]
+    fn a_byline_named_as_such_next_to_the_headline_is_kept_without_metadata() {
+        // After the headline, with a comment count beside the names.
+        let (_, p) = guard_of(
+            "<body><h1>Build a bench from one plank</h1><div class=project-author>By \
+             <a href=/m/r>ravenwood</a> · <a href=#c>38 comments</a></div><p>Text.</p></body>",
+            "Build a bench from one plank",
+            None,
+        );
+        assert_eq!(
+            p,
+            [
+                "h1:Build a bench from one plank",
+                "div:By ravenwood · 38 comments"
+            ]
+        );
+        // Before it, with a sponsored label; a named block far away is not it.
+        let filler = "<p>x</p>".repeat(50);
+        let (_, p) = guard_of(
+            &format!(
+                "<body><div class=author-bio>About the writer</div>{filler}\
+                 <section><div class=entry-author><a href=/p>Partner Studio</a> \
+                 <span>Sponsored</span></div></section><h1>Five lamps for winter</h1></body>"
+            ),
+            "Five lamps for winter",
+            None,
+        );
+        assert_eq!(
+            p,
+            ["div:Partner Studio Sponsored", "h1:Five lamps for winter"]
         );
     }
 
