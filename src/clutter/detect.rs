@@ -406,13 +406,17 @@ fn growth_cap(kind: ClutterKind) -> u32 {
     }
 }
 
-/// Small kinds that a growing block of another kind may take in: a privacy
-/// note in a sign-up box, an app link in a footer.
-fn absorbable(kind: ClutterKind) -> bool {
-    matches!(
-        kind,
-        ClutterKind::RepeatedBoilerplate | ClutterKind::AppPromo
-    )
+/// Blocks of kind `other` that a growing block of kind `growing` may take
+/// in: a privacy note in a sign-up box, an app link in a footer; a consent
+/// banner takes in what it holds (its close button, whose class often says
+/// "banner", its vendor links) but a sign-up form with a consent box stays
+/// a sign-up form.
+fn absorbable(growing: ClutterKind, other: ClutterKind) -> bool {
+    growing == ClutterKind::CookieConsent && other != ClutterKind::Newsletter
+        || matches!(
+            other,
+            ClutterKind::RepeatedBoilerplate | ClutterKind::AppPromo
+        )
 }
 
 /// Levels a block may grow above its seed.
@@ -511,12 +515,15 @@ fn grow(
         let paragraph_limit = matches!(kind, ClutterKind::Comments | ClutterKind::Related)
             || p.paragraphs <= c.paragraphs + 2;
         let within_cap = dom.node(parent).text_chars <= cap && paragraph_limit;
-        // Promotions carry their picture (an illustration, store badges).
+        // Promotions carry their picture (an illustration, store badges),
+        // consent banners their logo and close icon.
         // (Comments' avatars would too, but a comment block grown around
         // them swallows the cards of listing pages: WCXB listings lost
         // 0.013 F1 in the reader.)
-        let images_allowed = matches!(kind, ClutterKind::Newsletter | ClutterKind::AppPromo)
-            && text <= SMALL_ADDITION;
+        let images_allowed = matches!(
+            kind,
+            ClutterKind::Newsletter | ClutterKind::AppPromo | ClutterKind::CookieConsent
+        ) && text <= SMALL_ADDITION;
         // A comment named for comments holds its own text, however long,
         // and its author's picture.
         let a_comment = kind == ClutterKind::Comments && names_kind(dom, parent, kind);
@@ -529,7 +536,7 @@ fn grow(
         }
         // Another kind's block beside this one: the two stay apart.
         let other_kind = inside.iter().take(SEEDS_PER_PARENT).any(|&(s, k, _, _)| {
-            k != kind && !absorbable(k) && !dom.contains(current, s) && !dom.contains(s, current)
+            k != kind && !absorbable(kind, k) && !dom.contains(current, s) && !dom.contains(s, current)
         });
         if other_kind {
             break;
