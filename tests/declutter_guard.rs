@@ -16,60 +16,12 @@
 
 use std::path::Path;
 
-use declutter::dom::{Dom, NodeIx};
 use declutter::{extract, Options};
 
+mod plan_marks;
+use plan_marks::check;
+
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/guard");
-
-fn planned_nodes(dom: &Dom, x: &declutter::Extraction) -> Vec<(NodeIx, &'static str)> {
-    x.clutter
-        .iter()
-        .filter_map(|b| {
-            let node = dom
-                .elements()
-                .find(|&ix| dom.element_index(ix) == Some(b.locator.index))?;
-            Some((node, b.kind.as_str()))
-        })
-        .collect()
-}
-
-fn check(name: &str, html: &str) -> Vec<String> {
-    let x = extract(html, "https://example.org/story", &Options::default());
-    let dom = Dom::parse(html);
-    let planned = planned_nodes(&dom, &x);
-    let mut failures = Vec::new();
-    let mut marks = 0;
-    for ix in dom.elements() {
-        if let Some(why) = dom.attr(ix, "data-expect-keep") {
-            marks += 1;
-            for &(p, kind) in &planned {
-                if p == ix || dom.contains(p, ix) || dom.contains(ix, p) {
-                    failures.push(format!(
-                        "{name}: {why} <{}> touched by a {kind} block: {:?}",
-                        dom.tag(ix).unwrap_or(""),
-                        dom.text_start(ix, 60)
-                    ));
-                }
-            }
-        }
-        if let Some(kind) = dom.attr(ix, "data-expect-clutter") {
-            marks += 1;
-            if !planned
-                .iter()
-                .any(|&(p, k)| k == kind && (p == ix || dom.contains(p, ix)))
-            {
-                failures.push(format!(
-                    "{name}: {kind} block <{}> not hidden whole: {:?}",
-                    dom.tag(ix).unwrap_or(""),
-                    dom.text_start(ix, 60)
-                ));
-            }
-        }
-    }
-    assert!(marks > 0, "{name}: no marks to check");
-    // Whatever the plan hides, the headline the reader shows stays visible.
-    failures
-}
 
 #[test]
 fn guard_fixtures() {

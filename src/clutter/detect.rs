@@ -13,14 +13,31 @@ const CONTENT_NAMES: &[&str] = &[
     "article", "content", "main", "body", "post", "story", "entry", "text",
 ];
 
+/// Rounds of regrowth once every seed has grown (a thread's comments, then
+/// the thread with its heading and form).
+const SECTION_ROUNDS: usize = 3;
+
 pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
     let seeds = seeds(dom, evidence);
     // Seeds in document order; growth stops before taking in another kind's.
     let positions: Vec<NodeIx> = seeds.iter().map(|s| s.0).collect();
+    let seed_nodes: Vec<NodeIx> = positions.clone();
+    let mut grown = grow_all(dom, evidence, &seeds, &positions, &seed_nodes);
+    // A seed grows alone at first, and the blocks of its kind beside it are
+    // only their seeds; grown again beside the grown blocks, a section whose
+    // items each grew (comments, story cards) joins into one block with
+    // what little its wrapper adds.
+    for _ in 0..SECTION_ROUNDS {
+        let regrown = grow_all(dom, evidence, &seeds, &positions, &grown);
+        if regrown == grown {
+            break;
+        }
+        grown = regrown;
+    }
     seeds
         .iter()
-        .map(|&(seed, kind, reason, exclude)| {
-            let node = grow(dom, evidence, seed, kind, &seeds, &positions);
+        .zip(grown)
+        .map(|(&(seed, kind, reason, exclude), node)| {
             // A comment block that grew around prose (a forum's posts) is
             // only certain once the article is known.
             let grew_around_prose = kind == ClutterKind::Comments && evidence.get(node).prose > 0;
@@ -37,6 +54,32 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
 }
 
 type Seed = (NodeIx, ClutterKind, &'static str, bool);
+
+/// Each seed's block grown from `starts` (seeds, or blocks grown before),
+/// with the other blocks of its kind standing at `starts` too.
+fn grow_all(
+    dom: &Dom,
+    evidence: &EvidenceMap,
+    seeds: &[Seed],
+    positions: &[NodeIx],
+    starts: &[NodeIx],
+) -> Vec<NodeIx> {
+    seeds
+        .iter()
+        .zip(starts)
+        .map(|(&(seed, kind, ..), &start)| {
+            let mut same_kind: Vec<NodeIx> = seeds
+                .iter()
+                .zip(starts)
+                .filter(|(s, _)| s.1 == kind)
+                .map(|(_, &b)| b)
+                .collect();
+            same_kind.sort_unstable();
+            let same_kind = outermost(dom, same_kind);
+            grow(dom, evidence, seed, start, kind, seeds, positions, &same_kind)
+        })
+        .collect()
+}
 
 /// The smallest elements whose evidence names a kind: an element is no
 /// seed of a kind that one of its descendants already seeds.
@@ -118,6 +161,10 @@ fn in_message_form(dom: &Dom, evidence: &EvidenceMap) -> Vec<bool> {
         };
     }
     inside
+}
+
+fn names_kind(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> bool {
+    name_kinds(dom, ix).contains(&kind)
 }
 
 /// Kinds an element's own class, id and role name.
@@ -360,13 +407,17 @@ fn growth_cap(kind: ClutterKind) -> u32 {
     }
 }
 
-/// Small kinds that a growing block of another kind may take in: a privacy
-/// note in a sign-up box, an app link in a footer.
-fn absorbable(kind: ClutterKind) -> bool {
-    matches!(
-        kind,
-        ClutterKind::RepeatedBoilerplate | ClutterKind::AppPromo
-    )
+/// Blocks of kind `other` that a growing block of kind `growing` may take
+/// in: a privacy note in a sign-up box, an app link in a footer; a consent
+/// banner takes in what it holds (its close button, whose class often says
+/// "banner", its vendor links) but a sign-up form with a consent box stays
+/// a sign-up form.
+fn absorbable(growing: ClutterKind, other: ClutterKind) -> bool {
+    growing == ClutterKind::CookieConsent && other != ClutterKind::Newsletter
+        || matches!(
+            other,
+            ClutterKind::RepeatedBoilerplate | ClutterKind::AppPromo
+        )
 }
 
 /// Levels a block may grow above its seed.
@@ -379,6 +430,9 @@ const SMALL_ADDITION: u32 = 200;
 
 /// Seeds looked at inside one parent.
 const SEEDS_PER_PARENT: usize = 64;
+/// Blocks of the growing block's kind looked at inside one parent (a
+/// thread's comments, a rail's cards).
+const BLOCKS_PER_PARENT: usize = 256;
 
 /// What a parent holds beyond the current block and the other blocks of the
 /// same kind inside it (a comment thread and its reply form are one
@@ -411,16 +465,33 @@ fn addition(
     (text, prose, images, headings)
 }
 
+/// Sorted blocks without those inside another.
+fn outermost(dom: &Dom, sorted: Vec<NodeIx>) -> Vec<NodeIx> {
+    let mut out: Vec<NodeIx> = Vec::with_capacity(sorted.len());
+    for b in sorted {
+        if out.last().is_none_or(|&last| b >= dom.end(last)) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// `seed` grown from `start` (itself or a block it grew to) while its
+/// parent adds little beyond `same_kind` (blocks of its kind, in document
+/// order).
+#[allow(clippy::too_many_arguments)]
 fn grow(
     dom: &Dom,
     evidence: &EvidenceMap,
     seed: NodeIx,
+    start: NodeIx,
     kind: ClutterKind,
     seeds: &[Seed],
     positions: &[NodeIx],
+    same_kind: &[NodeIx],
 ) -> NodeIx {
     let cap = growth_cap(kind).max(dom.node(seed).text_chars);
-    let mut current = seed;
+    let mut current = start;
     for _ in 0..MAX_GROWTH_LEVELS {
         let Some(parent) = dom.parent(current) else {
             break;
@@ -431,34 +502,42 @@ fn grow(
         let from = positions.partition_point(|&s| s <= parent);
         let to = positions.partition_point(|&s| s < dom.end(parent));
         let inside = &seeds[from..to.max(from)];
-        let same_kind = inside
+        let same_from = same_kind.partition_point(|&s| s <= parent);
+        let same_to = same_kind.partition_point(|&s| s < dom.end(parent));
+        let same_inside = same_kind[same_from..same_to.max(same_from)]
             .iter()
-            .take(SEEDS_PER_PARENT)
-            .filter(|s| s.1 == kind)
-            .map(|s| s.0);
-        let (text, prose, images, headings) = addition(dom, evidence, parent, current, same_kind);
+            .take(BLOCKS_PER_PARENT)
+            .copied();
+        let (text, prose, images, headings) =
+            addition(dom, evidence, parent, current, same_inside);
         let (p, c) = (evidence.get(parent), evidence.get(current));
         // Many new paragraphs mean article text, except in comment threads
         // and story lists, which are made of them.
         let paragraph_limit = matches!(kind, ClutterKind::Comments | ClutterKind::Related)
             || p.paragraphs <= c.paragraphs + 2;
         let within_cap = dom.node(parent).text_chars <= cap && paragraph_limit;
-        // Promotions carry their picture (an illustration, store badges).
+        // Promotions carry their picture (an illustration, store badges),
+        // consent banners their logo and close icon.
         // (Comments' avatars would too, but a comment block grown around
         // them swallows the cards of listing pages: WCXB listings lost
         // 0.013 F1 in the reader.)
-        let images_allowed = matches!(kind, ClutterKind::Newsletter | ClutterKind::AppPromo)
-            && text <= SMALL_ADDITION;
-        if !(within_cap || text <= SMALL_ADDITION)
-            || prose > 0
-            || (images > 0 && !images_allowed)
+        let images_allowed = matches!(
+            kind,
+            ClutterKind::Newsletter | ClutterKind::AppPromo | ClutterKind::CookieConsent
+        ) && text <= SMALL_ADDITION;
+        // A comment named for comments holds its own text, however long,
+        // and its author's picture.
+        let a_comment = kind == ClutterKind::Comments && names_kind(dom, parent, kind);
+        if !(within_cap || text <= SMALL_ADDITION || a_comment)
+            || (prose > 0 && !a_comment)
+            || (images > 0 && !images_allowed && !a_comment)
             || headings > 1
         {
             break;
         }
         // Another kind's block beside this one: the two stay apart.
         let other_kind = inside.iter().take(SEEDS_PER_PARENT).any(|&(s, k, _, _)| {
-            k != kind && !absorbable(k) && !dom.contains(current, s) && !dom.contains(s, current)
+            k != kind && !absorbable(kind, k) && !dom.contains(current, s) && !dom.contains(s, current)
         });
         if other_kind {
             break;

@@ -150,6 +150,7 @@ impl<'a> Guard<'a> {
             )
         );
         text_level
+            && !(is_inline_tag(dom, block) && holds_blocks(dom, block))
             && dom.parent(block).is_some_and(|p| found.keeps(dom, p))
             && !dom.descendants(block).any(|d| {
                 matches!(
@@ -164,26 +165,7 @@ impl<'a> Guard<'a> {
     /// conversation"), never a block to hide on its own.
     fn is_inline_in_text(&self, block: NodeIx) -> bool {
         let dom = self.dom;
-        let inline = matches!(
-            dom.tag(block),
-            Some(
-                "a" | "span"
-                    | "em"
-                    | "strong"
-                    | "b"
-                    | "i"
-                    | "u"
-                    | "small"
-                    | "time"
-                    | "abbr"
-                    | "cite"
-                    | "q"
-                    | "mark"
-                    | "sup"
-                    | "sub"
-            )
-        );
-        if !inline {
+        if !is_inline_tag(dom, block) || holds_blocks(dom, block) {
             return false;
         }
         let own = dom.node(block).text_chars;
@@ -212,6 +194,39 @@ impl<'a> Guard<'a> {
         }
         best
     }
+}
+
+/// An inline element wrapped around headings, paragraphs or lists (a
+/// `<span>` holding a section) is a block in all but name: no phrase of
+/// running text.
+fn holds_blocks(dom: &Dom, ix: NodeIx) -> bool {
+    dom.descendants(ix).any(|d| {
+        dom.tag(d).is_some_and(|t| {
+            crate::dom::is_block_tag(t) && !matches!(t, "img" | "picture" | "video")
+        })
+    })
+}
+
+fn is_inline_tag(dom: &Dom, ix: NodeIx) -> bool {
+    matches!(
+        dom.tag(ix),
+        Some(
+            "a" | "span"
+                | "em"
+                | "strong"
+                | "b"
+                | "i"
+                | "u"
+                | "small"
+                | "time"
+                | "abbr"
+                | "cite"
+                | "q"
+                | "mark"
+                | "sup"
+                | "sub"
+        )
+    )
 }
 
 fn lower_words(s: &str) -> Vec<String> {
