@@ -229,6 +229,8 @@ api.runtime.onStartup.addListener(() => { createMenus(); syncAutoScript(); });
 // Messages from content scripts.
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // Only this extension's own scripts and pages talk to it.
+  if (sender?.id !== api.runtime.id) return false;
   if (message?.type === 'engine') {
     runEngine(message.op, message.args).then(
       (value) => sendResponse({ ok: true, value }),

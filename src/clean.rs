@@ -524,8 +524,11 @@ enum Context {
 /// input written as it would read them. A carriage return (from `&#13;`)
 /// or CR LF becomes one line feed, as the parser turns a raw one into;
 /// U+0000 is dropped from text (the tree builder ignores it there) and is
-/// U+FFFD in an attribute (the tokenizer's replacement). So sanitised HTML
-/// re-sanitises to itself, and no raw CR reaches any output.
+/// U+FFFD in an attribute (the tokenizer's replacement). Vertical tab and
+/// form feed become a space and other control characters are dropped
+/// ([`crate::text::is_dropped_control`]): no terminal escape sequence
+/// reaches an output. So sanitised HTML re-sanitises to itself, and no raw
+/// CR reaches any output.
 fn escape(text: &str, context: Context, out: &mut String) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -541,6 +544,8 @@ fn escape(text: &str, context: Context, out: &mut String) {
             }
             '\0' if context == Context::Text => {}
             '\0' => out.push('\u{fffd}'),
+            '\u{b}' | '\u{c}' => out.push(' '),
+            c if crate::text::is_dropped_control(c) => {}
             c => out.push(c),
         }
     }

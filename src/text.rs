@@ -12,6 +12,38 @@ pub fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// Control characters no output carries (C0 but tab, line feed, CR, vertical
+/// tab and form feed, which are rewritten; DEL; C1): an escape sequence in
+/// a page's text must never reach a terminal.
+pub fn is_dropped_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{b}' | '\u{c}')
+}
+
+/// Text as every output carries it: CR and CR LF as LF, vertical tab and
+/// form feed as a space, other controls dropped (see [`is_dropped_control`]).
+pub fn output_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n'))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\u{b}' | '\u{c}' => out.push(' '),
+            c if is_dropped_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Words as the corpus metric counts them: runs of Unicode word characters.
 pub fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !is_word_char(c))

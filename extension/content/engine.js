@@ -64,7 +64,7 @@
   // browser session and already warm; a page's own instance is compiled and
   // warmed up per page (V8 compiles wasm functions lazily, so the first
   // extraction in a fresh instance is several times slower than later ones).
-  let order = globalThis.__declutterEngineOrder ?? ['extension', 'page'];
+  let order = ['extension', 'page'];
 
   async function call(op, args) {
     let lastError;

@@ -91,6 +91,12 @@ pub fn assert_no_raw_cr(form: &str, out: &str) {
         !out.contains('\r'),
         "raw carriage return in the {form}: {out:?}"
     );
+    // Nor any other control character but tab and line feed: a page's
+    // escape sequences never reach a terminal.
+    assert!(
+        !out.contains(|c: char| c.is_control() && c != '\t' && c != '\n'),
+        "control character in the {form}: {out:?}"
+    );
 }
 
 /// Elements that run script, load documents or plugins, submit, change the

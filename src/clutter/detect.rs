@@ -76,7 +76,9 @@ fn grow_all(
                 .collect();
             same_kind.sort_unstable();
             let same_kind = outermost(dom, same_kind);
-            grow(dom, evidence, seed, start, kind, seeds, positions, &same_kind)
+            grow(
+                dom, evidence, seed, start, kind, seeds, positions, &same_kind,
+            )
         })
         .collect()
 }
@@ -508,8 +510,7 @@ fn grow(
             .iter()
             .take(BLOCKS_PER_PARENT)
             .copied();
-        let (text, prose, images, headings) =
-            addition(dom, evidence, parent, current, same_inside);
+        let (text, prose, images, headings) = addition(dom, evidence, parent, current, same_inside);
         let (p, c) = (evidence.get(parent), evidence.get(current));
         // Many new paragraphs mean article text, except in comment threads
         // and story lists, which are made of them.
@@ -537,7 +538,10 @@ fn grow(
         }
         // Another kind's block beside this one: the two stay apart.
         let other_kind = inside.iter().take(SEEDS_PER_PARENT).any(|&(s, k, _, _)| {
-            k != kind && !absorbable(kind, k) && !dom.contains(current, s) && !dom.contains(s, current)
+            k != kind
+                && !absorbable(kind, k)
+                && !dom.contains(current, s)
+                && !dom.contains(s, current)
         });
         if other_kind {
             break;

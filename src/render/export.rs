@@ -62,7 +62,7 @@ pub fn text_document(x: &Extraction, url: &str) -> String {
     }
     let url = url.trim();
     if !url.is_empty() {
-        head.push(crate::text::collapse_whitespace(url));
+        head.push(field(url));
     }
     let mut out = head.join("\n");
     if !out.is_empty() {
@@ -115,10 +115,10 @@ pub fn html_document(x: &Extraction, url: &str) -> String {
         let about: Vec<String> = about.iter().map(|p| escape_html(p)).collect();
         out.push_str(&format!("<p class=\"byline\">{}</p>\n", about.join(" · ")));
     }
-    let url = url.trim();
+    let url = field(url);
     if !url.is_empty() {
-        let text = escape_html(url);
-        if is_web_url(url) {
+        let text = escape_html(&url);
+        if is_web_url(&url) {
             out.push_str(&format!(
                 "<p class=\"source\"><a href=\"{text}\">{text}</a></p>\n"
             ));
@@ -179,7 +179,7 @@ pub fn file_name(title: Option<&str>, extension: &str) -> String {
 const MAX_NAME_CHARS: usize = 80;
 const MAX_NAME_BYTES: usize = 200;
 
-const CSP: &str = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'";
+const CSP: &str = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'";
 
 const STYLE: &str = r#":root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fbfaf7; --muted: #6b6b6b; --rule: #dddad2; --code: #f1eee7; --link: #1a56a8; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e6e3dd; --bg: #1b1b1d; --muted: #a09c94; --rule: #3a3a3e; --code: #26262a; --link: #8ab4f8; } }
@@ -210,7 +210,7 @@ mark { background: #fde68a; color: #1d1d1f; }
 
 /// The title with whitespace collapsed, if there is one.
 fn title(m: &Metadata) -> Option<String> {
-    let t = crate::text::collapse_whitespace(m.title.as_deref()?);
+    let t = field(m.title.as_deref()?);
     (!t.is_empty()).then_some(t)
 }
 
@@ -218,13 +218,22 @@ fn title(m: &Metadata) -> Option<String> {
 fn about_parts(m: &Metadata) -> Vec<String> {
     [&m.byline, &m.site_name, &m.published_time]
         .into_iter()
-        .filter_map(|v| v.as_deref().map(crate::text::collapse_whitespace))
+        .filter_map(|v| v.as_deref().map(field))
         .filter(|v| !v.is_empty())
         .collect()
 }
 
+/// A metadata value as a document shows it: whitespace collapsed, no
+/// control characters.
+fn field(value: &str) -> String {
+    crate::text::collapse_whitespace(&crate::text::output_text(value))
+}
+
 /// A YAML double-quoted scalar: backslash, quote and every control or line
-/// break character escaped, so no value can end the string or the block.
+/// break character escaped, so no value can end the string or the block;
+/// and `<`, `>`, `&`, `[`, `]` and backtick as `\u` escapes, so a viewer that
+/// renders the front matter as Markdown shows no markup or link from a
+/// page's title or author (YAML reads them back as the characters).
 fn yaml_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -238,7 +247,17 @@ fn yaml_string(s: &str) -> String {
             c if c.is_control()
                 || matches!(
                     c,
-                    '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+                    '\u{2028}'
+                        | '\u{2029}'
+                        | '\u{FEFF}'
+                        | '\u{FFFE}'
+                        | '\u{FFFF}'
+                        | '<'
+                        | '>'
+                        | '&'
+                        | '['
+                        | ']'
+                        | '`'
                 ) =>
             {
                 out.push_str(&format!("\\u{:04X}", c as u32));
@@ -312,10 +331,34 @@ mod tests {
         let md = markdown_document(&extraction(true), "https://e.com/a?b=\"c\"");
         assert_eq!(
             md,
-            "---\ntitle: \"Say \\\"hi\\\"\\\\ <now>\"\nurl: \"https://e.com/a?b=\\\"c\\\"\"\n\
+            "---\ntitle: \"Say \\\"hi\\\"\\\\ \\u003Cnow\\u003E\"\nurl: \"https://e.com/a?b=\\\"c\\\"\"\n\
              byline: \"Ann Lee\"\nsite: \"The Daily\"\ndate: \"2024-05-01\"\nlanguage: \"en\"\n---\n\n\
              # Say \"hi\"\\\\ \\<now\\>\n\n## Part\n\nBody text.\n"
         );
+    }
+
+    #[test]
+    fn front_matter_carries_no_markup_and_no_controls() {
+        let mut x = extraction(false);
+        x.metadata.title = Some("<img src=x onerror=alert(1)> [a](javascript:alert(2)) `x`".into());
+        x.metadata.byline = Some("Eve\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m".into());
+        let md = markdown_document(&x, "https://e.com/a");
+        let front = md.split("---\n").nth(1).unwrap();
+        assert!(
+            !front.contains(['<', '>', '[', ']', '`', '\u{1b}', '\u{7}', '\u{9b}']),
+            "{front}"
+        );
+        assert!(front.contains("title: \"\\u003Cimg src=x onerror=alert(1)\\u003E \\u005Ba\\u005D(javascript:alert(2)) \\u0060x\\u0060\""), "{front}");
+        // The text document's head and the HTML document drop the controls.
+        let text = text_document(&x, "https://e.com/a");
+        assert!(
+            text.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("Eve]52;c;ZXZpbA==31m"),
+            "{text}"
+        );
+        assert!(!html_document(&x, "https://e.com/a").contains(['\u{1b}', '\u{7}', '\u{9b}']));
     }
 
     #[test]

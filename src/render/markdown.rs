@@ -655,8 +655,11 @@ fn is_md_space(c: char) -> bool {
 }
 
 /// Whitespace runs to one space, ends trimmed, as HTML renders inline text.
+/// An attribute's text (a title, an alt) on one line, without control
+/// characters.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let s = crate::text::output_text(s);
     for word in s.split(is_html_space).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');

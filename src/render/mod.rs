@@ -25,12 +25,10 @@ pub(crate) fn walk(doc: &Html, renderer: &mut impl Renderer) {
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Text(t) if t.contains('\r') => {
-                    // A CR from `&#13;` reads as the line feed a raw one
-                    // would have been parsed into: none reaches an output.
-                    renderer.text(&t.replace("\r\n", "\n").replace('\r', "\n"))
-                }
-                Node::Text(t) => renderer.text(&t.text),
+                // A CR from `&#13;` reads as the line feed a raw one would
+                // have been parsed into, and no other control character
+                // (a terminal's escape sequences) reaches an output.
+                Node::Text(t) => renderer.text(&crate::text::output_text(t)),
                 Node::Element(el) => {
                     depth += 1;
                     renderer.open(el, depth);
