@@ -71,7 +71,7 @@ async function runEngine(op, args) {
 async function ensureInjected(tabId) {
   const [probe] = await api.scripting.executeScript({
     target: { tabId },
-    func: () => typeof globalThis.__declutter?.handle === 'function',
+    func: () => typeof globalThis[Symbol.for('declutter')]?.handle === 'function',
   });
   if (probe?.result === true) return;
   await api.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
@@ -98,7 +98,7 @@ async function sendToTab(tab, message) {
     }
     const [result] = await api.scripting.executeScript({
       target: { tabId: tab.id },
-      func: (msg) => globalThis.__declutter.handle(msg),
+      func: (msg) => globalThis[Symbol.for('declutter')].handle(msg),
       args: [message],
     });
     return result?.result ?? { error: String(result?.error ?? 'no reply from the page') };

@@ -79,7 +79,7 @@ for (const browser of ['chrome', 'firefox']) {
   cpSync(join(WASM, 'declutter_bg.wasm'), join(out, 'wasm', 'declutter_bg.wasm'));
   writeFileSync(join(out, 'wasm', 'declutter.js'), glue);
   writeFileSync(join(out, 'content', 'reader-css.js'),
-    `// Generated from content/reader.css by scripts/build-extension.mjs.\n(globalThis.__declutter ??= {}).readerCss = ${JSON.stringify(readerCss)};\n`);
+    `// Generated from content/reader.css by scripts/build-extension.mjs.\n(globalThis[Symbol.for('declutter')] ??= {}).readerCss = ${JSON.stringify(readerCss)};\n`);
   const zip = join(DIST, `declutter-${browser}.zip`);
   rmSync(zip, { force: true });
   execFileSync('zip', ['-q', '-r', '-X', zip, '.'], { cwd: out });

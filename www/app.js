@@ -6,7 +6,7 @@
 import { ClutterMap, RENDER_LIMIT } from './map.js';
 import { offlineArticle } from './inert.js';
 
-const D = globalThis.__declutter;
+const D = globalThis[Symbol.for('declutter')];
 const $ = (id) => document.getElementById(id);
 const now = () => performance.now();
 

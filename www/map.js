@@ -6,7 +6,7 @@
 // live page; a block that does not check out is listed as not found.
 import { inertPage } from './inert.js';
 
-const D = globalThis.__declutter;
+const D = globalThis[Symbol.for('declutter')];
 
 /** Pages larger than this (characters, or tags) are not drawn without
  * asking: a same-origin frame parses and lays out on this tab's main thread. */

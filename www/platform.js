@@ -2,10 +2,10 @@
 // calls — i18n and storage — for the playground, which is a plain page:
 // messages from the extension's own _locales (loaded by app.js), reader
 // settings in localStorage. Loaded before ext/reader.js, which picks up
-// `__declutter.platform` in place of `chrome`/`browser`.
+// `globalThis[Symbol.for("declutter")].platform` in place of `chrome`/`browser`.
 'use strict';
 (() => {
-  const D = (globalThis.__declutter ??= {});
+  const D = (globalThis[Symbol.for('declutter')] ??= {});
   if (D.platform) return;
 
   let messages = {};

@@ -8,7 +8,7 @@
 // with scripting.insertCSS (not subject to the page's CSP).
 'use strict';
 (() => {
-  const D = (globalThis.__declutter ??= {});
+  const D = (globalThis[Symbol.for('declutter')] ??= {});
   if (D.applier) return;
 
   const HIDDEN = 'data-declutter-hidden';

@@ -1,1 +1,1 @@
-globalThis.__declutter?.handle?.({ cmd: "declutter", auto: true });
+globalThis[Symbol.for('declutter')]?.handle?.({ cmd: "declutter", auto: true });

@@ -14,7 +14,7 @@
 //    extraction; warm, path 2 saves the message copy.)
 'use strict';
 (() => {
-  const D = (globalThis.__declutter ??= {});
+  const D = (globalThis[Symbol.for('declutter')] ??= {});
   if (D.engine) return;
   const api = globalThis.browser ?? globalThis.chrome;
 

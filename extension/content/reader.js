@@ -3,7 +3,7 @@
 // builds to the applier to mount.
 'use strict';
 (() => {
-  const D = (globalThis.__declutter ??= {});
+  const D = (globalThis[Symbol.for('declutter')] ??= {});
   if (D.reader) return;
   // D.platform: the same i18n/storage calls, provided by a page that is not
   // an extension (www/platform.js, the playground).

@@ -6,7 +6,7 @@
 // suggested selector against the live page.
 'use strict';
 (() => {
-  const D = (globalThis.__declutter ??= {});
+  const D = (globalThis[Symbol.for('declutter')] ??= {});
   if (D.rules) return;
   const api = globalThis.browser ?? globalThis.chrome;
 

@@ -459,7 +459,7 @@ describe('Chromium', () => {
         func: () => {
           console.error('probe: content script world');
           // Any call into the extension's content script code that throws.
-          setTimeout(() => globalThis.__declutter.applier.unhide(null));
+          setTimeout(() => globalThis[Symbol.for('declutter')].applier.unhide(null));
         },
       });
     });

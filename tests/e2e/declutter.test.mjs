@@ -86,7 +86,14 @@ ${PARAGRAPHS.slice(3).map((p) => `<p>${p}</p>`).join('')}</article>
 <aside class="signup"><h2>Get our newsletter</h2><p>Sign up for the morning briefing in your inbox.</p>
 <form><input type="email" placeholder="Your email"><button>Subscribe</button></form></aside></main></body></html>`;
 
+/** Elements named like the extension's state (DOM clobbering): they must change nothing. */
+const CLOBBER = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} — The Daily Example</title></head>
+<body><form id="__declutter" name="__declutter"><input name="handle"><input name="engine"></form>
+<div id="__declutterEngineOrder">page</div><img name="declutter" src="data:,">
+<article>${ARTICLE}</article>${NEWSLETTER('Get our morning newsletter')}</body></html>`;
+
 function routes(path) {
+  if (path === '/clobber/') return { html: CLOBBER, headers: { 'content-security-policy': "script-src 'none'" } };
   if (path === '/rules/') return { html: RULES, headers: { 'content-security-policy': "script-src 'none'" } };
   if (path === '/late/') return { html: LATE };
   if (path === '/late.js') return { js: LATE_JS };
@@ -256,12 +263,12 @@ for (const browser of BROWSERS) {
         await driver.evaluate((i) => { window.addWave(i); return true; }, i);
         await waitFor(driver, (i) => document.getElementById(`wave-${i}`).hasAttribute('data-declutter-hidden'), i, `wave ${i} hidden`, 10_000);
       }
-      assert.equal(await driver.inContent(() => globalThis.__declutter.applier.latePlans), LATE_PLANS, 'one re-plan per wave');
+      assert.equal(await driver.inContent(() => globalThis[Symbol.for('declutter')].applier.latePlans), LATE_PLANS, 'one re-plan per wave');
       await driver.evaluate(() => { window.addWave('last'); return true; });
       // The quiet time is what is tested: wait well past it.
       await sleep(LATE_QUIET_MS + 1400);
       assert.equal(await driver.evaluate(() => document.getElementById('wave-last').hasAttribute('data-declutter-hidden')), false, `wave ${LATE_PLANS + 1} not planned`);
-      assert.equal(await driver.inContent(() => globalThis.__declutter.applier.latePlans), LATE_PLANS);
+      assert.equal(await driver.inContent(() => globalThis[Symbol.for('declutter')].applier.latePlans), LATE_PLANS);
       await driver.command({ cmd: 'undo' });
       assert.deepEqual(await driver.evaluate(declutterAttributes), []);
     });
@@ -271,7 +278,7 @@ for (const browser of BROWSERS) {
       const before = await driver.evaluate(P.outerHTML);
       await grant(driver);
       const result = await driver.inContent(async (targets) => {
-        const D = globalThis.__declutter;
+        const D = globalThis[Symbol.for('declutter')];
         // A real extraction of this page: its article parts and keep locators.
         const extraction = await D.engine.extract(D.engine.serialise(), location.href);
         const guard = { parts: extraction.article?.parts ?? [], keep: extraction.keep ?? [] };
@@ -390,6 +397,17 @@ for (const browser of BROWSERS) {
       await waitFor(driver, () => !document.querySelector('declutter-panel'), null, 'panel closed');
       assert.equal(await driver.evaluate(P.outerHTML), before, 'undo restores the page');
       await driver.inContent(() => (globalThis.browser ?? globalThis.chrome).storage.sync.clear());
+    });
+
+    it('DOM clobbering: elements with the ids and names of the extension\'s state change nothing: the button opens the reader, declutter hides the sign-up box', async () => {
+      await driver.open(`${server.origin}/clobber/`);
+      await grant(driver); // the toolbar button opened (and closed) the reader
+      const reply = await driver.command({ cmd: 'declutter' });
+      assert.ok(reply && !reply.error && reply.hidden >= 1, `declutter ran: ${JSON.stringify(reply)}`);
+      assert.ok(await driver.evaluate(isHidden, '.newsletter-modal'), 'sign-up box hidden');
+      const article = await driver.evaluate(P.visibilityOf, { strings: [HEADLINE, ...PARAGRAPHS], selector: 'h1, p' });
+      for (const p of article) assert.ok(p.count === 1 && p.visible[0], `article visible: ${p.text.slice(0, 40)}`);
+      await driver.command({ cmd: 'undo' });
     });
 
     it('no uncaught errors in the pages the extension worked on', async () => {

@@ -320,7 +320,7 @@ describe('Firefox', () => {
           await browser.scripting.executeScript({
             target: { tabId: tab.id },
             // Any call into the extension's content script code that throws.
-            func: () => { setTimeout(() => globalThis.__declutter.applier.unhide(null)); },
+            func: () => { setTimeout(() => globalThis[Symbol.for('declutter')].applier.unhide(null)); },
           });
           return 'ok';
         })().then(done, (e) => done(String(e)));`);

@@ -177,7 +177,7 @@ export async function launchFirefox({ proxyPort, zip = FIREFOX_ZIP, prompts } = 
      * background does (scripting.executeScript), from an extension page
      * opened in a second tab; the first tab is selected again afterwards.
      */
-    extensionCommand: (message) => api.inContent((m) => globalThis.__declutter.handle(m), [message]),
+    extensionCommand: (message) => api.inContent((m) => globalThis[Symbol.for('declutter')].handle(m), [message]),
 
     /**
      * Run `fn(...args)` in the content script world of the first web tab
