@@ -30,11 +30,31 @@
 
   // ---------------------------------------------------------------- reader
 
+  // A page that takes longer than this to read shows that it is being read.
+  const READING_NOTICE_MS = 100;
+
+  /** "Reading this page…", from READING_NOTICE_MS until `work` settles. */
+  async function withReadingNotice(work) {
+    let notice = null;
+    const timer = setTimeout(() => {
+      notice = document.createElement('declutter-reading');
+      notice.setAttribute('role', 'status');
+      notice.textContent = t('readingPage');
+      applier.mountOwn(notice);
+    }, READING_NOTICE_MS);
+    try {
+      return await work;
+    } finally {
+      clearTimeout(timer);
+      if (notice) applier.unmountOwn(notice);
+    }
+  }
+
   async function openReader({ force = false } = {}) {
     const started = performance.now();
     let result;
     try {
-      result = readerView?.extraction ?? (await extractNow());
+      result = readerView?.extraction ?? (await withReadingNotice(extractNow()));
     } catch (error) {
       return showFailure(error);
     }

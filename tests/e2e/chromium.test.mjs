@@ -341,6 +341,26 @@ describe('Chromium', () => {
     await page.close();
   });
 
+  it('a long page (the 1 MB Wikipedia page) shows "Reading this page…" while it is read, and the notice is gone with the reader shown', async () => {
+    const page = await open('/corpus/wikipedia/');
+    await page.evaluate(() => {
+      window.__readingSeen = [];
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n.localName === 'declutter-reading') window.__readingSeen.push({ text: n.textContent, at: performance.now() });
+      }).observe(document.documentElement, { childList: true });
+      window.__clickAt = performance.now();
+    });
+    await click(page);
+    await waitReader(page);
+    const seen = await page.evaluate(() => ({ seen: window.__readingSeen, clickAt: window.__clickAt, left: !!document.querySelector('declutter-reading') }));
+    assert.equal(seen.seen.length, 1, `the notice was shown once: ${JSON.stringify(seen)}`);
+    assert.equal(seen.seen[0].text, 'Reading this page…');
+    assert.equal(seen.left, false, 'the notice is gone once the reader is shown');
+    await click(page);
+    await waitNoReader(page);
+    await page.close();
+  });
+
   it('options page: reader defaults saved in storage.sync are used by the reader view', async () => {
     const options = await chrome.context.newPage();
     await watchConsole(await chrome.context.newCDPSession(options), (e) => seen.push({ where: 'options page', ...e }));
