@@ -91,7 +91,9 @@
     const onClick = (event) => {
       if (own(event)) return;
       swallow(event);
-      const el = fromPoint(event.clientX, event.clientY) ?? target;
+      // A click inside the outlined block picks it as widened with ↑.
+      const under = fromPoint(event.clientX, event.clientY);
+      const el = target && (!under || target.contains(under)) ? target : under;
       if (el) finish(() => pick(el));
     };
     const onKey = (event) => {
