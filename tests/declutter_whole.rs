@@ -3,7 +3,8 @@
 //! hid only in part (a comment thread longer than a block may grow, a
 //! consent banner with its logo and a close button named "banner", a
 //! sidebar of a site's newest posts, related links wrapped in a `<span>`,
-//! ...).
+//! a footer row of social icons around the copyright line, named for the
+//! copyright, not as a share bar).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.

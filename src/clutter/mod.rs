@@ -128,14 +128,26 @@ pub fn detect(dom: &Dom) -> Signals {
     });
     let mut outermost: Vec<Signal> = Vec::new();
     for block in blocks {
-        if let Some(last) = outermost.last() {
+        if let Some(last) = outermost.last_mut() {
             if dom.contains(last.node, block.node) {
+                name_as_footer(last, &block);
                 continue;
             }
         }
         outermost.push(block);
     }
     Signals { blocks: outermost }
+}
+
+/// A row of social links around a copyright notice is the site's footer:
+/// "follow us" links beside the legal line, not a bar that shares the page.
+/// The block takes the notice's kind and reason.
+fn name_as_footer(outer: &mut Signal, inner: &Signal) {
+    let is_notice = inner.kind == ClutterKind::RepeatedBoilerplate && !inner.repeated;
+    if outer.kind == ClutterKind::Share && is_notice {
+        outer.kind = ClutterKind::RepeatedBoilerplate;
+        outer.reason = inner.reason.clone();
+    }
 }
 
 /// The plan: every block that passes the article guard (shrunk towards its
