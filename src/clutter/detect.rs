@@ -242,7 +242,10 @@ fn seed_kind(
                 "email field with a short prompt: a sign-up form",
             ));
         }
-        if named(Newsletter) && (e.inputs > 0 || actions > 0) && says(Newsletter) {
+        // A form or frame a script fills in later (an embedded sign-up
+        // form) is a sign-up control too.
+        let control = e.inputs + actions + e.forms + e.iframes > 0;
+        if named(Newsletter) && control && says(Newsletter) {
             return Some((
                 Newsletter,
                 "block named for a newsletter, with a sign-up control",
