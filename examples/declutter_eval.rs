@@ -386,7 +386,12 @@ fn main() {
             };
             let mut page_misses = Vec::new();
             judge(&o, node, &l.kind, tally, &mut page_misses);
-            misses.extend(page_misses.into_iter().map(|m| format!("{page} {m}")));
+            // The label's selector names the block, so a miss can be looked up.
+            misses.extend(
+                page_misses
+                    .into_iter()
+                    .map(|m| format!("{page} {m} (`{}`)", l.selector)),
+            );
         }
     }
 

@@ -127,6 +127,28 @@ const COPYRIGHT: &[&str] = &[
     "politique de confidentialité",
     "aviso legal",
     "política de privacidad",
+    // Affiliate and advertising disclosures: the same legal notice on every
+    // page of a site.
+    "affiliate links",
+    "affiliate link",
+    "affiliate disclosure",
+    "advertising disclosure",
+    "earn commission",
+    "earn a commission",
+    "earn us a commission",
+    "earn a small commission",
+    "earn money when you click",
+    "qualifying purchases",
+    "as an amazon associate",
+    "affiliate-links",
+    "provisionslinks",
+    "liens affiliés",
+    "lien affilié",
+    "enlaces de afiliados",
+    "enlaces de afiliado",
+    "link di affiliazione",
+    "link affiliati",
+    "links de afiliados",
 ];
 
 const SHARE: &[&str] = &[
