@@ -194,6 +194,10 @@ fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
     kinds
 }
 
+/// Share of a card list's text in links: a title link per card, the rest
+/// dates, bylines and excerpt lines.
+const CARD_LINK_DENSITY: f64 = 0.2;
+
 fn seed_kind(
     dom: &Dom,
     ix: NodeIx,
@@ -326,8 +330,13 @@ fn seed_kind(
         }
     }
     let link_list = e.links >= 2 && density >= 0.4 && chars <= 3000 && e.prose == 0;
+    // Cards under a "Related" / "Keep reading" label carry a date, an
+    // author or a line of excerpt beside each link: fewer links per word,
+    // so the label must open the block.
+    let card_list = e.links >= 3 && density >= CARD_LINK_DENSITY && chars <= 3000 && e.prose == 0;
     if link_list
         && ((says_in_control(Related) && e.headings > 0) || named(Related) || label_says(Related))
+        || card_list && label_says(Related)
     {
         return Some((
             Related,
