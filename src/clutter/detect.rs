@@ -194,6 +194,20 @@ fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
     kinds
 }
 
+/// Does the element stand alone on the page: the block of `<body>` that
+/// holds it holds no more text than it does?
+fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
+    let chars = dom.node(ix).text_chars;
+    let mut top = ix;
+    while let Some(parent) = dom.parent(top) {
+        if matches!(dom.tag(parent), Some("body" | "html") | None) {
+            break;
+        }
+        top = parent;
+    }
+    dom.node(top).text_chars <= chars
+}
+
 /// Share of a card list's text in links: a title link per card, the rest
 /// dates, bylines and excerpt lines.
 const CARD_LINK_DENSITY: f64 = 0.2;
@@ -281,6 +295,24 @@ fn seed_kind(
     };
     if dialog && names_consent() && actions + e.inputs > 0 && chars > 40 && chars <= 10_000 {
         return Some((CookieConsent, "cookie consent dialog"));
+    }
+    // The small tab a consent platform leaves to reopen its settings
+    // ("Manage consent"): named for consent, saying it, a control alone on
+    // the page (not a "Cookie settings" link in the footer's list).
+    let control = matches!(dom.tag(ix), Some("button" | "a"))
+        || dom.attr(ix, "role") == Some("button")
+        || actions == 1;
+    if control
+        && chars > 0
+        && chars <= 40
+        && says(CookieConsent)
+        && names_consent()
+        && stands_alone(dom, ix)
+    {
+        return Some((
+            CookieConsent,
+            "button that reopens the cookie consent settings",
+        ));
     }
     // Cookie wording with a consent verb on a button: a consent notice.
     let consent_control = e.strong_in_control & bit(CookieConsent) != 0;
