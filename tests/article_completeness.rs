@@ -90,3 +90,22 @@ fn a_block_of_links_beside_the_article_stays_out() {
     assert_has(&text, "Paragraph 8 on the works");
     assert!(!text.contains("Another harbour story"), "{text:?}");
 }
+
+#[test]
+fn a_box_that_clips_its_overflow_is_no_hidden_furniture() {
+    // Utility classes such as `overflow-hidden` say how a box is drawn; the
+    // paragraphs in it are the article's own.
+    let html = format!(
+        "<html><body><div class=story><h1>Channel to be widened</h1>{}\
+         <div class='rounded-lg overflow-hidden shadow'><p>Inside the rounded box, the board \
+         listed the costs, item by item, with the dates, the contractors and the sums.</p>\
+         <p>The sums were large, the members said, but the wall could not wait another winter.</p>\
+         </div>{}</div></body></html>",
+        paras("works", 4),
+        paras("cost", 4)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Inside the rounded box");
+    assert_has(&text, "could not wait another winter");
+    assert_has(&text, "Paragraph 4 on the cost");
+}
