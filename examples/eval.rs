@@ -149,8 +149,8 @@ fn bag_of_words(text: &str) -> HashMap<String, usize> {
     bag
 }
 
-/// Size of the multiset intersection of two bags.
-fn bag_overlap(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> usize {
+/// Size of the multiset intersection of two bags (of words or shingles).
+fn bag_overlap<K: std::hash::Hash + Eq>(a: &HashMap<K, usize>, b: &HashMap<K, usize>) -> usize {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small
         .iter()
@@ -209,6 +209,122 @@ fn failure_score(reference: &str) -> WordScore {
         reference_words: lowercase_words(reference).len(),
         ..WordScore::default()
     }
+}
+
+// ---------------------------------------------------------------------------
+// The shingle metric (ScrapingHub's article-extraction-benchmark)
+// ---------------------------------------------------------------------------
+
+/// Word n-grams per shingle, as the benchmark's `string_shingle_matching`.
+const SHINGLE_WORDS: usize = 4;
+/// A page whose shingle recall is below this lost more than a tenth of its
+/// reference text.
+const LOST_TEXT_RECALL: f64 = 0.9;
+/// A page whose shingle precision is below this carries more than a fifth
+/// of junk.
+const JUNK_PRECISION: f64 = 0.8;
+
+/// The multiset of word n-grams of the lower-cased word sequence. As in the
+/// benchmark, a text with fewer than `n` words (but some) is one shorter
+/// shingle, and a text with no words has none.
+fn shingles(text: &str, n: usize) -> HashMap<Vec<String>, usize> {
+    let words = lowercase_words(text);
+    let mut bag = HashMap::new();
+    if words.is_empty() {
+        return bag;
+    }
+    for window in words.windows(n.min(words.len())) {
+        *bag.entry(window.to_vec()).or_insert(0) += 1;
+    }
+    bag
+}
+
+/// Shingle counts of one page: true positives (shingles in both, as
+/// multisets), false positives (ours only), false negatives (reference only).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct ShingleMatch {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl ShingleMatch {
+    /// `None` when we gave no shingle: the benchmark leaves such a page out
+    /// of mean precision.
+    fn precision(&self) -> Option<f64> {
+        let predicted = self.tp + self.fp;
+        (predicted > 0).then(|| self.tp as f64 / predicted as f64)
+    }
+    /// `None` when the reference has no shingle: left out of mean recall.
+    fn recall(&self) -> Option<f64> {
+        let reference = self.tp + self.fn_;
+        (reference > 0).then(|| self.tp as f64 / reference as f64)
+    }
+}
+
+/// The benchmark's `string_shingle_matching` with 4-word shingles. (Its
+/// normalisation by tp + fp + fn changes no per-page P or R, so it is left
+/// out.)
+fn shingle_match(prediction: &str, reference: &str) -> ShingleMatch {
+    let predicted = shingles(prediction, SHINGLE_WORDS);
+    let reference = shingles(reference, SHINGLE_WORDS);
+    let tp = bag_overlap(&predicted, &reference);
+    ShingleMatch {
+        tp,
+        fp: predicted.values().sum::<usize>() - tp,
+        fn_: reference.values().sum::<usize>() - tp,
+    }
+}
+
+/// Corpus figures as the benchmark aggregates them: mean precision over
+/// pages with a prediction, mean recall over pages with a reference, and F1
+/// the harmonic mean of those two means (not a mean of per-page F1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ShingleSummary {
+    precision: f64,
+    recall: f64,
+    f1: f64,
+}
+
+fn shingle_summary(matches: impl Iterator<Item = ShingleMatch> + Clone) -> ShingleSummary {
+    let precision = mean(matches.clone().filter_map(|m| m.precision()));
+    let recall = mean(matches.filter_map(|m| m.recall()));
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    ShingleSummary {
+        precision,
+        recall,
+        f1,
+    }
+}
+
+/// A page that lost more than a tenth of its reference text (an empty
+/// prediction against a reference loses all of it).
+fn loses_text(m: &ShingleMatch) -> bool {
+    m.recall().is_some_and(|r| r < LOST_TEXT_RECALL)
+}
+
+/// A page whose output is more than a fifth junk.
+fn carries_junk(m: &ShingleMatch) -> bool {
+    m.precision().is_some_and(|p| p < JUNK_PRECISION)
+}
+
+/// The pages, by name, that lose text and that carry junk.
+fn broken_pages<'a>(pages: impl Iterator<Item = (&'a str, ShingleMatch)>) -> (Vec<&'a str>, Vec<&'a str>) {
+    let mut lost = Vec::new();
+    let mut junk = Vec::new();
+    for (name, m) in pages {
+        if loses_text(&m) {
+            lost.push(name);
+        }
+        if carries_junk(&m) {
+            junk.push(name);
+        }
+    }
+    (lost, junk)
 }
 
 // ---------------------------------------------------------------------------
@@ -715,6 +831,7 @@ type FieldMatch = Option<bool>;
 struct ReadabilityPage {
     name: String,
     score: WordScore,
+    shingles: ShingleMatch,
     run: EngineRun,
     expected_readerable: bool,
     title: FieldMatch,
@@ -731,6 +848,7 @@ struct WcxbPage {
     url: String,
     page_type: String,
     score: WordScore,
+    shingles: ShingleMatch,
     score_with_title: WordScore,
     run: EngineRun,
     with_found: usize,
@@ -787,6 +905,8 @@ fn evaluate_readability_page(dir: &Path) -> ReadabilityPage {
     } else {
         word_score(run.article_text(), &reference)
     };
+    // A failed run has no text, so it scores as an empty prediction.
+    let shingles = shingle_match(run.article_text(), &reference);
     let md = &run.extraction.metadata;
     ReadabilityPage {
         title: field_match(json_str(&meta, "title"), |e| {
@@ -816,6 +936,7 @@ fn evaluate_readability_page(dir: &Path) -> ReadabilityPage {
             .unwrap_or(true),
         name,
         score,
+        shingles,
         run,
     }
 }
@@ -853,6 +974,7 @@ fn evaluate_wcxb_page(corpus: &Path, id: &str) -> WcxbPage {
         let titled = format!("{}\n\n{}", md.title.as_deref().unwrap_or(""), text);
         (word_score(text, reference), word_score(&titled, reference))
     };
+    let shingles = shingle_match(text, reference);
     let normalised = normalise_for_snippets(text);
     let with = json_strings(&gt, "with");
     let without = json_strings(&gt, "without");
@@ -863,6 +985,7 @@ fn evaluate_wcxb_page(corpus: &Path, id: &str) -> WcxbPage {
         id: id.to_owned(),
         page_type: wcxb_page_type(&doc),
         score,
+        shingles,
         score_with_title,
         with_found,
         with_total,
@@ -1050,7 +1173,7 @@ fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> 
         for p in &pages {
             let _ = std::fs::write(dir.join(format!("{}.txt", p.name)), p.run.article_text());
             dump.push(format!(
-                "readability\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{}",
+                "readability\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{}\t{}\t{}",
                 p.name,
                 if p.expected_readerable {
                     "readerable"
@@ -1063,7 +1186,9 @@ fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> 
                 p.score.predicted_words,
                 p.score.reference_words,
                 ms(p.run.time()),
-                p.run.panic.as_deref().unwrap_or("")
+                p.run.panic.as_deref().unwrap_or(""),
+                p.shingles.precision().map_or("".into(), |v| format!("{v:.4}")),
+                p.shingles.recall().map_or("".into(), |v| format!("{v:.4}"))
             ));
         }
     }
@@ -1084,27 +1209,29 @@ fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> 
     );
     let _ = writeln!(
         r,
-        "| pages | mean F1 | mean P | mean R | failures | wall time | extract CPU (sum) |"
+        "| pages | mean F1 | mean P | mean R | 4-gram P | 4-gram R | 4-gram F1 | failures | wall time | extract CPU (sum) |"
     );
-    let _ = writeln!(r, "|---|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(r, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let row = |label: &str, set: &[&ReadabilityPage]| {
         format!(
-            "| {label} ({}) | {} | {} | {} | {} | | |",
+            "| {label} ({}) | {} | {} | {} | {} | {} | | |",
             set.len(),
             f3(mean(set.iter().map(|p| p.score.f1))),
             f3(mean(set.iter().map(|p| p.score.precision))),
             f3(mean(set.iter().map(|p| p.score.recall))),
+            shingle_cells(set.iter().map(|p| p.shingles)),
             set.iter().filter(|p| p.run.failed()).count()
         )
     };
     let all: Vec<&ReadabilityPage> = pages.iter().collect();
     let _ = writeln!(
         r,
-        "| all ({}) | {} | {} | {} | {} | {} | {} |",
+        "| all ({}) | {} | {} | {} | {} | {} | {} | {} |",
         pages.len(),
         f3(all_f1),
         f3(mean(pages.iter().map(|p| p.score.precision))),
         f3(mean(pages.iter().map(|p| p.score.recall))),
+        shingle_cells(pages.iter().map(|p| p.shingles)),
         failures.len(),
         seconds(wall),
         seconds(extract_total)
@@ -1116,6 +1243,9 @@ fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> 
         .filter(|p| !p.expected_readerable)
         .collect();
     let _ = writeln!(r, "{}\n", row("readerable: false", &not_readerable));
+    let _ = writeln!(r, "{SHINGLE_METRIC_NOTE}\n");
+    let (lost, junk) = broken_pages(readerable.iter().map(|p| (p.name.as_str(), p.shingles)));
+    write_broken_pages(r, "readerable pages", readerable.len(), &lost, &junk);
 
     let _ = writeln!(r, "### Metadata agreement\n");
     let _ = writeln!(
@@ -1200,9 +1330,12 @@ fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> 
         name: "Readability test pages",
         pages: pages.len(),
         headline: format!(
-            "mean F1 {} (readerable pages {}); title {}, byline {}, readerable agreement {}",
+            "mean F1 {} (readerable pages {}); 4-gram P/R/F1 {}; broken readerable pages: {} lose >10%, {} >20% junk; title {}, byline {}, readerable agreement {}",
             f3(all_f1),
             f3(mean(readerable.iter().map(|p| p.score.f1))),
+            shingle_triple(pages.iter().map(|p| p.shingles)),
+            lost.len(),
+            junk.len(),
             fields[0].1.rate(),
             fields[1].1.rate(),
             confusion.agreement().rate()
@@ -1211,6 +1344,50 @@ fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> 
         wall,
         extract_total,
     }
+}
+
+const SHINGLE_METRIC_NOTE: &str = "**4-gram P / R / F1** is ScrapingHub's article-extraction-benchmark metric: \
+    the same lower-cased `\\w+` words in sequence, cut into overlapping 4-word shingles (a text of fewer words is one \
+    shorter shingle), counted as multisets; per page P = shared / ours, R = shared / reference; P is averaged over pages \
+    where we gave text, R over pages whose reference has text, and F1 is the harmonic mean of those two means (not a \
+    mean of per-page F1). Unlike the word bag it sees order: a paragraph in the wrong place or a sentence cut by a \
+    figure costs shingles.";
+
+/// "P | R | F1" table cells of the benchmark's shingle aggregate.
+fn shingle_cells(matches: impl Iterator<Item = ShingleMatch> + Clone) -> String {
+    let s = shingle_summary(matches);
+    format!("{} | {} | {}", f3(s.precision), f3(s.recall), f3(s.f1))
+}
+
+/// "P / R / F1" for a headline.
+fn shingle_triple(matches: impl Iterator<Item = ShingleMatch> + Clone) -> String {
+    let s = shingle_summary(matches);
+    format!("{} / {} / {}", f3(s.precision), f3(s.recall), f3(s.f1))
+}
+
+/// The broken pages of a set: those losing more than a tenth of their text
+/// and those more than a fifth junk, listed by name.
+fn write_broken_pages(r: &mut String, set: &str, pages: usize, lost: &[&str], junk: &[&str]) {
+    let list = |names: &[&str]| {
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let _ = writeln!(r, "### Broken pages\n");
+    let _ = writeln!(
+        r,
+        "Of the {pages} {set}: **{} lose more than 10% of their text** (4-gram R < {LOST_TEXT_RECALL}): {}.\n",
+        lost.len(),
+        list(lost)
+    );
+    let _ = writeln!(
+        r,
+        "**{} carry more than 20% junk** (4-gram P < {JUNK_PRECISION}): {}.\n",
+        junk.len(),
+        list(junk)
+    );
 }
 
 fn write_failures_and_slowest(r: &mut String, runs: Vec<(&str, &EngineRun)>) {
@@ -1272,7 +1449,7 @@ fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusS
         for p in &pages {
             let _ = std::fs::write(dir.join(format!("{}.txt", p.id)), p.run.article_text());
             dump.push(format!(
-                "wcxb\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{}",
+                "wcxb\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{}\t{}\t{}",
                 p.id,
                 p.page_type,
                 p.score.f1,
@@ -1281,7 +1458,9 @@ fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusS
                 p.score.predicted_words,
                 p.score.reference_words,
                 ms(p.run.time()),
-                p.run.panic.as_deref().unwrap_or("")
+                p.run.panic.as_deref().unwrap_or(""),
+                p.shingles.precision().map_or("".into(), |v| format!("{v:.4}")),
+                p.shingles.recall().map_or("".into(), |v| format!("{v:.4}"))
             ));
         }
     }
@@ -1328,10 +1507,10 @@ fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusS
         titled_reference.rate(),
         titled_reference_articles.rate()
     );
-    let _ = writeln!(r, "| page type | pages | F1 | P | R | F1 +title | `with` hit | `without` leak | title | author | date | readerable agrees | failures |");
+    let _ = writeln!(r, "| page type | pages | F1 | P | R | 4-gram P | 4-gram R | 4-gram F1 | F1 +title | `with` hit | `without` leak | title | author | date | readerable agrees | failures |");
     let _ = writeln!(
         r,
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     );
     let mut rows: Vec<(String, Vec<&WcxbPage>)> = by_type.into_values().collect();
     rows.push(("**all**".into(), all.clone()));
@@ -1350,11 +1529,12 @@ fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusS
         }));
         let _ = writeln!(
             r,
-            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             set.len(),
             f3(mean(set.iter().map(|p| p.score.f1))),
             f3(mean(set.iter().map(|p| p.score.precision))),
             f3(mean(set.iter().map(|p| p.score.recall))),
+            shingle_cells(set.iter().map(|p| p.shingles)),
             f3(mean(set.iter().map(|p| p.score_with_title.f1))),
             with.rate(),
             without.rate(),
@@ -1402,6 +1582,10 @@ fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusS
         )
     }));
     let _ = writeln!(r, "{}", confusion.markdown("WCXB"));
+    let _ = writeln!(r, "{SHINGLE_METRIC_NOTE}\n");
+    let articles: Vec<&WcxbPage> = pages.iter().filter(|p| p.page_type == "article").collect();
+    let (lost, junk) = broken_pages(articles.iter().map(|p| (p.id.as_str(), p.shingles)));
+    write_broken_pages(r, "article pages", articles.len(), &lost, &junk);
 
     let _ = writeln!(r, "### {} worst article pages\n", WORST_PAGES_LISTED);
     let _ = writeln!(
@@ -1427,14 +1611,16 @@ fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusS
     }
     write_failures_and_slowest(r, pages.iter().map(|p| (p.id.as_str(), &p.run)).collect());
 
-    let articles: Vec<&WcxbPage> = pages.iter().filter(|p| p.page_type == "article").collect();
     CorpusSummary {
         name: "WCXB dev",
         pages: pages.len(),
         headline: format!(
-            "mean F1 {} all / {} articles; `without` leak {}; readerable agreement {}",
+            "mean F1 {} all / {} articles; articles 4-gram P/R/F1 {}; broken articles: {} lose >10%, {} >20% junk; `without` leak {}; readerable agreement {}",
             f3(mean(pages.iter().map(|p| p.score.f1))),
             f3(mean(articles.iter().map(|p| p.score.f1))),
+            shingle_triple(articles.iter().map(|p| p.shingles)),
+            lost.len(),
+            junk.len(),
             without_all.rate(),
             confusion.agreement().rate()
         ),
@@ -1567,7 +1753,7 @@ fn main() {
     }
     if let Some(dir) = &args.dump {
         let _ = std::fs::create_dir_all(dir);
-        let mut tsv = String::from("corpus\tid\ttype\tf1\tprecision\trecall\tpredicted_words\treference_words\tms\tpanic\n");
+        let mut tsv = String::from("corpus\tid\ttype\tf1\tprecision\trecall\tpredicted_words\treference_words\tms\tpanic\tshingle_precision\tshingle_recall\n");
         for line in &dump {
             tsv.push_str(line);
             tsv.push('\n');
@@ -1588,6 +1774,65 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn shingles_are_lower_cased_word_four_grams() {
+        let s = shingles("The cat sat on THE mat", 4);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[&vec!["cat".to_owned(), "sat".into(), "on".into(), "the".into()]], 1);
+        assert_eq!(shingles("the cat the cat the", 4).values().sum::<usize>(), 2);
+        let short = shingles("Two words", 4);
+        assert_eq!(short.len(), 1, "a short text is one shorter shingle");
+        assert!(short.contains_key(&vec!["two".to_owned(), "words".into()]));
+        assert!(shingles(" ... ", 4).is_empty());
+    }
+
+    #[test]
+    fn shingle_match_counts_order_not_just_words() {
+        // Same words, one moved: the word metric is perfect, shingles are not.
+        let reference = "one two three four five six";
+        let m = shingle_match("two three four five six one", reference);
+        assert_eq!(m, ShingleMatch { tp: 2, fp: 1, fn_: 1 });
+        assert!(close(m.precision().unwrap(), 2.0 / 3.0));
+        assert!(close(word_score("two three four five six one", reference).f1, 1.0));
+        // Half the reference, nothing else.
+        let m = shingle_match("a b c d e", "a b c d e f g h");
+        assert_eq!((m.precision(), m.recall()), (Some(1.0), Some(0.4)));
+    }
+
+    #[test]
+    fn empty_sides_leave_the_mean_they_cannot_define() {
+        let none = shingle_match("", "some words of text here");
+        assert_eq!((none.precision(), none.recall()), (None, Some(0.0)));
+        let extra = shingle_match("some words of text here", "");
+        assert_eq!((extra.precision(), extra.recall()), (Some(0.0), None));
+        assert_eq!(shingle_match("", ""), ShingleMatch::default());
+    }
+
+    #[test]
+    fn shingle_summary_is_the_harmonic_mean_of_mean_p_and_mean_r() {
+        let pages = [
+            ShingleMatch { tp: 1, fp: 0, fn_: 1 }, // P 1, R 0.5
+            ShingleMatch { tp: 0, fp: 0, fn_: 4 }, // no P, R 0
+        ];
+        let s = shingle_summary(pages.iter().copied());
+        assert!(close(s.precision, 1.0) && close(s.recall, 0.25));
+        assert!(close(s.f1, 0.4));
+    }
+
+    #[test]
+    fn broken_pages_lose_a_tenth_or_carry_a_fifth_of_junk() {
+        let pages = [
+            ("whole", ShingleMatch { tp: 95, fp: 5, fn_: 5 }),
+            ("short", ShingleMatch { tp: 89, fp: 0, fn_: 11 }),
+            ("noisy", ShingleMatch { tp: 79, fp: 21, fn_: 0 }),
+            ("empty", ShingleMatch { tp: 0, fp: 0, fn_: 50 }),
+            ("no reference", ShingleMatch::default()),
+        ];
+        let (lost, junk) = broken_pages(pages.iter().map(|(n, m)| (*n, *m)));
+        assert_eq!(lost, ["short", "empty"]);
+        assert_eq!(junk, ["noisy"]);
     }
 
     #[test]

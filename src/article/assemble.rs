@@ -100,7 +100,111 @@ fn with_siblings(
             parts.push(sibling);
         }
     }
+    let mut parts = with_prose_neighbours(dom, top, &parts, stats, excluded);
+    parts.sort_unstable();
+    parts.dedup();
     parts
+}
+
+/// A sibling with no running text and less text than this (a figure and
+/// its caption, an empty ad slot, a "read more" link) interrupts the
+/// article without ending it.
+const INTERRUPTION_MAX_CHARS: u32 = 200;
+
+/// The blocks of running text next to the parts that scores missed: the
+/// intro before them (across figures and empty slots), and the blocks
+/// between them, where a figure, a video, an embed, an ad slot or a teaser
+/// split the article. Headings come along with the prose they head.
+fn with_prose_neighbours(
+    dom: &Dom,
+    top: NodeIx,
+    parts: &[NodeIx],
+    stats: &Stats,
+    excluded: &[bool],
+) -> Vec<NodeIx> {
+    let Some(parent) = dom.parent(top) else {
+        return parts.to_vec();
+    };
+    let siblings: Vec<NodeIx> = dom.element_children(parent).collect();
+    let taken = |ix: NodeIx| parts.contains(&ix);
+    let (Some(first), Some(last)) = (
+        siblings.iter().position(|&s| taken(s)),
+        siblings.iter().rposition(|&s| taken(s)),
+    ) else {
+        return parts.to_vec();
+    };
+    let mut out = parts.to_vec();
+    // Between the parts: prose and its headings.
+    for &s in &siblings[first..last] {
+        if !excluded[s] && !taken(s) && (is_prose_block(stats, s) || is_heading(dom, s)) {
+            out.push(s);
+        }
+    }
+    // Before: the intro, back to the first block that is neither prose nor
+    // a heading nor an interruption. (After the last part, the same walk
+    // took more disclaimers, author bios and promotions than article.)
+    let before = siblings[..first].iter().rev().copied();
+    out.extend(intro_run(dom, before, stats, excluded));
+    out
+}
+
+/// Walks `siblings` back from the parts, taking prose blocks (with the
+/// headings passed since the last one) until the headline or a block that
+/// is none of prose, heading or interruption.
+fn intro_run(
+    dom: &Dom,
+    siblings: impl Iterator<Item = NodeIx>,
+    stats: &Stats,
+    excluded: &[bool],
+) -> Vec<NodeIx> {
+    let mut taken = Vec::new();
+    let mut headings = Vec::new();
+    for s in siblings {
+        // Above the headline (excluded or not) is the page, not the intro.
+        if dom.is_tag(s, "h1") {
+            break;
+        }
+        if excluded[s] {
+            continue;
+        }
+        if is_heading(dom, s) {
+            headings.push(s);
+        } else if is_prose_block(stats, s) {
+            taken.append(&mut headings);
+            taken.push(s);
+        } else if !is_interruption(stats, s) {
+            break;
+        }
+    }
+    taken
+}
+
+fn is_heading(dom: &Dom, ix: NodeIx) -> bool {
+    dom.tag(ix).is_some_and(super::stats::is_heading)
+}
+
+/// No running text and little text: a figure, an embed, an ad slot, a
+/// teaser link.
+fn is_interruption(stats: &Stats, ix: NodeIx) -> bool {
+    let s = stats.get(ix);
+    s.prose == 0 && s.text < INTERRUPTION_MAX_CHARS
+}
+
+/// A sibling block this much running text is article, whatever it scored…
+const PROSE_BLOCK_SHARE: f64 = 0.6;
+/// …when few of its characters are links.
+const PROSE_BLOCK_MAX_LINK_DENSITY: f64 = 0.25;
+
+/// A sibling made mostly of running text with few links: the intro in a
+/// wrapper of its own, or the rest of the article after a figure, a video,
+/// an ad slot or a teaser split it. Scores miss such blocks beside a long
+/// body (one paragraph scores little next to many); link lists and teaser
+/// cards are no prose, so they stay out.
+fn is_prose_block(stats: &Stats, ix: NodeIx) -> bool {
+    let s = stats.get(ix);
+    s.prose > 0
+        && s.prose as f64 >= PROSE_BLOCK_SHARE * s.text as f64
+        && stats.link_density(ix) < PROSE_BLOCK_MAX_LINK_DENSITY
 }
 
 /// A paragraph sibling worth keeping: long with few links, or short, with

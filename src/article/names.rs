@@ -104,7 +104,7 @@ pub fn weight(class: &str, id: &str) -> i32 {
         if names.is_empty() {
             continue;
         }
-        let names = names.to_ascii_lowercase();
+        let names = without_overflow_utilities(&names.to_ascii_lowercase());
         if any_in(&names, NEGATIVE) || names.split_whitespace().any(|w| w == "hid") {
             weight -= 25;
         }
@@ -113,6 +113,18 @@ pub fn weight(class: &str, id: &str) -> i32 {
         }
     }
     weight
+}
+
+/// The names without CSS utility classes for overflow (`overflow-hidden`,
+/// `md:overflow-x-scroll`, in Tailwind and Bootstrap): they say how a box
+/// clips its content, not that it is hidden or scrolls away as furniture,
+/// and they would otherwise match "hidden" and "scroll".
+fn without_overflow_utilities(names: &str) -> String {
+    names
+        .split_whitespace()
+        .filter(|w| !w.rsplit(':').next().unwrap_or(w).starts_with("overflow-"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Class or id words of buttons and calls to action.
@@ -142,6 +154,14 @@ mod tests {
         assert_eq!(weight("share-tools", "comments"), -50);
         assert_eq!(weight("", ""), 0);
         assert!(is_unlikely("signup-modal"));
+    }
+
+    #[test]
+    fn overflow_utilities_are_no_furniture() {
+        assert_eq!(weight("grid overflow-hidden transition-all", ""), 0);
+        assert_eq!(weight("md:overflow-x-scroll post-body", ""), 25);
+        assert_eq!(weight("hidden", ""), -25);
+        assert_eq!(weight("overflow-hidden promo", ""), -25);
     }
 
     #[test]

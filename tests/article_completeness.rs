@@ -1,0 +1,111 @@
+//! The reader shows the whole article: an article interrupted by a figure,
+//! a video, an embed, an ad slot or a teaser continues after it, and its
+//! intro and section headings stay. Small hand-written pages, each built
+//! around one way a page splits its text.
+
+use declutter::{extract, Options};
+
+fn article_text(html: &str) -> String {
+    extract(html, "https://example.org/story", &Options::default())
+        .article
+        .map(|a| a.text)
+        .unwrap_or_default()
+}
+
+/// A paragraph of running text with a topic word, long enough and with
+/// enough commas to score like real prose.
+fn para(topic: &str, n: usize) -> String {
+    format!(
+        "<p>Paragraph {n} on the {topic}: the harbour board met again on Monday, and after \
+         hours of questions, objections and answers, it agreed to widen the channel, deepen \
+         the berths and rebuild the old sea wall, which has stood, patched and leaning, since \
+         the storm of the winter before last.</p>"
+    )
+}
+
+fn paras(topic: &str, count: usize) -> String {
+    (1..=count).map(|n| para(topic, n)).collect()
+}
+
+fn assert_has(text: &str, needle: &str) {
+    assert!(text.contains(needle), "{needle:?} missing from {text:?}");
+}
+
+#[test]
+fn an_intro_in_its_own_wrapper_stays_with_the_body() {
+    // The lede sits in a wrapper of its own before the body, one paragraph
+    // that scores little next to the long body.
+    let html = format!(
+        "<html><body><header><a href=/>Harbour Post</a></header><main>\
+         <h1>Channel to be widened</h1>\
+         <div class=standfirst><p>The harbour will be rebuilt over four years, the board \
+         decided, at a cost that has already doubled since the plan was first drawn.</p></div>\
+         <div class=story-text>{}</div></main></body></html>",
+        paras("works", 9)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "rebuilt over four years");
+    assert_has(&text, "Paragraph 9 on the works");
+}
+
+#[test]
+fn the_article_continues_after_a_figure_a_video_and_an_ad_slot() {
+    // Body, figure, a short section of one paragraph, a video and an ad
+    // slot, then more body: the short section scores little next to the
+    // two long blocks around it, yet the article runs through it.
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>\
+         <section class=part>{}</section>\
+         <figure><img src=/wall.jpg alt=''><figcaption>The old sea wall.</figcaption></figure>\
+         <h2>What the works will cost</h2>\
+         <div class=block><p>The bill has doubled since the first plan, the treasurer said.</p></div>\
+         <div class=player><iframe src='https://video.example/embed/7'></iframe></div>\
+         <div class=ad-slot></div>\
+         <section class=part>{}</section>\
+         </article><footer><a href=/about>About us</a></footer></body></html>",
+        paras("works", 8),
+        paras("cost", 4)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 8 on the works");
+    assert_has(&text, "What the works will cost");
+    assert_has(&text, "The bill has doubled");
+    assert_has(&text, "Paragraph 4 on the cost");
+    assert!(!text.contains("About us"), "{text:?}");
+}
+
+#[test]
+fn a_block_of_links_beside_the_article_stays_out() {
+    // The other side of the rule: a sibling that is a list of links, or a
+    // short teaser, is no part of the article.
+    let teasers: String = (1..=4)
+        .map(|i| format!("<li><a href=/s{i}>Another harbour story, number {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div id=page><div class=body>{}</div>\
+         <div class=more><ul>{teasers}</ul></div></div></body></html>",
+        paras("works", 8)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 8 on the works");
+    assert!(!text.contains("Another harbour story"), "{text:?}");
+}
+
+#[test]
+fn a_box_that_clips_its_overflow_is_no_hidden_furniture() {
+    // Utility classes such as `overflow-hidden` say how a box is drawn; the
+    // paragraphs in it are the article's own.
+    let html = format!(
+        "<html><body><div class=story><h1>Channel to be widened</h1>{}\
+         <div class='rounded-lg overflow-hidden shadow'><p>Inside the rounded box, the board \
+         listed the costs, item by item, with the dates, the contractors and the sums.</p>\
+         <p>The sums were large, the members said, but the wall could not wait another winter.</p>\
+         </div>{}</div></body></html>",
+        paras("works", 4),
+        paras("cost", 4)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Inside the rounded box");
+    assert_has(&text, "could not wait another winter");
+    assert_has(&text, "Paragraph 4 on the cost");
+}
