@@ -84,3 +84,65 @@ fn aria_hidden_still_hides_a_block() {
     let html = article_html(&page);
     assert!(!html.contains("weekly tide tables"), "{html}");
 }
+
+#[test]
+fn a_figure_with_a_share_button_is_no_share_tool() {
+    // The figure's class names its share button; its caption is short.
+    let page = format!(
+        "<html><body><article><div class=article-body>{}<figure class=\"photo has-share-overlay\">\
+         <a href=\"/gallery/3\"><picture><source srcset=\"/img/wall-gap-900.jpg 900w\">\
+         <img src=\"/img/wall-gap-600.jpg\" alt=\"The gap in the wall\"></picture></a>\
+         <figcaption>The gap near the lifeboat station.</figcaption></figure>{}</div>\
+         </article></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/img/wall-gap-600.jpg");
+    assert!(html.contains("The gap near the lifeboat station."), "{html}");
+}
+
+#[test]
+fn a_click_to_reveal_wrapper_around_a_figure_is_no_button() {
+    // A picture behind a content warning: the wrapper is a button until
+    // the reader clicks it.
+    let page = format!(
+        "<html><body><main><div class=entry>{}<div role=\"button\" tabindex=\"0\">\
+         <figure><img src=\"https://cdn.example.org/storm-damage.jpg\" alt=\"Storm damage\">\
+         <figcaption>After the storm.</figcaption></figure></div>{}</div></main></body></html>",
+        prose(3),
+        prose(2)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/storm-damage.jpg");
+    assert!(html.contains("After the storm."), "{html}");
+}
+
+#[test]
+fn a_pop_up_wrapper_inside_a_figure_is_no_pop_up() {
+    // Inside a figure, a wrapper named for the pop-up that enlarges the
+    // image holds the image itself.
+    let page = format!(
+        "<html><body><section class=text>{}<figure><div class=\"zoomModal lightbox\">\
+         <img src=\"/fotos/quay-2026.jpg\" alt=\"The quay\"></div>\
+         <figcaption>The quay at low tide.</figcaption></figure>{}</section></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/fotos/quay-2026.jpg");
+}
+
+#[test]
+fn a_share_bar_beside_the_figure_still_goes() {
+    let page = format!(
+        "<html><body><article>{}<figure><img src=\"/img/quay.jpg\" alt=\"\">\
+         <figcaption>The quay.</figcaption></figure><div class=share-tools><a href=\"/s/fb\">\
+         Facebook</a> <a href=\"/s/x\">Post</a></div>{}</article></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/img/quay.jpg");
+    assert!(!html.contains("Facebook"), "{html}");
+}

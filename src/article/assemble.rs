@@ -165,13 +165,19 @@ fn should_remove(
     if (tag == "h1" || tag == "h2") && class_weight(dom, ix, flags) < 0 {
         return true;
     }
-    if names.contains("share") && s.text < SHARE_MAX_CHARS && !names.contains("content") {
+    // A figure's names (and a wrapper's around one) say how it is shown,
+    // with a share button or a click to reveal, not that it is furniture.
+    if names.contains("share")
+        && s.text < SHARE_MAX_CHARS
+        && !names.contains("content")
+        && !holds_figure(dom, ix)
+    {
         return true;
     }
     if is_byline_element(dom, ix, &names) && s.text < 100 {
         return true;
     }
-    if s.text <= CTA_MAX_CHARS && is_call_to_action(dom, ix, &names) {
+    if s.text <= CTA_MAX_CHARS && is_call_to_action(dom, ix, &names) && !holds_figure(dom, ix) {
         return true;
     }
     if matches!(tag, "p" | "div" | "section")
@@ -208,6 +214,11 @@ fn is_byline_element(dom: &Dom, ix: NodeIx, names: &str) -> bool {
             .attr(ix, "itemprop")
             .is_some_and(|p| p.contains("author"))
         || names::is_byline(names)
+}
+
+/// Is `ix` a `<figure>`, or does it hold one?
+fn holds_figure(dom: &Dom, ix: NodeIx) -> bool {
+    (ix..dom.end(ix)).any(|d| dom.is_tag(d, "figure"))
 }
 
 fn has_media(dom: &Dom, ix: NodeIx) -> bool {
