@@ -146,3 +146,37 @@ fn a_share_bar_beside_the_figure_still_goes() {
     assert_keeps(&html, "/img/quay.jpg");
     assert!(!html.contains("Facebook"), "{html}");
 }
+
+#[test]
+fn a_picture_keeps_its_place_when_its_caption_is_all_links() {
+    // The caption links every name in it: the block is link-heavy and
+    // goes, but judged from the inside out only the caption does.
+    let page = format!(
+        "<html><body><div id=bodytext>{}<div class=\"pic pic-right\"><div class=pic-frame>\
+         <a href=\"/files/lighthouse.jpg\"><img src=\"//media.example.net/w/320/lighthouse.jpg\" \
+         width=320 height=240 alt=\"\"></a><div class=pic-note><a href=\"/wiki/Lighthouse\">\
+         Lighthouse</a> by <a href=\"/wiki/Stevenson\">R. Stevenson</a></div></div></div>{}\
+         </div></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/w/320/lighthouse.jpg");
+    assert!(!html.contains("R. Stevenson"), "{html}");
+}
+
+#[test]
+fn a_link_heavy_block_with_a_picture_and_its_own_text_still_goes() {
+    // Only pictures are rescued: a teaser whose text is left after its
+    // links go is still a teaser.
+    let page = format!(
+        "<html><body><div id=bodytext>{}<div class=teaser><img src=\"/t/ferry.jpg\" alt=\"\">\
+         <div><a href=\"/ferry\">New ferry timetable</a> <a href=\"/ferry/fares\">fares</a>\
+         </div><span>Read more</span></div>{}</div></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert!(!html.contains("Read more"), "{html}");
+    assert!(!html.contains("New ferry timetable"), "{html}");
+}

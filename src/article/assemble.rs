@@ -4,7 +4,7 @@
 use super::names;
 use super::runs;
 use super::score::{class_weight, Scores};
-use super::stats::Stats;
+use super::stats::{NodeStats, Stats};
 use super::{Flags, Found};
 use crate::dom::{Dom, Kind, NodeIx};
 
@@ -136,18 +136,96 @@ fn clean(
     let end = dom.end(part);
     while ix < end {
         let in_run = runs::carries_item(dom, &items, stats, ix);
-        if ix != part && should_remove(dom, ix, stats, excluded, flags, in_run) {
-            removed.push(ix);
-            ix = dom.end(ix);
-        } else {
+        let whole = *stats.get(ix);
+        if ix == part || !should_remove(dom, ix, &whole, stats, excluded, flags, in_run) {
             ix += 1;
+            continue;
         }
+        match cleaned_inside(dom, ix, &items, stats, excluded, flags) {
+            Some(inner) => removed.extend(inner),
+            None => removed.push(ix),
+        }
+        ix = dom.end(ix);
     }
 }
 
+/// A block holding an image that conditional cleaning would drop is judged
+/// again the way Readability.js judges it, from the inside out: its inner
+/// blocks first, then the block without the ones dropped, so a picture
+/// whose caption is all links keeps the picture. Only pictures: the block
+/// stays when nothing but images (no text) is left of it. Returns the
+/// inner blocks to drop when the block itself then stays, `None` when it
+/// goes whole.
+fn cleaned_inside(
+    dom: &Dom,
+    block: NodeIx,
+    items: &[NodeIx],
+    stats: &Stats,
+    excluded: &[bool],
+    flags: Flags,
+) -> Option<Vec<NodeIx>> {
+    let conditional = flags.clean_conditionally
+        && !excluded[block]
+        && matches!(dom.tag(block), Some("div" | "table" | "ul"))
+        && stats.get(block).images > 0
+        && class_weight(dom, block, flags) >= 0;
+    if !conditional {
+        return None;
+    }
+    // Dropped inner blocks, disjoint; pushed in reverse document order, so
+    // the ones inside the element at hand are a suffix.
+    let mut inner: Vec<NodeIx> = Vec::new();
+    for ix in (block..dom.end(block)).rev() {
+        if dom.node(ix).kind != Kind::Element {
+            continue;
+        }
+        let inside = inner.iter().rev().take_while(|&&r| r < dom.end(ix)).count();
+        let mut left = *stats.get(ix);
+        for &r in &inner[inner.len() - inside..] {
+            subtract(&mut left, stats.get(r));
+        }
+        let in_run = runs::carries_item(dom, items, stats, ix);
+        // Only pictures are rescued: what stays holds no text the block
+        // was judged for.
+        let stays =
+            left.text == 0 && !should_remove(dom, ix, &left, stats, excluded, flags, in_run);
+        if ix == block {
+            return stays.then(|| inner.into_iter().rev().collect());
+        }
+        // A second look only rescues, and only what holds an image: an
+        // element that goes when judged whole still goes when it holds no
+        // image or fails again without its dropped blocks.
+        let whole = stats.get(ix);
+        let goes = should_remove(dom, ix, whole, stats, excluded, flags, in_run)
+            && (whole.images == 0 || !stays);
+        if goes {
+            inner.truncate(inner.len() - inside);
+            inner.push(ix);
+        }
+    }
+    None
+}
+
+/// `s` without the counts of `part`, a subtree inside it (saturating: an
+/// excluded element counts nothing, not even what lies inside it).
+fn subtract(s: &mut NodeStats, part: &NodeStats) {
+    s.text = s.text.saturating_sub(part.text);
+    s.link = s.link.saturating_sub(part.link);
+    s.commas = s.commas.saturating_sub(part.commas);
+    s.heading = s.heading.saturating_sub(part.heading);
+    s.paragraphs = s.paragraphs.saturating_sub(part.paragraphs);
+    s.images = s.images.saturating_sub(part.images);
+    s.list_items = s.list_items.saturating_sub(part.list_items);
+    s.inputs = s.inputs.saturating_sub(part.inputs);
+    s.embeds = s.embeds.saturating_sub(part.embeds);
+}
+
+/// Should `ix` go, `s` being what is left of it (all of it, or what inner
+/// cleaning left)?
 fn should_remove(
     dom: &Dom,
     ix: NodeIx,
+    s: &NodeStats,
     stats: &Stats,
     excluded: &[bool],
     flags: Flags,
@@ -160,7 +238,6 @@ fn should_remove(
         return false;
     }
     let tag = dom.tag(ix).unwrap_or("");
-    let s = stats.get(ix);
     let names = dom.class_and_id(ix);
     if (tag == "h1" || tag == "h2") && class_weight(dom, ix, flags) < 0 {
         return true;
@@ -194,7 +271,7 @@ fn should_remove(
         if in_run {
             return class_weight(dom, ix, flags) < 0;
         }
-        return fails_conditional_clean(dom, ix, stats, flags);
+        return fails_conditional_clean(dom, ix, s, stats, flags);
     }
     false
 }
@@ -232,7 +309,13 @@ fn has_media(dom: &Dom, ix: NodeIx) -> bool {
 
 /// Readability.js's conditional cleaning: blocks with few commas that look
 /// like link lists, image galleries without prose, forms, or embeds.
-fn fails_conditional_clean(dom: &Dom, ix: NodeIx, stats: &Stats, flags: Flags) -> bool {
+fn fails_conditional_clean(
+    dom: &Dom,
+    ix: NodeIx,
+    s: &NodeStats,
+    stats: &Stats,
+    flags: Flags,
+) -> bool {
     let tag = dom.tag(ix).unwrap_or("");
     if tag == "table" && is_data_table(dom, ix) {
         return false;
@@ -243,7 +326,6 @@ fn fails_conditional_clean(dom: &Dom, ix: NodeIx, stats: &Stats, flags: Flags) -
     }) {
         return false;
     }
-    let s = stats.get(ix);
     let weight = class_weight(dom, ix, flags);
     if weight < 0 {
         return true;
@@ -256,7 +338,11 @@ fn fails_conditional_clean(dom: &Dom, ix: NodeIx, stats: &Stats, flags: Flags) -
     let p = s.paragraphs as f64;
     let img = s.images as f64;
     let li = s.list_items as f64 - 100.0;
-    let density = stats.link_density(ix);
+    let density = if s.text == 0 {
+        0.0
+    } else {
+        s.link as f64 / s.text as f64
+    };
     let heading_density = if s.text == 0 {
         0.0
     } else {
