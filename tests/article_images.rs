@@ -180,3 +180,48 @@ fn a_link_heavy_block_with_a_picture_and_its_own_text_still_goes() {
     assert!(!html.contains("Read more"), "{html}");
     assert!(!html.contains("New ferry timetable"), "{html}");
 }
+
+#[test]
+fn a_lazy_image_under_an_attribute_of_its_own_is_read() {
+    // The loader keeps the real URL under a name of its own; the src is a
+    // transparent placeholder.
+    let page = format!(
+        "<html><body><article>{}<p><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" \
+         data-deferred-url=\"https://img.example.com/2026/slipway.webp?w=800\" alt=\"\"></p>{}\
+         </article></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/2026/slipway.webp?w=800");
+}
+
+#[test]
+fn a_figure_waiting_for_its_picture_gets_it_from_its_own_attributes() {
+    // The picture is put in by a script; until then only the figure knows
+    // its URL (a microdata item id here).
+    let page = format!(
+        "<html><body><article>{}<figure itemscope itemtype=\"http://schema.org/ImageObject\" \
+         itemid=\"https://photos.example.com/quay/night-view.jpg?q=80\"><div class=ph></div>\
+         <figcaption>The quay at night.</figcaption></figure>{}</article></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/quay/night-view.jpg?q=80");
+    assert!(html.contains("The quay at night."), "{html}");
+}
+
+#[test]
+fn json_in_a_lazy_attribute_is_no_url_and_scripts_stay_out() {
+    let page = format!(
+        "<html><body><article>{}<p><img data-src='{{\"w\":\"640\",\"src\":\"//x.example/a.jpg\"}}' \
+         alt=\"\"><img src=\"data:,\" data-big=\"javascript:alert(1)//x.png\" onerror=\"alert(2)\">\
+         </p>{}</article></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert!(!html.contains("%7B"), "{html}");
+    assert!(!html.contains("javascript") && !html.contains("onerror"), "{html}");
+}
