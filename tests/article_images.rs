@@ -225,3 +225,18 @@ fn json_in_a_lazy_attribute_is_no_url_and_scripts_stay_out() {
     assert!(!html.contains("%7B"), "{html}");
     assert!(!html.contains("javascript") && !html.contains("onerror"), "{html}");
 }
+
+#[test]
+fn a_picture_named_for_sharing_is_no_share_bar() {
+    // "share" starts a word of the name (sharePhoto: the picture readers
+    // may share), it is not the word itself.
+    let page = format!(
+        "<html><body><div class=main-text>{}<div class=\"storySharePhoto\">\
+         <img src=\"/pics/2026/nets-drying.jpg\" alt=\"Nets drying on the quay\">\
+         <span>Send to a friend</span></div>{}</div></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/pics/2026/nets-drying.jpg");
+}

@@ -8,7 +8,7 @@ use super::stats::{NodeStats, Stats};
 use super::{Flags, Found};
 use crate::dom::{Dom, Kind, NodeIx};
 
-/// Elements with "share" in their names and less text than this are share
+/// Elements with the word "share" in their names and less text than this are share
 /// tools, not prose.
 const SHARE_MAX_CHARS: u32 = 500;
 
@@ -244,7 +244,7 @@ fn should_remove(
     }
     // A figure's names (and a wrapper's around one) say how it is shown,
     // with a share button or a click to reveal, not that it is furniture.
-    if names.contains("share")
+    if names::is_share(&names)
         && s.text < SHARE_MAX_CHARS
         && !names.contains("content")
         && !holds_figure(dom, ix)
