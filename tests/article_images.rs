@@ -240,3 +240,28 @@ fn a_picture_named_for_sharing_is_no_share_bar() {
     let html = article_html(&page);
     assert_keeps(&html, "/pics/2026/nets-drying.jpg");
 }
+
+#[test]
+fn share_buttons_on_each_picture_of_a_gallery_leave_the_pictures() {
+    // Each picture carries its own share button; the row of pictures,
+    // holding two of them, is no share bar.
+    let cell = |name: &str| {
+        format!(
+            "<div class=cell><div class=pic><img src=\"/gallery/{name}.jpg\" width=300 alt=\"\"></div>\
+             <p>Boats moored inside the wall, {name}, before the slipway closed for the repairs.</p><div class=tools>\
+             <a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">Share on Facebook</a></div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><article><div class=story-body>{}<div class=row>{}{}</div>{}</div>\
+         </article></body></html>",
+        prose(2),
+        cell("boats-morning"),
+        cell("boats-evening"),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/gallery/boats-morning.jpg");
+    assert_keeps(&html, "/gallery/boats-evening.jpg");
+    assert!(!html.contains("Share on Facebook"), "{html}");
+}
