@@ -390,6 +390,9 @@ fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &m
                 if let Some(t) = written {
                     open_tag(dom, ix, t, base, out);
                     depth += 1;
+                    if t == "figure" {
+                        figure_image(dom, ix, base, out);
+                    }
                 }
                 if matches!(written, Some("br" | "hr")) {
                     depth -= 1;
@@ -660,7 +663,7 @@ fn image_source(dom: &Dom, ix: NodeIx) -> Option<String> {
         if let Some(v) = dom
             .attr(ix, lazy)
             .map(str::trim)
-            .filter(|s| !s.is_empty() && !s.starts_with("data:"))
+            .filter(|s| !s.starts_with("data:") && is_one_url(s))
         {
             if placeholder || lazy == "data-src" {
                 return Some(v.to_string());
@@ -673,9 +676,72 @@ fn image_source(dom: &Dom, ix: NodeIx) -> Option<String> {
                 return Some(best);
             }
         }
+        if let Some(url) = image_in_attributes(dom, ix) {
+            return Some(url);
+        }
     }
     src.filter(|s| !s.starts_with("data:") || s.len() > 200)
         .map(str::to_string)
+}
+
+/// A value that is one URL and nothing else: no whitespace, no JSON or
+/// markup (some pages keep a JSON object of sizes in `data-src`).
+fn is_one_url(value: &str) -> bool {
+    !value.is_empty()
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '{' | '}' | '"' | '<' | '>'))
+}
+
+/// Does this URL's path name an image file (`.jpg`, `.png`, ...)?
+fn names_image_file(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some((_, extension)) = path.rsplit_once('.') else {
+        return false;
+    };
+    matches!(
+        extension.to_ascii_lowercase().as_str(),
+        "jpg" | "jpeg" | "png" | "webp" | "gif" | "avif"
+    )
+}
+
+/// An image URL kept in an attribute a lazy loader reads under its own
+/// name (`data-lazy-url`, `data-original-src`, an `itemid`): as Readability.js
+/// does, any attribute holding one image URL, or a `srcset` of them.
+fn image_in_attributes(dom: &Dom, ix: NodeIx) -> Option<String> {
+    let el = dom.element(ix)?;
+    el.attrs()
+        .filter(|(name, _)| !matches!(*name, "src" | "srcset" | "alt" | "title" | "href"))
+        .find_map(|(_, value)| {
+            let value = value.trim();
+            if value.starts_with("data:") {
+                return None;
+            }
+            if is_one_url(value) && names_image_file(value) {
+                return Some(value.to_string());
+            }
+            largest_in_srcset(value).filter(|url| {
+                value.contains(char::is_whitespace) && is_one_url(url) && names_image_file(url)
+            })
+        })
+}
+
+/// A `<figure>` whose picture waits for a script: no image inside, its URL
+/// on the figure itself. Written as the figure's image.
+fn figure_image(dom: &Dom, ix: NodeIx, base: Option<&Url>, out: &mut String) {
+    let has_image = dom.descendants(ix).any(|d| {
+        matches!(dom.tag(d), Some("img" | "picture"))
+            || (dom.is_tag(d, "noscript") && dom.raw_text(d).contains("<img"))
+    });
+    if has_image {
+        return;
+    }
+    if let Some(src) = image_in_attributes(dom, ix).and_then(|s| safe_url(&s, base, IMAGE_SCHEMES))
+    {
+        out.push_str("<img");
+        push_attr(out, "src", &src);
+        out.push('>');
+    }
 }
 
 /// The candidate with the largest width or density in a `srcset`.

@@ -615,7 +615,11 @@ impl HiddenByCss {
 }
 
 fn is_hidden(el: &Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+    // `aria-hidden` takes an element from assistive technology, not from
+    // view: an image so marked (a formula's picture beside its MathML, a
+    // picture its caption already describes) is still on the page.
+    let aria_hidden = el.attr("aria-hidden") == Some("true") && el.name() != "img";
+    if el.attr("hidden").is_some() || aria_hidden {
         return true;
     }
     el.attr("style").is_some_and(hides_element)

@@ -4,11 +4,11 @@
 use super::names;
 use super::runs;
 use super::score::{class_weight, Scores};
-use super::stats::Stats;
+use super::stats::{NodeStats, Stats};
 use super::{Flags, Found};
 use crate::dom::{Dom, Kind, NodeIx};
 
-/// Elements with "share" in their names and less text than this are share
+/// Elements with the word "share" in their names and less text than this are share
 /// tools, not prose.
 const SHARE_MAX_CHARS: u32 = 500;
 
@@ -240,18 +240,96 @@ fn clean(
     let end = dom.end(part);
     while ix < end {
         let in_run = runs::carries_item(dom, &items, stats, ix);
-        if ix != part && should_remove(dom, ix, stats, excluded, flags, in_run) {
-            removed.push(ix);
-            ix = dom.end(ix);
-        } else {
+        let whole = *stats.get(ix);
+        if ix == part || !should_remove(dom, ix, &whole, stats, excluded, flags, in_run) {
             ix += 1;
+            continue;
         }
+        match cleaned_inside(dom, ix, &items, stats, excluded, flags) {
+            Some(inner) => removed.extend(inner),
+            None => removed.push(ix),
+        }
+        ix = dom.end(ix);
     }
 }
 
+/// A block holding an image that conditional cleaning would drop is judged
+/// again the way Readability.js judges it, from the inside out: its inner
+/// blocks first, then the block without the ones dropped, so a picture
+/// whose caption is all links keeps the picture. Only pictures: the block
+/// stays when nothing but images (no text) is left of it. Returns the
+/// inner blocks to drop when the block itself then stays, `None` when it
+/// goes whole.
+fn cleaned_inside(
+    dom: &Dom,
+    block: NodeIx,
+    items: &[NodeIx],
+    stats: &Stats,
+    excluded: &[bool],
+    flags: Flags,
+) -> Option<Vec<NodeIx>> {
+    let conditional = flags.clean_conditionally
+        && !excluded[block]
+        && matches!(dom.tag(block), Some("div" | "table" | "ul"))
+        && stats.get(block).images > 0
+        && class_weight(dom, block, flags) >= 0;
+    if !conditional {
+        return None;
+    }
+    // Dropped inner blocks, disjoint; pushed in reverse document order, so
+    // the ones inside the element at hand are a suffix.
+    let mut inner: Vec<NodeIx> = Vec::new();
+    for ix in (block..dom.end(block)).rev() {
+        if dom.node(ix).kind != Kind::Element {
+            continue;
+        }
+        let inside = inner.iter().rev().take_while(|&&r| r < dom.end(ix)).count();
+        let mut left = *stats.get(ix);
+        for &r in &inner[inner.len() - inside..] {
+            subtract(&mut left, stats.get(r));
+        }
+        let in_run = runs::carries_item(dom, items, stats, ix);
+        // Only pictures are rescued: what stays holds no text the block
+        // was judged for.
+        let stays =
+            left.text == 0 && !should_remove(dom, ix, &left, stats, excluded, flags, in_run);
+        if ix == block {
+            return stays.then(|| inner.into_iter().rev().collect());
+        }
+        // A second look only rescues, and only what holds an image: an
+        // element that goes when judged whole still goes when it holds no
+        // image or fails again without its dropped blocks.
+        let whole = stats.get(ix);
+        let goes = should_remove(dom, ix, whole, stats, excluded, flags, in_run)
+            && (whole.images == 0 || !stays);
+        if goes {
+            inner.truncate(inner.len() - inside);
+            inner.push(ix);
+        }
+    }
+    None
+}
+
+/// `s` without the counts of `part`, a subtree inside it (saturating: an
+/// excluded element counts nothing, not even what lies inside it).
+fn subtract(s: &mut NodeStats, part: &NodeStats) {
+    s.text = s.text.saturating_sub(part.text);
+    s.link = s.link.saturating_sub(part.link);
+    s.commas = s.commas.saturating_sub(part.commas);
+    s.heading = s.heading.saturating_sub(part.heading);
+    s.paragraphs = s.paragraphs.saturating_sub(part.paragraphs);
+    s.images = s.images.saturating_sub(part.images);
+    s.list_items = s.list_items.saturating_sub(part.list_items);
+    s.inputs = s.inputs.saturating_sub(part.inputs);
+    s.embeds = s.embeds.saturating_sub(part.embeds);
+}
+
+/// Should `ix` go, `s` being what is left of it (all of it, or what inner
+/// cleaning left)?
 fn should_remove(
     dom: &Dom,
     ix: NodeIx,
+    s: &NodeStats,
     stats: &Stats,
     excluded: &[bool],
     flags: Flags,
@@ -264,18 +342,23 @@ fn should_remove(
         return false;
     }
     let tag = dom.tag(ix).unwrap_or("");
-    let s = stats.get(ix);
     let names = dom.class_and_id(ix);
     if (tag == "h1" || tag == "h2") && class_weight(dom, ix, flags) < 0 {
         return true;
     }
-    if names.contains("share") && s.text < SHARE_MAX_CHARS && !names.contains("content") {
+    // A figure's names (and a wrapper's around one) say how it is shown,
+    // with a share button or a click to reveal, not that it is furniture.
+    if names::is_share(&names)
+        && s.text < SHARE_MAX_CHARS
+        && !names.contains("content")
+        && !holds_figure(dom, ix)
+    {
         return true;
     }
     if is_byline_element(dom, ix, &names) && s.text < 100 {
         return true;
     }
-    if s.text <= CTA_MAX_CHARS && is_call_to_action(dom, ix, &names) {
+    if s.text <= CTA_MAX_CHARS && is_call_to_action(dom, ix, &names) && !holds_figure(dom, ix) {
         return true;
     }
     if matches!(tag, "p" | "div" | "section")
@@ -292,7 +375,7 @@ fn should_remove(
         if in_run {
             return class_weight(dom, ix, flags) < 0;
         }
-        return fails_conditional_clean(dom, ix, stats, flags);
+        return fails_conditional_clean(dom, ix, s, stats, flags);
     }
     false
 }
@@ -314,6 +397,11 @@ fn is_byline_element(dom: &Dom, ix: NodeIx, names: &str) -> bool {
         || names::is_byline(names)
 }
 
+/// Is `ix` a `<figure>`, or does it hold one?
+fn holds_figure(dom: &Dom, ix: NodeIx) -> bool {
+    (ix..dom.end(ix)).any(|d| dom.is_tag(d, "figure"))
+}
+
 fn has_media(dom: &Dom, ix: NodeIx) -> bool {
     dom.descendants(ix).any(|d| {
         matches!(
@@ -325,7 +413,13 @@ fn has_media(dom: &Dom, ix: NodeIx) -> bool {
 
 /// Readability.js's conditional cleaning: blocks with few commas that look
 /// like link lists, image galleries without prose, forms, or embeds.
-fn fails_conditional_clean(dom: &Dom, ix: NodeIx, stats: &Stats, flags: Flags) -> bool {
+fn fails_conditional_clean(
+    dom: &Dom,
+    ix: NodeIx,
+    s: &NodeStats,
+    stats: &Stats,
+    flags: Flags,
+) -> bool {
     let tag = dom.tag(ix).unwrap_or("");
     if tag == "table" && is_data_table(dom, ix) {
         return false;
@@ -336,7 +430,6 @@ fn fails_conditional_clean(dom: &Dom, ix: NodeIx, stats: &Stats, flags: Flags) -
     }) {
         return false;
     }
-    let s = stats.get(ix);
     let weight = class_weight(dom, ix, flags);
     if weight < 0 {
         return true;
@@ -349,7 +442,11 @@ fn fails_conditional_clean(dom: &Dom, ix: NodeIx, stats: &Stats, flags: Flags) -
     let p = s.paragraphs as f64;
     let img = s.images as f64;
     let li = s.list_items as f64 - 100.0;
-    let density = stats.link_density(ix);
+    let density = if s.text == 0 {
+        0.0
+    } else {
+        s.link as f64 / s.text as f64
+    };
     let heading_density = if s.text == 0 {
         0.0
     } else {

@@ -207,7 +207,10 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
                     && !matches!(tag, "html" | "body" | "a" | "article" | "main")
                 {
                     let names = dom.class_and_id(ix);
-                    if names::is_unlikely(&names) && !inside(dom, ix, &["table", "code", "pre"]) {
+                    if names::is_unlikely(&names)
+                        && !inside(dom, ix, &["table", "code", "pre"])
+                        && !is_figure_image_wrapper(dom, ix)
+                    {
                         excluded[ix] = true;
                         continue;
                     }
@@ -236,6 +239,15 @@ fn is_control(tag: &str) -> bool {
 /// Site chrome: navigation, asides, footers, forms, fieldsets.
 fn is_chrome(tag: &str) -> bool {
     matches!(tag, "nav" | "aside" | "footer" | "form" | "fieldset")
+}
+
+/// An element inside a `<figure>` holding its image: its names say how the
+/// image is shown (in a pop-up, a zoom), not that it is furniture.
+fn is_figure_image_wrapper(dom: &Dom, ix: NodeIx) -> bool {
+    inside(dom, ix, &["figure"])
+        && dom
+            .descendants(ix)
+            .any(|d| matches!(dom.tag(d), Some("img" | "picture")))
 }
 
 fn inside(dom: &Dom, ix: NodeIx, tags: &[&str]) -> bool {

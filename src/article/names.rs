@@ -138,6 +138,15 @@ pub fn is_button(names: &str) -> bool {
         .any(|w| BUTTON.contains(&w))
 }
 
+/// Does a word of `names` name share tools? Whole words, as Readability.js
+/// reads them (`share-tools`, `post_share`), not a word that only starts
+/// with it (`sharePic`, a picture to share) or has it inside.
+pub fn is_share(names: &str) -> bool {
+    names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("share") || w.eq_ignore_ascii_case("sharedaddy"))
+}
+
 pub fn is_byline(names: &str) -> bool {
     any_in(names, BYLINE)
 }
@@ -162,6 +171,14 @@ mod tests {
         assert_eq!(weight("md:overflow-x-scroll post-body", ""), 25);
         assert_eq!(weight("hidden", ""), -25);
         assert_eq!(weight("overflow-hidden promo", ""), -25);
+    }
+
+    #[test]
+    fn reads_share_words_whole() {
+        assert!(is_share("share-tools"));
+        assert!(is_share("post_share Share"));
+        assert!(!is_share("storySharePhoto"));
+        assert!(!is_share("shared-content"));
     }
 
     #[test]

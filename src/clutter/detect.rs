@@ -355,7 +355,9 @@ fn seed_kind(
     if e.prose == 0 && chars <= 200 && says(AppPromo) && actions + e.iframes > 0 {
         return Some((AppPromo, "prompt to download an app"));
     }
-    if e.prose == 0 && chars <= 300 {
+    // Share buttons beside pictures of their own (one per picture of a
+    // gallery) are the pictures' tools: the block is the gallery.
+    if e.prose == 0 && chars <= 300 && e.pictures == 0 {
         let share_majority = e.share_links >= 2 && e.share_links * 2 >= actions;
         if share_majority || (named(Share) && actions >= 2) {
             return Some((Share, "bar of links or buttons that share the page"));

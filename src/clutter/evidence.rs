@@ -53,6 +53,9 @@ pub struct Evidence {
     pub headings: u32,
     pub paragraphs: u32,
     pub images: u32,
+    /// Of the images, those outside links and buttons: pictures rather
+    /// than the icons of controls.
+    pub pictures: u32,
     pub prose: u32,
     /// Of the prose paragraphs, those worded as a box's pitch (sign-up,
     /// comments, consent, app): part of such a box, not article prose.
@@ -117,7 +120,13 @@ impl EvidenceMap {
                         e.strong_in_control |= strong;
                     }
                 }
-                Kind::Element => element_evidence(dom, ix, &mut nodes[ix]),
+                Kind::Element => {
+                    element_evidence(dom, ix, &mut nodes[ix]);
+                    let picture = matches!(dom.tag(ix), Some("img" | "picture" | "figure"));
+                    if picture && !in_control[ix] {
+                        nodes[ix].pictures += 1;
+                    }
+                }
                 Kind::Text | Kind::Other => {}
             }
             if let Some(p) = data.parent {
@@ -153,6 +162,7 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.headings += c.headings;
     p.paragraphs += c.paragraphs;
     p.images += c.images;
+    p.pictures += c.pictures;
     p.prose += c.prose;
     p.pitch_prose += c.pitch_prose;
     p.blocks += c.blocks;
