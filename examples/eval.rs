@@ -313,7 +313,9 @@ fn carries_junk(m: &ShingleMatch) -> bool {
 }
 
 /// The pages, by name, that lose text and that carry junk.
-fn broken_pages<'a>(pages: impl Iterator<Item = (&'a str, ShingleMatch)>) -> (Vec<&'a str>, Vec<&'a str>) {
+fn broken_pages<'a>(
+    pages: impl Iterator<Item = (&'a str, ShingleMatch)>,
+) -> (Vec<&'a str>, Vec<&'a str>) {
     let mut lost = Vec::new();
     let mut junk = Vec::new();
     for (name, m) in pages {
@@ -1187,7 +1189,9 @@ fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> 
                 p.score.reference_words,
                 ms(p.run.time()),
                 p.run.panic.as_deref().unwrap_or(""),
-                p.shingles.precision().map_or("".into(), |v| format!("{v:.4}")),
+                p.shingles
+                    .precision()
+                    .map_or("".into(), |v| format!("{v:.4}")),
                 p.shingles.recall().map_or("".into(), |v| format!("{v:.4}"))
             ));
         }
@@ -1372,7 +1376,11 @@ fn write_broken_pages(r: &mut String, set: &str, pages: usize, lost: &[&str], ju
         if names.is_empty() {
             "none".to_owned()
         } else {
-            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     let _ = writeln!(r, "### Broken pages\n");
@@ -1459,7 +1467,9 @@ fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusS
                 p.score.reference_words,
                 ms(p.run.time()),
                 p.run.panic.as_deref().unwrap_or(""),
-                p.shingles.precision().map_or("".into(), |v| format!("{v:.4}")),
+                p.shingles
+                    .precision()
+                    .map_or("".into(), |v| format!("{v:.4}")),
                 p.shingles.recall().map_or("".into(), |v| format!("{v:.4}"))
             ));
         }
@@ -1780,8 +1790,14 @@ mod tests {
     fn shingles_are_lower_cased_word_four_grams() {
         let s = shingles("The cat sat on THE mat", 4);
         assert_eq!(s.len(), 3);
-        assert_eq!(s[&vec!["cat".to_owned(), "sat".into(), "on".into(), "the".into()]], 1);
-        assert_eq!(shingles("the cat the cat the", 4).values().sum::<usize>(), 2);
+        assert_eq!(
+            s[&vec!["cat".to_owned(), "sat".into(), "on".into(), "the".into()]],
+            1
+        );
+        assert_eq!(
+            shingles("the cat the cat the", 4).values().sum::<usize>(),
+            2
+        );
         let short = shingles("Two words", 4);
         assert_eq!(short.len(), 1, "a short text is one shorter shingle");
         assert!(short.contains_key(&vec!["two".to_owned(), "words".into()]));
@@ -1793,9 +1809,19 @@ mod tests {
         // Same words, one moved: the word metric is perfect, shingles are not.
         let reference = "one two three four five six";
         let m = shingle_match("two three four five six one", reference);
-        assert_eq!(m, ShingleMatch { tp: 2, fp: 1, fn_: 1 });
+        assert_eq!(
+            m,
+            ShingleMatch {
+                tp: 2,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert!(close(m.precision().unwrap(), 2.0 / 3.0));
-        assert!(close(word_score("two three four five six one", reference).f1, 1.0));
+        assert!(close(
+            word_score("two three four five six one", reference).f1,
+            1.0
+        ));
         // Half the reference, nothing else.
         let m = shingle_match("a b c d e", "a b c d e f g h");
         assert_eq!((m.precision(), m.recall()), (Some(1.0), Some(0.4)));
@@ -1813,8 +1839,16 @@ mod tests {
     #[test]
     fn shingle_summary_is_the_harmonic_mean_of_mean_p_and_mean_r() {
         let pages = [
-            ShingleMatch { tp: 1, fp: 0, fn_: 1 }, // P 1, R 0.5
-            ShingleMatch { tp: 0, fp: 0, fn_: 4 }, // no P, R 0
+            ShingleMatch {
+                tp: 1,
+                fp: 0,
+                fn_: 1,
+            }, // P 1, R 0.5
+            ShingleMatch {
+                tp: 0,
+                fp: 0,
+                fn_: 4,
+            }, // no P, R 0
         ];
         let s = shingle_summary(pages.iter().copied());
         assert!(close(s.precision, 1.0) && close(s.recall, 0.25));
@@ -1824,10 +1858,38 @@ mod tests {
     #[test]
     fn broken_pages_lose_a_tenth_or_carry_a_fifth_of_junk() {
         let pages = [
-            ("whole", ShingleMatch { tp: 95, fp: 5, fn_: 5 }),
-            ("short", ShingleMatch { tp: 89, fp: 0, fn_: 11 }),
-            ("noisy", ShingleMatch { tp: 79, fp: 21, fn_: 0 }),
-            ("empty", ShingleMatch { tp: 0, fp: 0, fn_: 50 }),
+            (
+                "whole",
+                ShingleMatch {
+                    tp: 95,
+                    fp: 5,
+                    fn_: 5,
+                },
+            ),
+            (
+                "short",
+                ShingleMatch {
+                    tp: 89,
+                    fp: 0,
+                    fn_: 11,
+                },
+            ),
+            (
+                "noisy",
+                ShingleMatch {
+                    tp: 79,
+                    fp: 21,
+                    fn_: 0,
+                },
+            ),
+            (
+                "empty",
+                ShingleMatch {
+                    tp: 0,
+                    fp: 0,
+                    fn_: 50,
+                },
+            ),
             ("no reference", ShingleMatch::default()),
         ];
         let (lost, junk) = broken_pages(pages.iter().map(|(n, m)| (*n, *m)));

@@ -76,7 +76,11 @@ fn percent_decoded(s: &str) -> String {
 /// fragment. `None` for `data:` URLs and URLs ending in `/`.
 fn file_name_of_url(url: &str) -> Option<String> {
     let url = url.trim();
-    if url.is_empty() || url.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("data:")) {
+    if url.is_empty()
+        || url
+            .get(..5)
+            .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+    {
         return None;
     }
     let path = url.split(['?', '#']).next().unwrap_or("");
@@ -86,7 +90,10 @@ fn file_name_of_url(url: &str) -> Option<String> {
 
 /// The URL of the first candidate of a `srcset`.
 fn first_srcset_url(srcset: &str) -> Option<&str> {
-    srcset.split_whitespace().next().map(|u| u.trim_end_matches(','))
+    srcset
+        .split_whitespace()
+        .next()
+        .map(|u| u.trim_end_matches(','))
 }
 
 /// The names of the images in an HTML fragment: `src`, else the first
@@ -128,7 +135,10 @@ fn text_of_html(html: &str) -> String {
 
 /// How many of `captions` appear in `text` (both whitespace-collapsed).
 fn captions_found(captions: &[String], text: &str) -> usize {
-    captions.iter().filter(|c| text.contains(c.as_str())).count()
+    captions
+        .iter()
+        .filter(|c| text.contains(c.as_str()))
+        .count()
 }
 
 // ---------------------------------------------------------------------------
@@ -213,7 +223,10 @@ fn report(pages: &[Page]) -> String {
     let kept: usize = pages.iter().map(Page::kept).sum();
     let extra: usize = pages.iter().map(Page::extra).sum();
     let with_images = pages.iter().filter(|p| !p.expected.is_empty()).count();
-    let losing: Vec<&Page> = pages.iter().filter(|p| p.kept() < p.expected.len()).collect();
+    let losing: Vec<&Page> = pages
+        .iter()
+        .filter(|p| p.kept() < p.expected.len())
+        .collect();
     let captions: usize = pages.iter().map(|p| p.captions).sum();
     let captions_kept: usize = pages.iter().map(|p| p.captions_kept).sum();
     let mut r = String::new();
@@ -244,7 +257,10 @@ fn report(pages: &[Page]) -> String {
         "| captions kept / expected | {captions_kept} / {captions} ({}) |",
         percent(captions_kept, captions)
     );
-    let _ = writeln!(r, "| extra images (ours only, for information) | {extra} |\n");
+    let _ = writeln!(
+        r,
+        "| extra images (ours only, for information) | {extra} |\n"
+    );
     let _ = writeln!(r, "## Pages losing images\n");
     let _ = writeln!(r, "| page | kept | expected | extra | missing (first 3) |");
     let _ = writeln!(r, "|---|---:|---:|---:|---|");
@@ -317,7 +333,10 @@ mod tests {
             file_name_of_url("http://x.org/a/b/pic.jpg?w=300#f").as_deref(),
             Some("pic.jpg")
         );
-        assert_eq!(file_name_of_url("pic%20one.png").as_deref(), Some("pic one.png"));
+        assert_eq!(
+            file_name_of_url("pic%20one.png").as_deref(),
+            Some("pic one.png")
+        );
         assert_eq!(file_name_of_url("data:image/png;base64,AAA"), None);
         assert_eq!(file_name_of_url("DATA:image/gif,x"), None);
         assert_eq!(file_name_of_url("http://x.org/dir/"), None);
@@ -342,7 +361,8 @@ mod tests {
 
     #[test]
     fn captions_are_found_in_the_text_whitespace_collapsed() {
-        let expected = "<figure><img src=a.jpg><figcaption>The  harbour\n at dawn</figcaption></figure>\
+        let expected =
+            "<figure><img src=a.jpg><figcaption>The  harbour\n at dawn</figcaption></figure>\
                         <figure><figcaption>  </figcaption></figure><figcaption>Gone</figcaption>";
         let captions = caption_texts(expected);
         assert_eq!(captions, ["The harbour at dawn", "Gone"]);

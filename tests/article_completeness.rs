@@ -109,3 +109,26 @@ fn a_box_that_clips_its_overflow_is_no_hidden_furniture() {
     assert_has(&text, "could not wait another winter");
     assert_has(&text, "Paragraph 4 on the cost");
 }
+
+#[test]
+fn a_disclosure_under_the_headline_is_no_intro() {
+    // A wrapper of running text between the headline and the body, but a
+    // legal notice: the intro walk passes it by.
+    let html = format!(
+        "<html><body><header><a href=/>Harbour Post</a></header><main>\
+         <h1>Channel to be widened</h1>\
+         <div class=note><p>Harbour Post is supported by its readers: when you buy through links \
+         on our site we may earn a commission, which never changes what we write or recommend \
+         to you.</p></div>\
+         <div class=standfirst><p>The harbour will be rebuilt over four years, the board \
+         decided, at a cost that has already doubled since the plan was first drawn.</p></div>\
+         <div class=story-text>{}</div></main></body></html>",
+        paras("works", 9)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "rebuilt over four years");
+    assert!(
+        !text.contains("earn a commission"),
+        "the disclosure joined the article: {text:?}"
+    );
+}

@@ -99,7 +99,10 @@ fn a_figure_with_a_share_button_is_no_share_tool() {
     );
     let html = article_html(&page);
     assert_keeps(&html, "/img/wall-gap-600.jpg");
-    assert!(html.contains("The gap near the lifeboat station."), "{html}");
+    assert!(
+        html.contains("The gap near the lifeboat station."),
+        "{html}"
+    );
 }
 
 #[test]
@@ -223,7 +226,10 @@ fn json_in_a_lazy_attribute_is_no_url_and_scripts_stay_out() {
     );
     let html = article_html(&page);
     assert!(!html.contains("%7B"), "{html}");
-    assert!(!html.contains("javascript") && !html.contains("onerror"), "{html}");
+    assert!(
+        !html.contains("javascript") && !html.contains("onerror"),
+        "{html}"
+    );
 }
 
 #[test]

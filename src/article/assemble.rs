@@ -18,9 +18,10 @@ pub fn assemble(
     scores: &Scores,
     stats: &Stats,
     excluded: &[bool],
+    notices: &[NodeIx],
     flags: Flags,
 ) -> Found {
-    let parts = with_siblings(dom, top, scores, stats, excluded);
+    let parts = with_siblings(dom, top, scores, stats, excluded, notices);
     let mut removed = Vec::new();
     for &part in &parts {
         clean(dom, part, stats, excluded, flags, &mut removed);
@@ -68,6 +69,7 @@ fn with_siblings(
     scores: &Scores,
     stats: &Stats,
     excluded: &[bool],
+    notices: &[NodeIx],
 ) -> Vec<NodeIx> {
     let Some(parent) = dom.parent(top) else {
         return vec![top];
@@ -100,7 +102,9 @@ fn with_siblings(
             parts.push(sibling);
         }
     }
-    let mut parts = with_prose_neighbours(dom, top, &parts, stats, excluded);
+    // A legal notice (a disclosure under the headline) is no intro.
+    let skip = |ix: NodeIx| excluded[ix] || is_notice(dom, ix, notices);
+    let mut parts = with_prose_neighbours(dom, top, &parts, stats, &skip);
     parts.sort_unstable();
     parts.dedup();
     parts
@@ -120,7 +124,7 @@ fn with_prose_neighbours(
     top: NodeIx,
     parts: &[NodeIx],
     stats: &Stats,
-    excluded: &[bool],
+    skip: &dyn Fn(NodeIx) -> bool,
 ) -> Vec<NodeIx> {
     let Some(parent) = dom.parent(top) else {
         return parts.to_vec();
@@ -136,7 +140,7 @@ fn with_prose_neighbours(
     let mut out = parts.to_vec();
     // Between the parts: prose and its headings.
     for &s in &siblings[first..last] {
-        if !excluded[s] && !taken(s) && (is_prose_block(stats, s) || is_heading(dom, s)) {
+        if !skip(s) && !taken(s) && (is_prose_block(stats, s) || is_heading(dom, s)) {
             out.push(s);
         }
     }
@@ -144,7 +148,7 @@ fn with_prose_neighbours(
     // a heading nor an interruption. (After the last part, the same walk
     // took more disclaimers, author bios and promotions than article.)
     let before = siblings[..first].iter().rev().copied();
-    out.extend(intro_run(dom, before, stats, excluded));
+    out.extend(intro_run(dom, before, stats, skip));
     out
 }
 
@@ -155,7 +159,7 @@ fn intro_run(
     dom: &Dom,
     siblings: impl Iterator<Item = NodeIx>,
     stats: &Stats,
-    excluded: &[bool],
+    skip: &dyn Fn(NodeIx) -> bool,
 ) -> Vec<NodeIx> {
     let mut taken = Vec::new();
     let mut headings = Vec::new();
@@ -164,7 +168,7 @@ fn intro_run(
         if dom.is_tag(s, "h1") {
             break;
         }
-        if excluded[s] {
+        if skip(s) {
             continue;
         }
         if is_heading(dom, s) {
@@ -177,6 +181,14 @@ fn intro_run(
         }
     }
     taken
+}
+
+/// Does the block lie in a legal notice, or is one most of its text?
+fn is_notice(dom: &Dom, ix: NodeIx, notices: &[NodeIx]) -> bool {
+    notices.iter().any(|&n| {
+        dom.contains(n, ix)
+            || dom.contains(ix, n) && dom.node(n).text_chars * 2 >= dom.node(ix).text_chars
+    })
 }
 
 fn is_heading(dom: &Dom, ix: NodeIx) -> bool {

@@ -139,8 +139,21 @@ fn attempt(
     let stats = Stats::compute(dom, &excluded);
     let scores = score::score(dom, &excluded, &stats, flags);
     let top = score::top_candidate(dom, &scores, &stats)?;
-    let found = assemble::assemble(dom, top.node, &scores, &stats, &excluded, flags);
+    let notices = legal_notices(signals);
+    let found = assemble::assemble(dom, top.node, &scores, &stats, &excluded, &notices, flags);
     Some((found, top.bulk))
+}
+
+/// The legal notices the clutter stage found (copyright lines, affiliate
+/// disclosures). An article may quote or credit, so they are not excluded;
+/// but a block the scores left out is never joined because of one.
+fn legal_notices(signals: &Signals) -> Vec<NodeIx> {
+    signals
+        .blocks
+        .iter()
+        .filter(|s| s.kind == crate::clutter::ClutterKind::RepeatedBoilerplate && !s.repeated)
+        .map(|s| s.node)
+        .collect()
 }
 
 /// Subtrees no attempt may take as article: invisible or hidden elements,
