@@ -341,8 +341,8 @@ describe('Chromium', () => {
     await page.close();
   });
 
-  it('a long page (the 1 MB Wikipedia page) shows "Reading this page…" while it is read, and the notice is gone with the reader shown', async () => {
-    const page = await open('/corpus/wikipedia/');
+  it('a long page (a 6 MB article) shows "Reading this page…" while it is read, and the notice is gone with the reader shown', async () => {
+    const page = await open('/long/');
     await page.evaluate(() => {
       window.__readingSeen = [];
       new MutationObserver((records) => {

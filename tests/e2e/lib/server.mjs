@@ -104,6 +104,18 @@ const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0l
  * Serve the test pages on 127.0.0.1. `routes(pathname, origin)` may answer
  * first with `{html}` or `{js}` (a test file's own pages), or null.
  */
+/**
+ * An article of some 6 MB: reading it takes many times the reader's 100 ms
+ * before "Reading this page…" shows, on any machine we run on.
+ */
+export const LONG_PARAGRAPHS = 30_000;
+let longPage = null;
+function longArticle() {
+  longPage ??= `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A very long report</title></head>
+<body><article><h1>A very long report</h1>${Array.from({ length: LONG_PARAGRAPHS }, (_, i) => `<p>Section ${i + 1}. The committee heard evidence from farmers, engineers and residents about the flood defences, the pumping stations and the new drainage channels, and asked for the costs of each.</p>`).join('\n')}</article></body></html>`;
+  return longPage;
+}
+
 export function startServer({ routes } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
@@ -125,6 +137,7 @@ export function startServer({ routes } = {}) {
       return html(readFileSync(join(FIXTURE_DIR, 'page.html')), { 'content-security-policy': "script-src 'self'" });
     }
     if (url.pathname === '/plain/') return html(NON_ARTICLE);
+    if (url.pathname === '/long/') return html(longArticle());
     if (url.pathname === '/tricky/') return html(TRICKY);
     if (url.pathname === '/noise/') return html(NOISE);
     if (url.pathname === '/noise/manifest.webmanifest') {
