@@ -30,7 +30,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use declutter::{Extraction, Options};
 
 mod common;
-use common::read_gzip_text;
+use common::{list_dirs, read_gzip_text};
 use scraper::Html;
 use serde_json::Value;
 
@@ -1140,19 +1140,6 @@ struct CorpusSummary {
     failures: usize,
     wall: Duration,
     extract_total: Duration,
-}
-
-fn list_dirs(dir: &Path) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    dirs.sort();
-    dirs
 }
 
 fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusSummary {

@@ -21,6 +21,9 @@ use std::path::{Path, PathBuf};
 use declutter::Options;
 use scraper::{Html, Selector};
 
+mod common;
+use common::list_dirs;
+
 /// The URL the Readability test pages were tested with.
 const READABILITY_TEST_URL: &str = "http://fakehost/test/page.html";
 
@@ -191,19 +194,6 @@ fn evaluate_page(dir: &Path) -> Result<Page, String> {
         captions: captions.len(),
         captions_kept,
     })
-}
-
-fn list_dirs(dir: &Path) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    dirs.sort();
-    dirs
 }
 
 // ---------------------------------------------------------------------------

@@ -14,11 +14,15 @@
   let lastExtraction = null; // {url, extraction}
   const errors = [];
 
-  async function extractNow() {
+  /**
+   * Extract the page now. `withRules`: with this site's rules (they shape
+   * only the clutter plan, so the reader and exports go without the
+   * storage read).
+   */
+  async function extractNow({ withRules = false } = {}) {
     const url = location.href;
-    // The user's rules for this site go to the core, which applies them.
-    const rules = await D.rules.load();
-    const extraction = await engine.extract(engine.serialise(), url, { rules });
+    const options = withRules ? { rules: await D.rules.load() } : undefined;
+    const extraction = await engine.extract(engine.serialise(), url, options);
     lastExtraction = { url, extraction };
     return extraction;
   }
@@ -198,7 +202,7 @@
     if (applier.readerMounted) closeReader();
     let result;
     try {
-      result = await extractNow();
+      result = await extractNow({ withRules: true });
     } catch (error) {
       return showFailure(error);
     }
@@ -221,7 +225,7 @@
 
   /** Content the page added after declutter: plan it and hide what is new. */
   async function planLate() {
-    const result = await extractNow();
+    const result = await extractNow({ withRules: true });
     const added = applier.hideBlocks(result.clutter ?? [], guardOf(result), { late: true });
     if (added.length) refreshPanel();
   }

@@ -17,6 +17,8 @@ pub struct Guard<'a> {
     found: Option<&'a Found>,
     /// Headline and byline elements.
     protected: Vec<NodeIx>,
+    /// The article's kept characters, counted when a user rule first asks.
+    article_chars: std::cell::OnceCell<u32>,
 }
 
 /// Headings longer than this are no headline.
@@ -46,6 +48,7 @@ impl<'a> Guard<'a> {
             dom,
             found,
             protected,
+            article_chars: std::cell::OnceCell::new(),
         }
     }
 
@@ -96,7 +99,9 @@ impl<'a> Guard<'a> {
         let Some(found) = self.found else {
             return false;
         };
-        let total: u32 = found.parts.iter().map(|&p| self.kept_chars(found, p)).sum();
+        let total = *self
+            .article_chars
+            .get_or_init(|| found.parts.iter().map(|&p| self.kept_chars(found, p)).sum());
         total > 0 && self.kept_chars(found, block) * 2 >= total
     }
 

@@ -4,6 +4,8 @@
 //! - `data-expect-clutter="KIND"`: a plan block of that kind is this element
 //!   or holds it (the block is hidden whole).
 
+use std::path::Path;
+
 use declutter::dom::{Dom, NodeIx};
 use declutter::{extract, Options};
 
@@ -54,4 +56,30 @@ pub fn check(name: &str, html: &str) -> Vec<String> {
     }
     assert!(marks > 0, "{name}: no marks to check");
     failures
+}
+
+/// Check every `.html` page in `dir` (at least `min_pages` of them) and
+/// fail once, naming every page and mark that failed.
+pub fn check_dir(dir: &str, min_pages: usize) {
+    let mut names: Vec<_> = std::fs::read_dir(Path::new(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= min_pages, "{dir}: the fixtures are missing");
+    let failures: Vec<String> = names
+        .iter()
+        .flat_map(|path| {
+            let html = std::fs::read_to_string(path).expect("a fixture");
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            check(&name, &html)
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
