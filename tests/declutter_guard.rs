@@ -4,7 +4,8 @@
 //! twice, an event's title repeated in cards, syntax-highlighted code, a
 //! photo caption with a credit, a table of contents in an ad column, an
 //! article about newsletters, a byline in a share bar, the author panel
-//! of each post in a thread (the same person posting again).
+//! of each post in a thread (the same person posting again), a product's
+//! feature list whose words ("accept", "tracking") are a consent banner's.
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or

@@ -4,7 +4,7 @@
 
 use super::evidence::{bit, Evidence, EvidenceMap};
 use super::lexicon;
-use super::{ClutterKind, Signal};
+use super::{guard, ClutterKind, Signal};
 use crate::dom::{Dom, Kind, NodeIx};
 
 /// Names that say a block may be the content itself, so a "comments" word
@@ -41,19 +41,44 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
             // A comment block that grew around prose (a forum's posts) is
             // only certain once the article is known.
             let grew_around_prose = kind == ClutterKind::Comments && evidence.get(node).prose > 0;
+            // A paragraph, heading or list among prose paragraphs that asks
+            // nothing of its own ("51% of readers unsubscribe from
+            // newsletters") is the text's, for the article to judge.
+            let in_prose = in_prose_flow(dom, evidence, node);
             Signal {
                 node,
                 seed,
                 repeated: false,
                 kind,
                 reason: reason.to_string(),
-                exclude_from_article: exclude && !grew_around_prose,
+                exclude_from_article: exclude && !grew_around_prose && !in_prose,
             }
         })
         .collect()
 }
 
 type Seed = (NodeIx, ClutterKind, &'static str, bool);
+
+/// Prose paragraphs beside a paragraph, heading or list that make it part
+/// of running text.
+const PROSE_NEIGHBOURS: u32 = 2;
+
+/// Is `node` a paragraph, heading or list whose flow (its outermost list
+/// or quote) stands among prose paragraphs, with no control of its own and
+/// mostly words of its own (a "Read also:" line is mostly links)?
+fn in_prose_flow(dom: &Dom, evidence: &EvidenceMap, node: NodeIx) -> bool {
+    if !dom.tag(node).is_some_and(guard::is_text_block)
+        || guard::invites_action(dom, node)
+        || dom.link_density(node) >= 0.5
+    {
+        return false;
+    }
+    let outer = guard::outer_text_block(dom, node);
+    dom.parent(outer).is_some_and(|p| {
+        let around = evidence.get(p).prose - evidence.get(outer).prose;
+        around >= PROSE_NEIGHBOURS
+    })
+}
 
 /// Each seed's block grown from `starts` (seeds, or blocks grown before),
 /// with the other blocks of its kind standing at `starts` too.

@@ -118,51 +118,26 @@ impl<'a> Guard<'a> {
     }
 
     /// A paragraph, heading, list, quote, table or inline element whose
-    /// parent holds kept article content is part of the article's running
-    /// text even when a signal kept it out of the article (an article about
-    /// newsletters, a "read more" line): only a block that asks the reader
-    /// to act with a control of its own (a form field, a button, an
-    /// embedded frame) may be hidden there.
+    /// paragraph, list or quote sits in kept article content is part of
+    /// the article's running text even when a signal kept it out of the
+    /// article (an article about newsletters, a "read more" line): only a
+    /// block that asks the reader to act with a control of its own (a form
+    /// field, a labelled button, an embedded frame) may be hidden there.
     fn is_running_text(&self, found: &Found, block: NodeIx) -> bool {
         let dom = self.dom;
-        let text_level = matches!(
-            dom.tag(block),
-            Some(
-                "p" | "h1"
-                    | "h2"
-                    | "h3"
-                    | "h4"
-                    | "h5"
-                    | "h6"
-                    | "ul"
-                    | "ol"
-                    | "li"
-                    | "dl"
-                    | "blockquote"
-                    | "pre"
-                    | "table"
-                    | "figure"
-                    | "figcaption"
-                    | "a"
-                    | "span"
-                    | "em"
-                    | "strong"
-                    | "b"
-                    | "i"
-                    | "code"
-                    | "img"
-                    | "picture"
-            )
-        );
+        let text_level = dom.tag(block).is_some_and(|t| {
+            is_text_block(t)
+                || matches!(
+                    t,
+                    "table" | "figure" | "figcaption" | "code" | "img" | "picture"
+                )
+        }) || is_inline_tag(dom, block);
         text_level
             && !(is_inline_tag(dom, block) && holds_blocks(dom, block))
-            && dom.parent(block).is_some_and(|p| found.keeps(dom, p))
-            && !dom.descendants(block).any(|d| {
-                matches!(
-                    dom.tag(d),
-                    Some("input" | "button" | "select" | "textarea" | "iframe" | "form")
-                )
-            })
+            && dom
+                .parent(outer_text_block(dom, block))
+                .is_some_and(|p| found.keeps(dom, p))
+            && !invites_action(dom, block)
     }
 
     /// A link or other inline element inside a paragraph of running text is
@@ -209,6 +184,51 @@ fn holds_blocks(dom: &Dom, ix: NodeIx) -> bool {
         dom.tag(d).is_some_and(|t| {
             crate::dom::is_block_tag(t) && !matches!(t, "img" | "picture" | "video")
         })
+    })
+}
+
+/// The blocks running text is made of: paragraphs, headings, lists, quotes.
+pub(super) fn is_text_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+    )
+}
+
+/// The outermost paragraph, list or quote around `ix` (itself when its
+/// parent is none): a list item's text runs in its list's flow.
+pub(super) fn outer_text_block(dom: &Dom, ix: NodeIx) -> NodeIx {
+    let mut outer = ix;
+    while let Some(p) = dom.parent(outer) {
+        if !dom.tag(p).is_some_and(is_text_block) {
+            break;
+        }
+        outer = p;
+    }
+    outer
+}
+
+/// Does the block hold a control that asks the reader to act: a form, a
+/// field, a frame, a button with words? A heading's icon button (copy the
+/// link to this section) asks nothing.
+pub(super) fn invites_action(dom: &Dom, ix: NodeIx) -> bool {
+    dom.descendants(ix).any(|d| match dom.tag(d) {
+        Some("input" | "select" | "textarea" | "iframe" | "form") => true,
+        Some("button") => dom.node(d).text_chars > 0,
+        _ => false,
     })
 }
 

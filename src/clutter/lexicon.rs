@@ -250,7 +250,6 @@ const COOKIE: &[&str] = &[
     "consentement",
     "consentimiento",
     "vos choix",
-    "tracking",
 ];
 
 /// The verbs of a consent button: with cookie wording, a consent notice.
