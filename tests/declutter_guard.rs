@@ -5,7 +5,8 @@
 //! photo caption with a credit, a table of contents in an ad column, an
 //! article about newsletters, a byline in a share bar, the author panel
 //! of each post in a thread (the same person posting again), a product's
-//! feature list whose words ("accept", "tracking") are a consent banner's.
+//! feature list whose words ("accept", "tracking") are a consent banner's,
+//! a title standing twice outside any heading (a breadcrumb, a styled div).
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or

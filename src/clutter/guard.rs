@@ -19,6 +19,8 @@ pub struct Guard<'a> {
     protected: Vec<NodeIx>,
     /// The article's kept characters, counted when a user rule first asks.
     article_chars: std::cell::OnceCell<u32>,
+    /// The metadata title's words, lower-cased.
+    title_words: Vec<String>,
 }
 
 /// Headings longer than this are no headline.
@@ -35,7 +37,12 @@ const BYLINE_WINDOW: usize = 40;
 
 impl<'a> Guard<'a> {
     pub fn new(dom: &'a Dom, metadata: &Metadata, found: Option<&'a Found>) -> Guard<'a> {
-        let mut protected = headlines(dom, metadata.title.as_deref());
+        let title_words = metadata
+            .title
+            .as_deref()
+            .map(lower_words)
+            .unwrap_or_default();
+        let mut protected = headlines(dom, &title_words);
         protected.extend(byline(dom, metadata.byline.as_deref()));
         let named: Vec<NodeIx> = protected
             .iter()
@@ -49,7 +56,16 @@ impl<'a> Guard<'a> {
             found,
             protected,
             article_chars: std::cell::OnceCell::new(),
+            title_words,
         }
+    }
+
+    /// Is `text` the page's title (the title carries a site name, or the
+    /// text a label around it)? A title that stands twice on a page, in a
+    /// breadcrumb and a header, or a sticky bar and the story, is the
+    /// headline twice, never boilerplate.
+    pub fn is_title(&self, text: &str) -> bool {
+        matches_title(&lower_words(text), &self.title_words)
     }
 
     /// Headline and byline elements, in document order.
@@ -262,6 +278,18 @@ fn is_run_of(needle: &[String], hay: &[String]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// Do these words match the title's: a run of the title holding half its
+/// words or more (the title carries a site name), or the title a run of
+/// them with at most as many words again (a label around it)?
+fn matches_title(words: &[String], title_words: &[String]) -> bool {
+    if title_words.len() < 2 || words.len() < 2 {
+        return false;
+    }
+    let text_in_title = words.len() * 2 >= title_words.len() && is_run_of(words, title_words);
+    let title_in_text = words.len() <= title_words.len() * 2 && is_run_of(title_words, words);
+    text_in_title || title_in_text
+}
+
 fn visible(dom: &Dom, ix: NodeIx) -> bool {
     let n = dom.node(ix);
     n.kind == Kind::Element && !n.invisible && !n.hidden && n.text_chars > 0
@@ -270,7 +298,7 @@ fn visible(dom: &Dom, ix: NodeIx) -> bool {
 /// Visible headings whose words match the title's: the heading is a run of
 /// the title (the title carries a site name) or the title a run of the
 /// heading. With no title or no match, the first visible `h1`.
-fn headlines(dom: &Dom, title: Option<&str>) -> Vec<NodeIx> {
+fn headlines(dom: &Dom, title_words: &[String]) -> Vec<NodeIx> {
     let is_heading = |ix: NodeIx| {
         matches!(dom.tag(ix), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
             || dom.attr(ix, "itemprop") == Some("headline")
@@ -280,20 +308,11 @@ fn headlines(dom: &Dom, title: Option<&str>) -> Vec<NodeIx> {
         .filter(|&ix| is_heading(ix) && visible(dom, ix))
         .filter(|&ix| dom.node(ix).text_chars <= MAX_HEADLINE_CHARS)
         .collect();
-    let title_words = title.map(lower_words).unwrap_or_default();
-    let mut matched = Vec::new();
-    if title_words.len() >= 2 {
-        for &ix in &headings {
-            let words = lower_words(&dom.text(ix));
-            let heading_in_title =
-                words.len() * 2 >= title_words.len() && is_run_of(&words, &title_words);
-            let title_in_heading =
-                words.len() <= title_words.len() * 2 && is_run_of(&title_words, &words);
-            if words.len() >= 2 && (heading_in_title || title_in_heading) {
-                matched.push(ix);
-            }
-        }
-    }
+    let mut matched: Vec<NodeIx> = headings
+        .iter()
+        .copied()
+        .filter(|&ix| matches_title(&lower_words(&dom.text(ix)), title_words))
+        .collect();
     if matched.is_empty() {
         matched.extend(headings.iter().copied().find(|&ix| dom.is_tag(ix, "h1")));
     }

@@ -152,7 +152,8 @@ fn name_as_footer(outer: &mut Signal, inner: &Signal) {
 
 /// The plan: every block that passes the article guard (shrunk towards its
 /// seed when it grew around protected content), with a locator for the live
-/// page. A repeated text is no clutter when one of its copies is protected.
+/// page. A repeated text is no clutter when one of its copies is protected
+/// or it is the page's title.
 /// The user's rules come last: nothing planned holds or lies in a block
 /// they keep, and the blocks they hide join the plan (see [`user_hidden`]).
 pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> Vec<ClutterBlock> {
@@ -176,7 +177,10 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
     let mut chosen: Vec<(NodeIx, ClutterKind, String, Option<String>)> = Vec::new();
     for s in &signals.blocks {
         if dom.node(s.node).hidden
-            || s.repeated && protected_texts.contains(&dom.text(s.node).to_lowercase())
+            || s.repeated && {
+                let text = dom.text(s.node);
+                protected_texts.contains(&text.to_lowercase()) || guard.is_title(&text)
+            }
         {
             continue;
         }
