@@ -6,7 +6,8 @@
 //! article about newsletters, a byline in a share bar, the author panel
 //! of each post in a thread (the same person posting again), a product's
 //! feature list whose words ("accept", "tracking") are a consent banner's,
-//! a title standing twice outside any heading (a breadcrumb, a styled div).
+//! a title standing twice outside any heading (a breadcrumb, a styled div),
+//! a standfirst beside a share bar and a paragraph beside an ad slot.
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or

@@ -587,6 +587,18 @@ fn grow(
         // and story lists, which are made of them.
         let paragraph_limit = matches!(kind, ClutterKind::Comments | ClutterKind::Related)
             || p.paragraphs <= c.paragraphs + 2;
+        // A share bar or an ad slot takes in no paragraph: the one beside
+        // it is a standfirst or a sentence of the article, unless a legal
+        // notice stands there too (a footer's social row and its
+        // copyright line are one footer).
+        let beside_notice = || {
+            inside.iter().take(SEEDS_PER_PARENT).any(|&(s, k, _, _)| {
+                k == ClutterKind::RepeatedBoilerplate && !dom.contains(current, s)
+            })
+        };
+        let takes_paragraph = matches!(kind, ClutterKind::Share | ClutterKind::Ad)
+            && p.paragraphs > c.paragraphs
+            && !beside_notice();
         let within_cap = dom.node(parent).text_chars <= cap && paragraph_limit;
         // Promotions carry their picture (an illustration, store badges),
         // consent banners their logo and close icon.
@@ -604,6 +616,7 @@ fn grow(
             || (prose > 0 && !a_comment)
             || (images > 0 && !images_allowed && !a_comment)
             || headings > 1
+            || takes_paragraph
         {
             break;
         }
