@@ -7,7 +7,8 @@
 //! of each post in a thread (the same person posting again), a product's
 //! feature list whose words ("accept", "tracking") are a consent banner's,
 //! a title standing twice outside any heading (a breadcrumb, a styled div),
-//! a standfirst beside a share bar and a paragraph beside an ad slot.
+//! a standfirst beside a share bar and a paragraph beside an ad slot, an
+//! article that repeats its own tables (a copy the reader cleaned out).
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or

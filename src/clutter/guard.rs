@@ -60,6 +60,12 @@ impl<'a> Guard<'a> {
         }
     }
 
+    /// Does `block` lie inside one of the article's parts (kept or not)?
+    pub fn in_article_part(&self, block: NodeIx) -> bool {
+        self.found
+            .is_some_and(|f| f.parts.iter().any(|&p| self.dom.contains(p, block)))
+    }
+
     /// Is `text` the page's title (the title carries a site name, or the
     /// text a label around it)? A title that stands twice on a page, in a
     /// breadcrumb and a header, or a sticky bar and the story, is the

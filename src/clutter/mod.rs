@@ -165,7 +165,7 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
     let protected_texts: HashSet<String> = signals
         .blocks
         .iter()
-        .filter(|s| s.repeated && guard.touches(s.node))
+        .filter(|s| s.repeated && (guard.touches(s.node) || guard.in_article_part(s.node)))
         .map(|s| dom.text(s.node).to_lowercase())
         .chain(
             guard
