@@ -8,7 +8,8 @@
 //! feature list whose words ("accept", "tracking") are a consent banner's,
 //! a title standing twice outside any heading (a breadcrumb, a styled div),
 //! a standfirst beside a share bar and a paragraph beside an ad slot, an
-//! article that repeats its own tables (a copy the reader cleaned out).
+//! article that repeats its own tables (a copy the reader cleaned out), an
+//! episode's intro full of links beside its subscribe links.
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or

@@ -24,7 +24,9 @@ pub fn bit(kind: ClutterKind) -> u16 {
 /// Texts longer than this are not read for wording (see `detect`'s caps).
 const MAX_WORDED_CHARS: u32 = 1500;
 
-/// A paragraph with at least this many characters and few links is prose.
+/// A paragraph with at least this many characters and less than half of
+/// them in links is prose (an intro that cites three stories by name is
+/// still the article's).
 pub const PROSE_CHARS: u32 = 150;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -224,7 +226,7 @@ fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
             }
             // (The children are merged already: `blocks` counts the
             // blocks anywhere below, through inline wrappers too.)
-            if data.text_chars >= PROSE_CHARS && dom.link_density(ix) < 0.3 && e.blocks == 0 {
+            if data.text_chars >= PROSE_CHARS && dom.link_density(ix) < 0.5 && e.blocks == 0 {
                 e.prose += 1;
                 // Kinds whose boxes carry a pitch paragraph.
                 let pitch = bit(ClutterKind::Newsletter)
