@@ -6,7 +6,8 @@
 //! a footer row of social icons around the copyright line, named for the
 //! copyright, not as a share bar, a sign-up band whose form a script fills,
 //! an affiliate disclosure, story cards with dates and excerpt lines under
-//! "Keep reading", the lone "Manage consent" tab a consent platform leaves).
+//! "Keep reading", the lone "Manage consent" tab a consent platform leaves,
+//! sign-up wording beside the empty place a form service fills).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.

@@ -287,11 +287,18 @@ fn seed_kind(
         }
         // A form or frame a script fills in later (an embedded sign-up
         // form) is a sign-up control too.
-        let control = e.inputs + actions + e.forms + e.iframes > 0;
+        let control = e.inputs + actions + e.forms + e.iframes + e.form_slots > 0;
         if named(Newsletter) && control && says(Newsletter) {
             return Some((
                 Newsletter,
                 "block named for a newsletter, with a sign-up control",
+            ));
+        }
+        // Sign-up wording around the empty place a form service fills.
+        if e.form_slots > 0 && e.inputs == 0 && chars <= 600 && says(Newsletter) {
+            return Some((
+                Newsletter,
+                "sign-up wording beside a form that a script fills in",
             ));
         }
     }

@@ -52,6 +52,8 @@ pub struct Evidence {
     pub buttons: u32,
     pub textareas: u32,
     pub forms: u32,
+    /// Empty elements named for a form: a sign-up form a script fills in.
+    pub form_slots: u32,
     pub headings: u32,
     pub paragraphs: u32,
     pub images: u32,
@@ -161,6 +163,7 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.buttons += c.buttons;
     p.textareas += c.textareas;
     p.forms += c.forms;
+    p.form_slots += c.form_slots;
     p.headings += c.headings;
     p.paragraphs += c.paragraphs;
     p.images += c.images;
@@ -173,9 +176,23 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
 fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
     let tag = dom.tag(ix).unwrap_or("");
     element_counts(dom, ix, tag, e);
+    if is_form_slot(dom, ix) {
+        e.form_slots += 1;
+    }
     if crate::dom::is_block_tag(tag) {
         e.blocks += 1;
     }
+}
+
+/// An empty element whose class or id has the word `form` ("embed-form",
+/// "form-slot"): the place a form service's script puts its form.
+fn is_form_slot(dom: &Dom, ix: NodeIx) -> bool {
+    dom.node(ix).text_chars == 0
+        && !dom.is_tag(ix, "form")
+        && dom
+            .class_and_id(ix)
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("form"))
 }
 
 fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
