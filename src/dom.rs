@@ -288,6 +288,15 @@ impl Dom {
         self.tag(ix) == Some(tag)
     }
 
+    /// Is the element part of a form: inside one, or holding a field? A
+    /// comment form's "Name" field is named `author` like a byline.
+    pub fn is_form_part(&self, ix: NodeIx) -> bool {
+        self.ancestors(ix).any(|a| self.is_tag(a, "form"))
+            || self
+                .descendants(ix)
+                .any(|d| matches!(self.tag(d), Some("input" | "textarea" | "select")))
+    }
+
     pub fn attr(&self, ix: NodeIx, name: &str) -> Option<&str> {
         self.element(ix)?.attr(name)
     }

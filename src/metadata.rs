@@ -370,7 +370,8 @@ fn clean_byline(raw: &str) -> String {
 }
 
 /// A byline the page shows: `rel=author`, `itemprop=author`, or an element
-/// whose class or id says byline/author, with a short text.
+/// whose class or id says byline/author, with a short text; never a form's
+/// field.
 fn byline_in_page(dom: &Dom) -> Option<String> {
     for ix in dom.elements() {
         if dom.node(ix).invisible {
@@ -387,7 +388,7 @@ fn byline_in_page(dom: &Dom) -> Option<String> {
                     .split(|c: char| !c.is_ascii_alphanumeric())
                     .any(|w| w == "author")
         };
-        if rel_author || itemprop_author || named {
+        if (rel_author || itemprop_author || named) && !dom.is_form_part(ix) {
             let text = dom.text(ix);
             let chars = text.chars().count();
             if chars > 0 && chars < 100 {

@@ -7,7 +7,8 @@
 //! copyright, not as a share bar, a sign-up band whose form a script fills,
 //! an affiliate disclosure, story cards with dates and excerpt lines under
 //! "Keep reading", the lone "Manage consent" tab a consent platform leaves,
-//! sign-up wording beside the empty place a form service fills).
+//! sign-up wording beside the empty place a form service fills, a reply
+//! form whose "Name" field is named for its author, no byline).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.

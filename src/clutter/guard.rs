@@ -343,6 +343,7 @@ fn named_byline(dom: &Dom, headline: NodeIx) -> Option<NodeIx> {
         dom.node(ix).kind == Kind::Element
             && named(ix)
             && visible(dom, ix)
+            && !dom.is_form_part(ix)
             && dom.node(ix).text_chars <= MAX_BYLINE_CHARS
     };
     let elements = |ix: &NodeIx| dom.node(*ix).kind == Kind::Element;
