@@ -400,9 +400,16 @@ fn seed_kind(
     // author or a line of excerpt beside each link: fewer links per word,
     // so the label must open the block.
     let card_list = e.links >= 3 && density >= CARD_LINK_DENSITY && chars <= 3000 && e.prose == 0;
+    // Story cards (a picture or a title heading each, a link, perhaps an
+    // excerpt) under such a label, however few of their words are links:
+    // a whole card is often one link around a picture, or a "Read" link.
+    let cards = e.headings.max(e.pictures.max(e.images)) >= 2
+        && e.links >= 2
+        && e.prose == 0
+        && chars <= 3000;
     if link_list
         && ((says_in_control(Related) && e.headings > 0) || named(Related) || label_says(Related))
-        || card_list && label_says(Related)
+        || (card_list || cards) && label_says(Related)
     {
         return Some((
             Related,
