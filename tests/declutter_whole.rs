@@ -9,7 +9,8 @@
 //! "Keep reading", the lone "Manage consent" tab a consent platform leaves,
 //! sign-up wording beside the empty place a form service fills, a reply
 //! form whose "Name" field is named for its author, no byline; story cards
-//! under a "Related posts" label whose links are a picture and a "Read").
+//! under a "Related posts" label whose links are a picture and a "Read", a
+//! grid of related cards whose heading is the element before it).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.

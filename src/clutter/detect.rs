@@ -34,7 +34,7 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
         }
         grown = regrown;
     }
-    seeds
+    let mut signals: Vec<Signal> = seeds
         .iter()
         .zip(grown)
         .map(|(&(seed, kind, reason, exclude), node)| {
@@ -54,10 +54,30 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
                 exclude_from_article: exclude && !grew_around_prose && !in_prose,
             }
         })
-        .collect()
+        .collect();
+    // A list whose label stands before it and did not grow around it: the
+    // label goes too, or an empty "Related posts" heading stays behind.
+    let labels: Vec<Signal> = signals
+        .iter()
+        .filter(|s| s.reason == RELATED_UNDER_HEADING)
+        .filter_map(|s| {
+            let label = heading_before(dom, s.seed, s.kind)?;
+            (!dom.contains(s.node, label)).then(|| Signal {
+                node: label,
+                seed: label,
+                ..s.clone()
+            })
+        })
+        .collect();
+    signals.extend(labels);
+    signals
 }
 
 type Seed = (NodeIx, ClutterKind, &'static str, bool);
+
+/// The reason of a story list whose label is the element before it.
+const RELATED_UNDER_HEADING: &str =
+    "list of links to other stories under a 'related' or 'more' heading";
 
 /// Prose paragraphs beside a paragraph, heading or list that make it part
 /// of running text.
@@ -416,6 +436,11 @@ fn seed_kind(
             "list of links to other stories under a 'related' or 'more' label",
         ));
     }
+    // The same list whose label stands just before it, in a heading of
+    // its own (a page builder's "Related posts" widget above a grid one).
+    if (link_list || card_list || cards) && heading_before_says(dom, ix, Related) {
+        return Some((Related, RELATED_UNDER_HEADING));
+    }
     if chars <= 60 && e.iframes > 0 && label_says(Related) {
         return Some((Related, "embedded widget of recommended stories"));
     }
@@ -461,6 +486,25 @@ fn has_digit(s: &str) -> bool {
 const LABEL_CHARS: usize = 40;
 /// Nodes looked at to find that text: deep empty wrappers give up early.
 const LABEL_NODES: usize = 60;
+
+/// Does the element just before `ix` (its previous sibling) read as a
+/// label of this kind: a short text with no links of its own?
+fn heading_before_says(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> bool {
+    heading_before(dom, ix, kind).is_some()
+}
+
+/// That label element, if any.
+fn heading_before(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> Option<NodeIx> {
+    let parent = dom.parent(ix)?;
+    let before = dom
+        .children(parent)
+        .filter(|&c| c < ix && dom.node(c).kind == Kind::Element && dom.node(c).text_chars > 0)
+        .last()?;
+    let label = dom.node(before).text_chars as usize <= LABEL_CHARS
+        && !dom.descendants(before).any(|d| dom.is_tag(d, "a"))
+        && lexicon::wording_in(&dom.text(before).to_lowercase()).0 & bit(kind) != 0;
+    label.then_some(before)
+}
 
 /// The first words of an element's visible text.
 fn leading_text(dom: &Dom, ix: NodeIx) -> String {
