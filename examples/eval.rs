@@ -914,7 +914,12 @@ fn evaluate_readability_page(dir: &Path) -> ReadabilityPage {
     let md = &run.extraction.metadata;
     let mut mismatches = Vec::new();
     for (field, ours, key, agrees) in [
-        ("title", &md.title, "title", fields_equal as fn(Option<&str>, &str) -> bool),
+        (
+            "title",
+            &md.title,
+            "title",
+            fields_equal as fn(Option<&str>, &str) -> bool,
+        ),
         ("byline", &md.byline, "byline", bylines_match),
         ("siteName", &md.site_name, "siteName", fields_equal),
     ] {
@@ -1307,7 +1312,13 @@ fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> 
     for p in &pages {
         for (field, ours, expected) in &p.mismatches {
             let cell = |s: &str| collapse_whitespace(s).replace('|', "\\|");
-            let _ = writeln!(r, "| {} | {field} | {} | {} |", p.name, cell(ours), cell(expected));
+            let _ = writeln!(
+                r,
+                "| {} | {field} | {} | {} |",
+                p.name,
+                cell(ours),
+                cell(expected)
+            );
         }
     }
     let confusion = Confusion::of(pages.iter().map(|p| {
