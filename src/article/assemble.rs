@@ -1,6 +1,7 @@
 //! Assembly: the top candidate plus the siblings that belong with it, then
 //! cleaning: the subtrees inside it that are not article.
 
+use super::extras;
 use super::names;
 use super::runs;
 use super::score::{class_weight, Scores};
@@ -21,7 +22,9 @@ pub fn assemble(
     notices: &[NodeIx],
     flags: Flags,
 ) -> Found {
-    let parts = with_siblings(dom, top, scores, stats, excluded, notices);
+    let mut parts = with_siblings(dom, top, scores, stats, excluded, notices);
+    // A sibling taken along as an interruption may be a label or a teaser.
+    parts.retain(|&p| p == top || !extras::is_extra(dom, p, dom.text_chars(p)));
     let mut removed = Vec::new();
     for &part in &parts {
         clean(dom, part, stats, excluded, flags, &mut removed);
@@ -368,6 +371,10 @@ fn should_remove(
         return true;
     }
     if is_byline_element(dom, ix, &names) && s.text < 100 {
+        return true;
+    }
+    // Ad labels, rate/share prompts and the author's bio box.
+    if extras::is_extra(dom, ix, dom.text_chars(ix)) {
         return true;
     }
     if s.text <= CTA_MAX_CHARS && is_call_to_action(dom, ix, &names) && !holds_figure(dom, ix) {

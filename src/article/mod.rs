@@ -2,6 +2,7 @@
 //! with looser rules when too little text survives, as Readability.js does.
 
 mod assemble;
+mod extras;
 pub mod names;
 mod runs;
 mod score;
