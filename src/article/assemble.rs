@@ -450,7 +450,14 @@ fn fails_conditional_clean(
         return false;
     }
     let weight = class_weight(dom, ix, flags);
-    if weight < 0 {
+    // Names that only say how the box is built ("widget", "scroll") leave
+    // it to be judged by its content, as an unnamed box is.
+    if weight < 0
+        && !names::negative_only_for_construction(
+            dom.attr(ix, "class").unwrap_or(""),
+            dom.attr(ix, "id").unwrap_or(""),
+        )
+    {
         return true;
     }
     if s.commas >= 10 {
