@@ -295,7 +295,7 @@ fn absolute_url(src: &str, base: Option<&Url>) -> Option<String> {
 
 /// How much of `b`'s text `a` shares: 1 minus the share of `b`'s
 /// characters in words `a` lacks (Readability.js's `textSimilarity`).
-fn similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
         crate::text::words(&s.to_lowercase())
             .map(str::to_string)

@@ -111,3 +111,25 @@ fn prose_that_merely_mentions_them_stays() {
     );
     assert!(text.contains("Advertisement of the harvest fair"), "{text}");
 }
+
+#[test]
+fn a_headline_worded_a_little_differently_from_the_title_is_not_repeated() {
+    // The metadata title and the visible headline differ by a word or two;
+    // the headline is still the title, shown above the body, not in it.
+    let html = format!(
+        "<html><head><title>Apples come late to the valley orchards this year | Valley Post</title>\
+         <meta property=og:title content='Apples come late to the valley orchards this year'>\
+         </head><body><main><article><h1>Apples come late to valley orchards this year</h1>{}\
+         </article></main></body></html>",
+        paras(1, 6)
+    );
+    let text = extract(&html, "https://example.org/orchard", &Options::default())
+        .article
+        .map(|a| a.text)
+        .unwrap_or_default();
+    assert!(
+        !text.contains("Apples come late"),
+        "headline repeated: {text:?}"
+    );
+    assert!(text.contains("Note 6 from the orchard"), "{text:?}");
+}
