@@ -843,6 +843,8 @@ struct ReadabilityPage {
     language: FieldMatch,
     language_primary: FieldMatch,
     direction: FieldMatch,
+    /// (field, ours, expected) for title, byline and siteName disagreements.
+    mismatches: Vec<(&'static str, String, String)>,
 }
 
 struct WcxbPage {
@@ -910,7 +912,26 @@ fn evaluate_readability_page(dir: &Path) -> ReadabilityPage {
     // A failed run has no text, so it scores as an empty prediction.
     let shingles = shingle_match(run.article_text(), &reference);
     let md = &run.extraction.metadata;
+    let mut mismatches = Vec::new();
+    for (field, ours, key, agrees) in [
+        (
+            "title",
+            &md.title,
+            "title",
+            fields_equal as fn(Option<&str>, &str) -> bool,
+        ),
+        ("byline", &md.byline, "byline", bylines_match),
+        ("siteName", &md.site_name, "siteName", fields_equal),
+    ] {
+        if let Some(expected) = non_blank(json_str(&meta, key)) {
+            if !agrees(ours.as_deref(), expected) {
+                let ours = ours.as_deref().unwrap_or("(none)").to_owned();
+                mismatches.push((field, ours, expected.to_owned()));
+            }
+        }
+    }
     ReadabilityPage {
+        mismatches,
         title: field_match(json_str(&meta, "title"), |e| {
             fields_equal(md.title.as_deref(), e)
         }),
@@ -1284,6 +1305,21 @@ fn run_readability(args: &Args, report: &mut String, dump: &mut Vec<String>) -> 
     ];
     for (field, tally, rule) in fields {
         let _ = writeln!(r, "| {field} | {} | {rule} |", tally.cell());
+    }
+    let _ = writeln!(r, "\nMismatches (title, byline, siteName):\n");
+    let _ = writeln!(r, "| page | field | ours | expected |");
+    let _ = writeln!(r, "|---|---|---|---|");
+    for p in &pages {
+        for (field, ours, expected) in &p.mismatches {
+            let cell = |s: &str| collapse_whitespace(s).replace('|', "\\|");
+            let _ = writeln!(
+                r,
+                "| {} | {field} | {} | {} |",
+                p.name,
+                cell(ours),
+                cell(expected)
+            );
+        }
     }
     let confusion = Confusion::of(pages.iter().map(|p| {
         (

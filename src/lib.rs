@@ -14,6 +14,7 @@
 //! 8. readerable        [`readerable`]: is this page an article at all?
 
 pub mod article;
+pub mod byline;
 pub mod clean;
 pub mod clutter;
 pub mod decode;

@@ -85,11 +85,11 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
         .or_else(|| {
             document_title
                 .as_deref()
-                .map(|t| clean_document_title(t, &h1_texts(dom)))
+                .map(|t| clean_document_title(t, &heading_texts(dom)))
         })
         .filter(|t| !t.is_empty());
 
-    let byline = ld
+    let structured = ld
         .author
         .clone()
         .or_else(|| {
@@ -98,6 +98,7 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
                 "dcterm:creator",
                 "author",
                 "article:author",
+                "og:article:author",
                 "parsely-author",
                 "sailthru.author",
                 "byl",
@@ -105,9 +106,16 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
         })
         .filter(|a| !looks_like_url(a) && !looks_like_template(a))
         .or_else(|| micro.get("author"))
-        .or_else(|| byline_in_page(dom))
-        .map(|b| clean_byline(&b))
+        .map(|b| crate::byline::clean(&b))
         .filter(|b| !b.is_empty());
+    // A profile handle ("CC7567") gives way to the name the page shows.
+    let byline = match structured {
+        Some(s) if crate::byline::looks_like_handle(&s) => crate::byline::in_page(dom)
+            .filter(|b| crate::byline::looks_like_name(b))
+            .or(Some(s)),
+        Some(s) => Some(s),
+        None => crate::byline::in_page(dom),
+    };
 
     // The site's own name before its publisher's (Newsmax, not Newsmax
     // Media, Inc.).
@@ -244,13 +252,27 @@ pub fn direction_of_language(lang: &str) -> &'static str {
     }
 }
 
-/// The text of the page's `<h1>` elements (at most a few).
-fn h1_texts(dom: &Dom) -> Vec<String> {
-    dom.elements()
-        .filter(|&i| dom.is_tag(i, "h1"))
-        .take(3)
-        .map(|i| dom.text(i))
-        .collect()
+/// The text of the page's `<h1>` and `<h2>` elements (at most a few of
+/// each), `<h1>`s first.
+fn heading_texts(dom: &Dom) -> Headings {
+    let of = |tag: &str| -> Vec<String> {
+        dom.elements()
+            .filter(|&i| dom.is_tag(i, tag))
+            .take(3)
+            .map(|i| dom.text(i))
+            .collect()
+    };
+    Headings {
+        h1: of("h1"),
+        h2: of("h2"),
+    }
+}
+
+/// Headings a `<title>` is checked against.
+#[derive(Default)]
+pub struct Headings {
+    pub h1: Vec<String>,
+    pub h2: Vec<String>,
 }
 
 fn page_language(dom: &Dom) -> Option<String> {
@@ -271,6 +293,34 @@ fn absolute_url(src: &str, base: Option<&Url>) -> Option<String> {
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 
+/// How much of `b`'s text `a` shares: 1 minus the share of `b`'s
+/// characters in words `a` lacks (Readability.js's `textSimilarity`).
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        crate::text::words(&s.to_lowercase())
+            .map(str::to_string)
+            .collect()
+    };
+    let a = words(a);
+    let b = words(b);
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let unique: Vec<&String> = b.iter().filter(|w| !a.contains(w)).collect();
+    let chars = |ws: &mut dyn Iterator<Item = &String>| -> usize {
+        let mut n = 0;
+        let mut k: usize = 0;
+        for w in ws {
+            n += w.chars().count();
+            k += 1;
+        }
+        n + k.saturating_sub(1)
+    };
+    let total = chars(&mut b.iter());
+    let distance = chars(&mut unique.into_iter()) as f64 / total as f64;
+    1.0 - distance
+}
+
 /// An unfilled template value such as `page.head.author` or `{{author}}`.
 fn looks_like_template(s: &str) -> bool {
     s.contains("{{")
@@ -289,8 +339,10 @@ fn looks_like_url(s: &str) -> bool {
 /// drop a site name after the last separator (or before the first), unless
 /// that leaves four words or fewer; for "Site: Title", keep the part after
 /// the colon when no heading shows the whole title.
-pub fn clean_document_title(raw: &str, headings: &[String]) -> String {
-    const SEPARATORS: &[char] = &['|', '-', '\\', '/', '>', '»'];
+pub fn clean_document_title(raw: &str, headings: &Headings) -> String {
+    // En and em dashes separate a site name as a hyphen does
+    // ("Title – Site").
+    const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
     const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
     let original = collapse_whitespace(raw);
     let words = |s: &str| s.split_whitespace().count();
@@ -325,7 +377,12 @@ pub fn clean_document_title(raw: &str, headings: &[String]) -> String {
             }
         }
     } else if original.contains(": ") {
-        let shown = headings.iter().any(|h| collapse_whitespace(h) == original);
+        // An `<h1>` or `<h2>` showing the whole "Topic: Title" keeps it.
+        let shown = headings
+            .h1
+            .iter()
+            .chain(&headings.h2)
+            .any(|h| collapse_whitespace(h) == original);
         if !shown {
             let last = original.rfind(": ").map_or(0, |p| p + 2);
             title = original[last..].trim().to_string();
@@ -337,7 +394,7 @@ pub fn clean_document_title(raw: &str, headings: &[String]) -> String {
             }
         }
     } else if original.chars().count() > 150 || original.chars().count() < 15 {
-        let h1s: Vec<&String> = headings.iter().take(2).collect();
+        let h1s: Vec<&String> = headings.h1.iter().take(2).collect();
         if h1s.len() == 1 {
             title = collapse_whitespace(h1s[0]);
         }
@@ -351,52 +408,6 @@ pub fn clean_document_title(raw: &str, headings: &[String]) -> String {
         title = original;
     }
     title
-}
-
-/// Strip "By " and trailing separators from a byline.
-fn clean_byline(raw: &str) -> String {
-    let mut byline = collapse_whitespace(raw);
-    for prefix in [
-        "by ", "By ", "BY ", "von ", "Von ", "par ", "Par ", "por ", "Por ",
-    ] {
-        if let Some(rest) = byline.strip_prefix(prefix) {
-            byline = rest.to_string();
-            break;
-        }
-    }
-    byline
-        .trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c.is_whitespace())
-        .to_string()
-}
-
-/// A byline the page shows: `rel=author`, `itemprop=author`, or an element
-/// whose class or id says byline/author, with a short text; never a form's
-/// field.
-fn byline_in_page(dom: &Dom) -> Option<String> {
-    for ix in dom.elements() {
-        if dom.node(ix).invisible {
-            continue;
-        }
-        let rel_author = dom.attr(ix, "rel") == Some("author");
-        let itemprop_author = dom
-            .attr(ix, "itemprop")
-            .is_some_and(|p| p.contains("author"));
-        let named = {
-            let names = dom.class_and_id(ix);
-            names.contains("byline")
-                || names
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| w == "author")
-        };
-        if (rel_author || itemprop_author || named) && !dom.is_form_part(ix) {
-            let text = dom.text(ix);
-            let chars = text.chars().count();
-            if chars > 0 && chars < 100 {
-                return Some(text);
-            }
-        }
-    }
-    None
 }
 
 /// The first `<time datetime>` or `itemprop=datePublished` in the page.
@@ -460,13 +471,24 @@ impl JsonLd {
         out
     }
 
-    /// Prefer `headline`; when `name` differs and better matches the
-    /// document title, it is the title (Readability.js does the same).
+    /// Prefer `headline`; when `name` differs and reads like the document
+    /// title (word similarity above 0.75, Readability.js's rule) or the
+    /// document title shows it, it is the title — unless only the headline
+    /// reads like the title (a `name` that is the site's name).
     fn title(&self, document_title: Option<&str>) -> Option<String> {
         match (&self.headline, &self.name, document_title) {
             (Some(h), Some(n), Some(doc)) if h != n => {
+                let cleaned = clean_document_title(doc, &Headings::default());
+                let name_matches = similarity(n, &cleaned) > 0.75;
+                let headline_matches = similarity(h, &cleaned) > 0.75;
                 let doc = doc.to_lowercase();
-                if doc.contains(&n.to_lowercase()) && !doc.contains(&h.to_lowercase()) {
+                let name_shown =
+                    doc.contains(&n.to_lowercase()) && !doc.contains(&h.to_lowercase());
+                // Either reading like the title alone settles it; else the
+                // name when the title shows it.
+                let name_only = name_matches && !headline_matches;
+                let headline_only = headline_matches && !name_matches;
+                if name_only || (name_shown && !headline_only) {
                     Some(n.clone())
                 } else {
                     Some(h.clone())

@@ -111,6 +111,34 @@ fn a_box_that_clips_its_overflow_is_no_hidden_furniture() {
 }
 
 #[test]
+fn sections_in_page_builder_widgets_and_scroll_boxes_stay() {
+    // Page builders wrap a text section in a "widget" box, and a wide
+    // table in a "scrollable" one: names of how the page is built, not of
+    // furniture. The sections are judged by what they hold.
+    let html = format!(
+        "<html><body><div class=story><h1>Channel to be widened</h1>{}\
+         <div class='pb-widget pb-widget--prose'><h2>How the board chose</h2>\
+         <p>The board chose the eastern route, the chair said, because it spares the old \
+         quay, keeps the ferry running through the works and costs less to dredge.</p>\
+         <p>Two members voted against it, arguing that the western route, though dearer, \
+         would serve the fishing fleet better for the next fifty years.</p></div>\
+         <div class=table-scroll-wrapper><p>The fees, the clerk explained, are set out berth \
+         by berth, with the summer rate, the winter rate and the deposit.</p>\
+         <table><tr><td>Berth</td><td>Rate</td></tr><tr><td>A1</td><td>40</td></tr></table>\
+         </div>{}</div></body></html>",
+        paras("works", 6),
+        paras("cost", 3)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 6 on the works");
+    assert_has(&text, "How the board chose");
+    assert_has(&text, "spares the old quay");
+    assert_has(&text, "serve the fishing fleet");
+    assert_has(&text, "The fees, the clerk explained");
+    assert_has(&text, "Paragraph 3 on the cost");
+}
+
+#[test]
 fn a_disclosure_under_the_headline_is_no_intro() {
     // A wrapper of running text between the headline and the body, but a
     // legal notice: the intro walk passes it by.

@@ -1,6 +1,7 @@
 //! Assembly: the top candidate plus the siblings that belong with it, then
 //! cleaning: the subtrees inside it that are not article.
 
+use super::extras;
 use super::names;
 use super::runs;
 use super::score::{class_weight, Scores};
@@ -21,7 +22,9 @@ pub fn assemble(
     notices: &[NodeIx],
     flags: Flags,
 ) -> Found {
-    let parts = with_siblings(dom, top, scores, stats, excluded, notices);
+    let mut parts = with_siblings(dom, top, scores, stats, excluded, notices);
+    // A sibling taken along as an interruption may be a label or a teaser.
+    parts.retain(|&p| p == top || !extras::is_extra(dom, p, dom.text_chars(p)));
     let mut removed = Vec::new();
     for &part in &parts {
         clean(dom, part, stats, excluded, flags, &mut removed);
@@ -370,6 +373,10 @@ fn should_remove(
     if is_byline_element(dom, ix, &names) && s.text < 100 {
         return true;
     }
+    // Ad labels, rate/share prompts and the author's bio box.
+    if extras::is_extra(dom, ix, dom.text_chars(ix)) {
+        return true;
+    }
     if s.text <= CTA_MAX_CHARS && is_call_to_action(dom, ix, &names) && !holds_figure(dom, ix) {
         return true;
     }
@@ -443,7 +450,14 @@ fn fails_conditional_clean(
         return false;
     }
     let weight = class_weight(dom, ix, flags);
-    if weight < 0 {
+    // Names that only say how the box is built ("widget", "scroll") leave
+    // it to be judged by its content, as an unnamed box is.
+    if weight < 0
+        && !names::negative_only_for_construction(
+            dom.attr(ix, "class").unwrap_or(""),
+            dom.attr(ix, "id").unwrap_or(""),
+        )
+    {
         return true;
     }
     if s.commas >= 10 {

@@ -2,6 +2,7 @@
 //! with looser rules when too little text survives, as Readability.js does.
 
 mod assemble;
+mod extras;
 pub mod names;
 mod runs;
 mod score;
@@ -209,7 +210,13 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
                 }
                 if !title_heading_seen && (tag == "h1" || tag == "h2") {
                     if let Some(title) = &title {
-                        if normalise_title(&dom.text(ix)) == *title {
+                        let text = normalise_title(&dom.text(ix));
+                        // An `h1` worded a little differently from the
+                        // metadata title is still the headline.
+                        let close = tag == "h1"
+                            && crate::metadata::similarity(&text, title) > 0.75
+                            && crate::metadata::similarity(title, &text) > 0.75;
+                        if text == *title || close {
                             excluded[ix] = true;
                             title_heading_seen = true;
                             continue;

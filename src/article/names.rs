@@ -115,6 +115,23 @@ pub fn weight(class: &str, id: &str) -> i32 {
     weight
 }
 
+/// Negative words that say how a box is built or shown (a CMS widget, a
+/// scroll box), not that it holds furniture.
+const CONSTRUCTION: &[&str] = &["widget", "scroll"];
+
+/// Do `class` and `id` weigh negative only through words of construction
+/// ("so-panel widget", "scrollable-table"), none naming comments, related
+/// stories, sidebars or the like?
+pub fn negative_only_for_construction(class: &str, id: &str) -> bool {
+    [class, id].iter().all(|names| {
+        let mut names = without_overflow_utilities(&names.to_ascii_lowercase());
+        for w in CONSTRUCTION {
+            names = names.replace(w, " ");
+        }
+        !any_in(&names, NEGATIVE) && !names.split_whitespace().any(|w| w == "hid")
+    })
+}
+
 /// The names without CSS utility classes for overflow (`overflow-hidden`,
 /// `md:overflow-x-scroll`, in Tailwind and Bootstrap): they say how a box
 /// clips its content, not that it is hidden or scrolls away as furniture,
@@ -153,6 +170,18 @@ pub fn is_byline(names: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn construction_words_alone_are_no_furniture() {
+        assert!(negative_only_for_construction(
+            "pb-widget pb-widget--prose",
+            ""
+        ));
+        assert!(negative_only_for_construction("", "fees-scroll-wrap"));
+        assert!(!negative_only_for_construction("widget related-posts", ""));
+        assert!(!negative_only_for_construction("widget", "sidebar"));
+    }
+
     use super::*;
 
     #[test]

@@ -1,0 +1,135 @@
+//! Nothing else in the article: ad labels and "continues below" markers,
+//! prompts to rate or share the piece, and the author's bio box stay out
+//! of the reader, in whatever
+//! markup a page prints them. Small hand-written pages, one per class.
+
+use declutter::{extract, Options};
+
+fn article_text(body: &str) -> String {
+    let html = format!(
+        "<html><head><title>The orchard year</title></head><body><main><article>\
+         <h1>The orchard year</h1>{body}</article></main></body></html>"
+    );
+    extract(&html, "https://example.org/orchard", &Options::default())
+        .article
+        .map(|a| a.text)
+        .unwrap_or_default()
+}
+
+/// A paragraph of running prose, long enough to score as the article.
+fn para(n: usize) -> String {
+    format!(
+        "<p>Note {n} from the orchard: the apples came late this year, after a cold spring, a \
+         wet June and a dry, bright August, and the pickers, who had waited for weeks, worked \
+         from first light until the ladders threw long shadows across the grass.</p>"
+    )
+}
+
+fn paras(from: usize, to: usize) -> String {
+    (from..=to).map(para).collect()
+}
+
+fn assert_out(text: &str, junk: &str) {
+    assert!(
+        !text.to_lowercase().contains(&junk.to_lowercase()),
+        "{junk:?} kept in {text:?}"
+    );
+    assert!(
+        text.contains("Note 1 from the orchard"),
+        "article lost: {text:?}"
+    );
+    assert!(
+        text.contains("Note 6 from the orchard"),
+        "article cut: {text:?}"
+    );
+}
+
+#[test]
+fn ad_labels_and_continue_markers_stay_out() {
+    for label in [
+        "<div class=slot-label><small>ADVERTISEMENT</small></div>",
+        "<p class=x7f>Advertisement - Page continues below</p>",
+        "<aside><span>Story continues below</span></aside>",
+        "<div><em>Anzeige</em></div>",
+    ] {
+        let text = article_text(&format!("{}{label}{}", paras(1, 3), paras(4, 6)));
+        let junk = label
+            .split('>')
+            .find_map(|s| s.split('<').next().filter(|t| !t.trim().is_empty()))
+            .unwrap_or("");
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn prompts_to_rate_or_share_stay_out() {
+    for (prompt, junk) in [
+        (
+            "<div class=feedback><h4>Did you enjoy this article?</h4><button>Yes</button><button>No</button></div>",
+            "enjoy this article",
+        ),
+        (
+            "<section><p>Was this page helpful? <a href=#up>👍</a> <a href=#down>👎</a></p></section>",
+            "page helpful",
+        ),
+        (
+            "<div class=bottom><strong>Like this story? Share it with a friend.</strong></div>",
+            "like this story",
+        ),
+    ] {
+        let text = article_text(&format!("{}{prompt}", paras(1, 6)));
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn the_author_bio_box_stays_out() {
+    for bio in [
+        "<section class=\"mt-8 p-4 border\"><h3>About the Author</h3><div><p>Maya Lindqvist has \
+         grown apples in the valley for twenty years and writes about farming.</p></div></section>",
+        "<div class=c-box><p><b>About the writer:</b></p><p>Maya Lindqvist has grown apples in \
+         the valley for twenty years and writes about farming.</p></div>",
+    ] {
+        let text = article_text(&format!("{}{bio}", paras(1, 6)));
+        assert_out(&text, "grown apples in the valley");
+    }
+}
+
+#[test]
+fn prose_that_merely_mentions_them_stays() {
+    let body = format!(
+        "{}<p>About the author of the old orchard book, little is known, except that she \
+         pruned every tree herself.</p><p>Advertisement of the harvest fair, the growers said, \
+         brought twice the visitors.</p>{}",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = article_text(&body);
+    assert!(
+        text.contains("About the author of the old orchard book"),
+        "{text}"
+    );
+    assert!(text.contains("Advertisement of the harvest fair"), "{text}");
+}
+
+#[test]
+fn a_headline_worded_a_little_differently_from_the_title_is_not_repeated() {
+    // The metadata title and the visible headline differ by a word or two;
+    // the headline is still the title, shown above the body, not in it.
+    let html = format!(
+        "<html><head><title>Apples come late to the valley orchards this year | Valley Post</title>\
+         <meta property=og:title content='Apples come late to the valley orchards this year'>\
+         </head><body><main><article><h1>Apples come late to valley orchards this year</h1>{}\
+         </article></main></body></html>",
+        paras(1, 6)
+    );
+    let text = extract(&html, "https://example.org/orchard", &Options::default())
+        .article
+        .map(|a| a.text)
+        .unwrap_or_default();
+    assert!(
+        !text.contains("Apples come late"),
+        "headline repeated: {text:?}"
+    );
+    assert!(text.contains("Note 6 from the orchard"), "{text:?}");
+}
