@@ -25,6 +25,7 @@ pub mod nesting;
 pub mod readerable;
 pub mod render;
 pub mod rules;
+pub mod sentences;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -35,6 +36,7 @@ pub use clutter::{ClutterBlock, ClutterKind};
 pub use locate::Locator;
 pub use metadata::Metadata;
 pub use readerable::Readerable;
+pub use render::speech::Sentence;
 
 /// Tuning knobs a caller may change. The defaults are what the extension uses.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -78,6 +80,14 @@ pub struct Article {
     /// Where the article lies in the page: one locator per part (the
     /// elements whose kept content makes the article), in document order.
     pub parts: Vec<Locator>,
+    /// The article read aloud, in order: each sentence (or chunk of a long
+    /// one) as a block of `html` and a range of its text
+    /// ([`render::speech`]). Not read back (exports need none).
+    #[serde(skip_deserializing)]
+    pub sentences: Vec<Sentence>,
+    /// The sentences of `metadata.title` (block 0: the title itself).
+    #[serde(skip_deserializing)]
+    pub title_sentences: Vec<Sentence>,
 }
 
 /// Everything the engine found on a page.
@@ -129,9 +139,17 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
     // The page's tree is the largest thing held; rendering parses the
     // article again, so free the page first (peak memory on big pages).
     drop((found, signals, dom));
+    let lang = metadata.language.as_deref().unwrap_or("");
     let article = article_html
-        .and_then(|html| render::article(html, options))
-        .map(|article| Article { parts, ..article });
+        .and_then(|html| render::article(html, options, lang))
+        .map(|article| Article {
+            parts,
+            title_sentences: metadata
+                .title
+                .as_deref()
+                .map_or_else(Vec::new, |t| render::speech::of_text(t, lang)),
+            ..article
+        });
     metadata::excerpt(&mut metadata, article.as_ref());
     readerable.note_article(article.as_ref());
     Extraction {

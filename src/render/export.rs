@@ -320,7 +320,7 @@ mod tests {
                 ..Metadata::default()
             },
             article: with_article
-                .then(|| crate::render::article(html, &crate::Options::default()))
+                .then(|| crate::render::article(html, &crate::Options::default(), ""))
                 .flatten(),
             ..Extraction::default()
         }

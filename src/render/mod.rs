@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod markdown;
+pub mod speech;
 pub mod text;
 
 use ego_tree::{iter::Edge, NodeRef};
@@ -46,8 +47,8 @@ pub(crate) fn walk(doc: &Html, renderer: &mut impl Renderer) {
 }
 
 /// Build the [`Article`] from its sanitised HTML. `None` when the HTML holds
-/// no words at all.
-pub fn article(mut html: String, options: &Options) -> Option<Article> {
+/// no words at all. `lang`: the article's language, for its sentences.
+pub fn article(mut html: String, options: &Options, lang: &str) -> Option<Article> {
     // The three forms are kept as long as the article is: without the
     // spare capacity of growing them (up to half of each).
     html.shrink_to_fit();
@@ -62,6 +63,7 @@ pub fn article(mut html: String, options: &Options) -> Option<Article> {
     let mut markdown = markdown::render(&doc);
     markdown.shrink_to_fit();
     let reading_time_minutes = word_count.div_ceil(options.words_per_minute.max(1));
+    let sentences = speech::render(&doc, lang);
     Some(Article {
         html,
         text,
@@ -69,6 +71,8 @@ pub fn article(mut html: String, options: &Options) -> Option<Article> {
         word_count,
         reading_time_minutes,
         parts: Vec::new(),
+        sentences,
+        title_sentences: Vec::new(),
     })
 }
 
@@ -85,6 +89,7 @@ mod tests {
         let a = article(
             "<h2>Hi there</h2><p>Some <em>kind</em> words.</p>".into(),
             &options,
+            "en",
         )
         .expect("an article");
         assert_eq!(a.text, "Hi there\n\nSome kind words.\n");
@@ -95,14 +100,14 @@ mod tests {
 
     #[test]
     fn short_article_reads_in_one_minute() {
-        let a = article("<p>one</p>".into(), &Options::default()).expect("an article");
+        let a = article("<p>one</p>".into(), &Options::default(), "").expect("an article");
         assert_eq!(a.reading_time_minutes, 1);
     }
 
     #[test]
     fn no_words_no_article() {
-        assert_eq!(article(String::new(), &Options::default()), None);
+        assert_eq!(article(String::new(), &Options::default(), ""), None);
         let html = "<p> <img src=\"https://e.com/i.png\" alt=\"x\"> </p>".to_string();
-        assert_eq!(article(html, &Options::default()), None);
+        assert_eq!(article(html, &Options::default(), ""), None);
     }
 }
