@@ -85,7 +85,8 @@ pub struct Article {
     /// ([`render::speech`]). Not read back (exports need none).
     #[serde(skip_deserializing)]
     pub sentences: Vec<Sentence>,
-    /// The sentences of `metadata.title` (block 0: the title itself).
+    /// The sentences of `metadata.title` (block 0: the title itself), read
+    /// first; none when the article's HTML opens with its own `h1`.
     #[serde(skip_deserializing)]
     pub title_sentences: Vec<Sentence>,
 }
@@ -139,17 +140,9 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
     // The page's tree is the largest thing held; rendering parses the
     // article again, so free the page first (peak memory on big pages).
     drop((found, signals, dom));
-    let lang = metadata.language.as_deref().unwrap_or("");
     let article = article_html
-        .and_then(|html| render::article(html, options, lang))
-        .map(|article| Article {
-            parts,
-            title_sentences: metadata
-                .title
-                .as_deref()
-                .map_or_else(Vec::new, |t| render::speech::of_text(t, lang)),
-            ..article
-        });
+        .and_then(|html| render::article(html, options, &metadata))
+        .map(|article| Article { parts, ..article });
     metadata::excerpt(&mut metadata, article.as_ref());
     readerable.note_article(article.as_ref());
     Extraction {

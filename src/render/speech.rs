@@ -60,6 +60,7 @@ fn is_inline(tag: &str) -> bool {
 
 struct Open {
     block: u32,
+    h1: bool,
     /// The block's start in the whole text, UTF-16.
     base: usize,
     /// The run of its own text being gathered, and where it starts.
@@ -76,6 +77,8 @@ struct Speech<'a> {
     /// Open `pre` elements.
     quiet: usize,
     out: Vec<Sentence>,
+    /// The first sentence is an `h1`'s.
+    h1_first: bool,
 }
 
 impl Speech<'_> {
@@ -86,6 +89,9 @@ impl Speech<'_> {
         let run = std::mem::take(&mut block.run);
         let base = block.run_at - block.base;
         let ranges = sentences::split(&run, self.lang);
+        if self.out.is_empty() && !ranges.is_empty() {
+            self.h1_first = block.h1;
+        }
         let (mut byte, mut unit) = (0, 0);
         let mut offset = |to: usize| {
             unit += run[byte..to].encode_utf16().count();
@@ -126,6 +132,7 @@ impl Renderer for Speech<'_> {
             self.flush();
             self.open.push(Open {
                 block: index,
+                h1: tag == "h1",
                 base: self.at,
                 run: String::new(),
                 run_at: self.at,
@@ -144,8 +151,9 @@ impl Renderer for Speech<'_> {
     }
 }
 
-/// The sentences of the article's parsed HTML, in reading order.
-pub(crate) fn render(doc: &Html, lang: &str) -> Vec<Sentence> {
+/// The sentences of the article's parsed HTML, in reading order, and
+/// whether the first is an `h1`'s (the headline, read from the article).
+pub(crate) fn render(doc: &Html, lang: &str) -> (Vec<Sentence>, bool) {
     let mut speech = Speech {
         lang,
         elements: 0,
@@ -153,9 +161,10 @@ pub(crate) fn render(doc: &Html, lang: &str) -> Vec<Sentence> {
         open: Vec::new(),
         quiet: 0,
         out: Vec::new(),
+        h1_first: false,
     };
     super::walk(doc, &mut speech);
-    speech.out
+    (speech.out, speech.h1_first)
 }
 
 /// The sentences of a plain text (a title): UTF-16 ranges, `block` 0.
@@ -166,12 +175,14 @@ pub fn of_text(text: &str, lang: &str) -> Vec<Sentence> {
         at: 0,
         open: vec![Open {
             block: 0,
+            h1: false,
             base: 0,
             run: text.to_string(),
             run_at: 0,
         }],
         quiet: 0,
         out: Vec::new(),
+        h1_first: false,
     };
     speech.flush();
     speech.out
@@ -192,6 +203,7 @@ mod tests {
             .filter_map(scraper::ElementRef::wrap)
             .collect();
         render(&doc, "en")
+            .0
             .into_iter()
             .map(|s| {
                 let el = elements[s.block as usize];
