@@ -13,8 +13,9 @@
 
   const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2];
   const HIGHLIGHT = 'declutter-speech';
-  // Chrome fills its voice list a moment after the first call.
-  const VOICE_WAIT_MS = 1500;
+  // Browsers fill their voice list a while after the first call (Firefox
+  // with speech-dispatcher: seconds); no list by then means no voice.
+  const VOICE_WAIT_MS = 5000;
   // A user's own scrolling pauses the follow-the-highlight scrolling.
   const USER_SCROLL_MS = 4000;
 
@@ -154,6 +155,7 @@
     async function loadVoices(synth) {
       let list = synth.getVoices?.() ?? [];
       if (!list.length) {
+        setStatus(t('listenLoadingVoices'));
         list = await new Promise((resolve) => {
           const done = () => resolve(synth.getVoices?.() ?? []);
           synth.addEventListener?.('voiceschanged', done, { once: true });
@@ -168,7 +170,18 @@
       return { all: list, chosen, matched: matching.length > 0 };
     }
 
+    let starting = false;
     async function start() {
+      if (starting) return;
+      starting = true;
+      try {
+        await begin();
+      } finally {
+        starting = false;
+      }
+    }
+
+    async function begin() {
       const engine = speech();
       if (!engine) {
         setStatus(t('listenUnavailable'));

@@ -19,11 +19,21 @@
 // the N shortcut, Escape and closing stop speech and nothing is spoken
 // after, the strict-CSP page, and the no-voice message.
 //
+// And a real engine: Firefox speaks through Debian's speech-dispatcher with
+// espeak-ng (installed by scripts/setup.sh). The test starts its own
+// speech-dispatcher (its own socket, SPEECHD_ADDRESS for Firefox, ALSA
+// writing the audio to a file, since the machine has no sound card) and
+// checks that the Newsmax fixture's first sentence reached the engine
+// (speech-dispatcher's log of the text it was sent), that audio came out,
+// and that the engine's own end-of-utterance events moved the reader on.
+//
 //   scripts/build-extension.sh
 //   node --test tests/e2e/listen.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer } from './lib/server.mjs';
@@ -391,3 +401,102 @@ for (const browser of BROWSERS) {
     });
   });
 }
+
+// ------------------------------------------------------------ real engine
+
+const NEWSMAX_FIRST = 'Russian President Vladimir Putin arrived in Kazakhstan on Wednesday for a two-day trip aimed at shoring up ties with his Central Asian ally as tensions mount over the Ukraine war.';
+
+/** A speech-dispatcher of our own: config, socket, log and audio sink in a temp dir. */
+async function startSpeechDispatcher() {
+  const dir = mkdtempSync(join(tmpdir(), 'declutter-speechd-'));
+  cpSync('/etc/speech-dispatcher', join(dir, 'conf'), { recursive: true });
+  const conf = join(dir, 'conf', 'speechd.conf');
+  writeFileSync(conf, `${readFileSync(conf, 'utf8')}\nAudioOutputMethod "alsa"\nDefaultModule espeak-ng\n`);
+  // No sound card here: ALSA's default device writes the audio to a file.
+  const audio = join(dir, 'audio.raw');
+  writeFileSync(join(dir, 'asound.conf'), `</usr/share/alsa/alsa.conf>\npcm.!default { type file; slave.pcm "null"; file "${audio}"; format "raw" }\n`);
+  const logDir = join(dir, 'log');
+  mkdirSync(logDir);
+  const socket = join(dir, 'speechd.sock');
+  const child = spawn('speech-dispatcher', ['-s', '-t', '0', '-l', '5', '-C', join(dir, 'conf'), '-S', socket, '-L', logDir], {
+    env: { ...process.env, ALSA_CONFIG_PATH: join(dir, 'asound.conf') },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  for (let i = 0; i < 100 && !existsSync(socket); i++) await sleep(100);
+  assert.ok(existsSync(socket), 'speech-dispatcher is listening');
+  const log = () => {
+    try {
+      return readFileSync(join(logDir, 'speech-dispatcher.log'), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  return {
+    address: `unix_socket:${socket}`,
+    /** The texts the engine was sent to speak, in order (not its SSIP commands). */
+    said: () => Array.from(log().matchAll(/DATA:\|(.*)$/gm), (m) => m[1])
+      // (Firefox sends SSML: its <speak> element shows as a line "speak".)
+      .filter((t) => t !== '.' && t !== 'speak' && !/^(SET|LIST|SPEAK|STOP|CANCEL|PAUSE|RESUME|QUIT|HISTORY|BLOCK|CHAR|KEY|SOUND_ICON|GET|HELP)\b/.test(t)),
+    audioBytes: () => (existsSync(audio) ? statSync(audio).size : 0),
+    close() {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('Listen in Firefox with a real engine (speech-dispatcher, espeak-ng)', () => {
+  let server;
+  let proxy;
+  let driver;
+  let speechd;
+
+  before(async () => {
+    const missing = firefoxMissing() ?? (!existsSync('/usr/bin/speech-dispatcher') ? 'no speech-dispatcher (scripts/setup.sh installs it)' : !existsSync('/usr/bin/espeak-ng') ? 'no espeak-ng' : null);
+    assert.equal(missing, null, missing ?? '');
+    speechd = await startSpeechDispatcher();
+    // Firefox (started by geckodriver, which passes its environment on)
+    // finds this speech-dispatcher by SPEECHD_ADDRESS.
+    process.env.SPEECHD_ADDRESS = speechd.address;
+    server = await startServer({ routes });
+    proxy = await startProxy();
+    driver = await firefoxDriver({ proxyPort: proxy.port });
+  });
+
+  after(async () => {
+    await driver?.close();
+    await server?.close();
+    await proxy?.close();
+    speechd?.close();
+    delete process.env.SPEECHD_ADDRESS;
+  });
+
+  it('speaks the Newsmax article\'s first sentence for real', async () => {
+    await driver.open(`${server.origin}/newsmax/`);
+    await driver.click();
+    await waitFor(driver, () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'), null, 'reader view');
+    const audioBefore = speechd.audioBytes();
+    await driver.evaluate(press, 'listen');
+    let s;
+    const start = Date.now();
+    while (Date.now() - start < 45_000) {
+      s = await driver.evaluate(listenState);
+      if (speechd.said().some((t) => t.includes(NEWSMAX_FIRST)) && s.highlight[0] !== NEWSMAX_FIRST && s.highlight.length) break;
+      await sleep(200);
+    }
+    const said = speechd.said();
+    assert.ok(said.some((t) => t.includes(NEWSMAX_FIRST)), `the engine was sent the first sentence: ${JSON.stringify(said.slice(0, 3))}`);
+    assert.match(said[0], /Putin Seeks to Shore Up Ties/, 'the title first');
+    assert.ok(speechd.audioBytes() > audioBefore + 10_000, `audio came out (${speechd.audioBytes() - audioBefore} bytes)`);
+    assert.ok(s.highlight.length === 1 && s.highlight[0] !== NEWSMAX_FIRST, `the engine's end event moved the reader on: ${JSON.stringify(s.highlight)}`);
+    assert.equal(s.state, 'playing');
+    assert.ok(s.voices.length >= 1, 'espeak-ng\'s English voices are offered');
+
+    await driver.evaluate(key, 'Escape');
+    await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
+    await sleep(500);
+    const count = speechd.said().length;
+    await sleep(1500);
+    assert.equal(speechd.said().length, count, 'nothing sent to the engine after the reader closed');
+  });
+});
