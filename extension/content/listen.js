@@ -90,6 +90,8 @@
     let prefs = { rate: 1, voices: {} };
     let userScrolledAt = -Infinity;
     let speakingBlock = null;
+    let unlisted = false; // the engine listed no voice
+    let heard = false; // the engine has started an utterance
 
     const play = button(t('listen'), () => toggle(), {
       'data-action': 'listen', title: t('listenHint'), 'aria-keyshortcuts': 'N', class: 'listen',
@@ -190,18 +192,18 @@
       prefs = await loadPrefs();
       const found = await loadVoices(engine.synth);
       if (!root.isConnected) return;
-      if (!found.all.length) {
-        setStatus(t('listenNoVoice'));
-        play.title = t('listenNoVoice');
-        return;
-      }
+      // No voice listed: speak with the engine's default all the same
+      // (Chromium on Linux lists none from speech-dispatcher, yet speaks);
+      // an engine with no voice at all fails the first sentence, and that
+      // is when the user is told.
+      unlisted = !found.all.length;
       voices = found.chosen;
       const saved = prefs.voices?.[primary(lang) || '*'];
-      voice = voices.find((v) => v.voiceURI === saved) ?? voices[0];
+      voice = voices.find((v) => v.voiceURI === saved) ?? voices[0] ?? null;
       voiceSelect.replaceChildren(...voices.map((v) => el('option', { value: v.voiceURI, text: v.lang ? `${v.name} (${v.lang})` : v.name })));
-      voiceSelect.value = voice.voiceURI;
+      if (voice) voiceSelect.value = voice.voiceURI;
       rateSelect.value = String(RATES.includes(Number(prefs.rate)) ? Number(prefs.rate) : 1);
-      if (!found.matched && lang) setStatus(t('listenOtherLanguage', [lang, voice.name]));
+      if (voice && !found.matched && lang) setStatus(t('listenOtherLanguage', [lang, voice.name]));
       else setStatus('');
       window.addEventListener('wheel', onUserScroll, { passive: true });
       window.addEventListener('touchmove', onUserScroll, { passive: true });
@@ -232,10 +234,16 @@
         if (index + 1 < items.length) speakAt(index + 1);
         else finish();
       };
+      utterance.onstart = () => { heard = true; };
       utterance.onerror = (event) => {
         if (mine !== generation || event?.error === 'interrupted' || event?.error === 'canceled') return;
         stop();
-        setStatus(t('listenFailed', [String(event?.error ?? '')]));
+        if (unlisted && !heard) {
+          setStatus(t('listenNoVoice'));
+          play.title = t('listenNoVoice');
+        } else {
+          setStatus(t('listenFailed', [String(event?.error ?? '')]));
+        }
       };
       current = utterance;
       spoke = true;

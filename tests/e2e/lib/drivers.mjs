@@ -11,8 +11,8 @@ import { launchFirefox } from './firefox.mjs';
 import { describeError, extensionErrors } from './console.mjs';
 
 /** Chromium: one tab per page, real toolbar clicks, the background's message path. */
-export async function chromiumDriver({ proxyPort, extension }) {
-  const chrome = await launchChromium({ proxyPort, extension });
+export async function chromiumDriver({ proxyPort, extension, args }) {
+  const chrome = await launchChromium({ proxyPort, extension, args });
   const sw = await chrome.serviceWorker();
   const seen = []; // console entries of the pages and the service worker
   await chrome.watchWorker((e) => seen.push({ where: 'service worker', ...e }));
