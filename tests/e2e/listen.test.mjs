@@ -37,10 +37,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer } from './lib/server.mjs';
-import { CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
+import { CHROME_DIST, CHROMIUM, ROOT } from './lib/chromium.mjs';
 import { firefoxMissing, FIREFOX_ZIP } from './lib/firefox.mjs';
 import { chromiumDriver, firefoxDriver, waitFor } from './lib/drivers.mjs';
 
+const ARTIFACTS = join(ROOT, 'test-artifacts');
 const HEADLINE = 'Harbour bridge reopens after repairs';
 // Each paragraph's sentences as the core splits them.
 const SENTENCES = [
@@ -390,10 +391,38 @@ for (const browser of BROWSERS) {
       await openReader('/listen-csp/');
       await driver.evaluate(setTheme, 'dark');
       await driver.evaluate(press, 'listen');
+      await until((x) => x.spoken.length === 1, 'reading');
       await driver.evaluate(speechEvent, 'test-speech-end');
       const s = await until((x) => x.spoken.length === 2, 'reading');
       assert.deepEqual(s.highlight, [SPOKEN[1]]);
       assert.equal(s.highlightColor, 'rgb(44, 42, 32)', 'the dark theme\'s mark');
+      await driver.evaluate(press, 'listen-stop');
+    });
+
+    it('screenshots while reading, light and dark (test-artifacts/*-listen-*.png)', async () => {
+      await openReader('/newsmax/');
+      await driver.evaluate(setTheme, 'light');
+      await driver.evaluate(press, 'listen');
+      await until((x) => x.spoken.length === 1, 'the title');
+      await driver.evaluate(speechEvent, 'test-speech-end');
+      await until((x) => x.spoken.length === 2, 'the first sentence');
+      await driver.evaluate(speechEvent, 'test-speech-end');
+      let s = await until((x) => x.spoken.length === 3 && x.highlight.length === 1, 'the second sentence of the article');
+      assert.equal(s.marked.length, 1, 'its paragraph marked');
+      assert.ok(s.marked[0].includes(s.highlight[0]), 'the sentence inside its paragraph');
+      assert.equal(s.highlightColor, 'rgb(255, 248, 214)', 'the light theme\'s mark');
+      await sleep(600); // smooth scrolling to the sentence
+      const prefix = browser.name.toLowerCase();
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await driver.screenshot(join(ARTIFACTS, `${prefix}-listen-light.png`));
+      await driver.evaluate(setTheme, 'dark');
+      s = await state();
+      assert.equal(s.highlightColor, 'rgb(44, 42, 32)');
+      await sleep(100);
+      await driver.screenshot(join(ARTIFACTS, `${prefix}-listen-dark.png`));
+      await driver.evaluate(setTheme, 'sepia');
+      assert.equal((await state()).highlightColor, 'rgb(237, 224, 187)', 'the sepia theme\'s mark');
+      await driver.evaluate(setTheme, 'auto');
       await driver.evaluate(press, 'listen-stop');
     });
 

@@ -1,10 +1,11 @@
 // One driver interface over both browsers, so a test file runs the same
 // scenarios in real headless Chromium and Firefox ESR with the built
 // packages (hardening.test.mjs, declutter.test.mjs):
-//   open(url), evaluate(pageFn, arg) in the page's main world, click() the
+//   open(url), evaluate(pageFn, arg) in the page's main world, screenshot(path), click() the
 //   toolbar button, command(message) as the background sends it,
 //   inContent(fn, args) in the content script's world, dialogs(), errors(),
 //   close().
+import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { launchChromium, watchConsole } from './chromium.mjs';
 import { launchFirefox } from './firefox.mjs';
@@ -29,6 +30,7 @@ export async function chromiumDriver({ proxyPort, extension, args }) {
       await page.bringToFront();
     },
     evaluate: (fn, arg) => page.evaluate(fn, arg),
+    screenshot: (path) => page.screenshot({ path, caret: 'initial' }),
     click: () => chrome.clickAction(page),
     command: (message) => sw.evaluate(async (message) => {
       const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
@@ -61,6 +63,7 @@ export async function firefoxDriver({ proxyPort, zip }) {
     name: 'Firefox',
     open: (url) => ff.goto(url),
     evaluate: (fn, arg) => ff.evaluate(fn, arg),
+    screenshot: async (path) => writeFileSync(path, await ff.screenshot()),
     click: () => ff.clickAction(),
     command: (message) => ff.extensionCommand(message),
     inContent: (fn, args) => ff.inContent(fn, args),
