@@ -10,7 +10,7 @@
 //! 4. article           [`article::find`]: candidates, scoring, assembly
 //! 5. clutter plan      [`clutter::plan`]: the blocks that pass the article guard
 //! 6. cleaning          [`clean`]: sanitised article HTML with absolute URLs
-//! 7. rendering         [`render`]: plain text and Markdown from that HTML
+//! 7. rendering         [`render`]: text, Markdown, sentences to read aloud
 //! 8. readerable        [`readerable`]: is this page an article at all?
 
 pub mod article;

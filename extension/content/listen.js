@@ -161,7 +161,7 @@
       for (const control of [previous, next, stopButton, rateSelect, voiceSelect]) control.hidden = !active;
       voiceSelect.hidden = !active || voices.length < 2;
       play.textContent = t(state === 'playing' ? 'listenPause' : state === 'paused' ? 'listenResume' : 'listen');
-      play.setAttribute('aria-pressed', String(state === 'playing'));
+      play.dataset.state = state; // (the label says what a press does: no aria-pressed)
       previous.disabled = index <= 0;
       next.disabled = index >= items.length - 1;
       root.dataset.listening = state;
@@ -238,8 +238,8 @@
       if (spoke) synth.cancel();
       show();
       const item = items[index];
-      const range = rangeIn(item.block, item.start, item.end);
-      const utterance = new Utterance(range ? range.toString() : '');
+      const text = rangeIn(item.block, item.start, item.end)?.toString() ?? '';
+      const utterance = new Utterance(text);
       utterance.lang = lang;
       if (voice) utterance.voice = voice;
       utterance.rate = Number(rateSelect.value) || 1;
@@ -260,9 +260,15 @@
         }
       };
       current = utterance;
+      render();
+      if (!text.trim()) {
+        // Nothing to say here (the reader's DOM differs from the core's
+        // view of it): go on, after this turn.
+        setTimeout(() => utterance.onend(), 0);
+        return;
+      }
       spoke = true;
       synth.speak(utterance);
-      render();
     }
 
     /** Highlight the current sentence and keep it in view. */
