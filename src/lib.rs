@@ -82,12 +82,12 @@ pub struct Article {
     pub parts: Vec<Locator>,
     /// The article read aloud, in order: each sentence (or chunk of a long
     /// one) as a block of `html` and a range of its text
-    /// ([`render::speech`]). Not read back (exports need none).
-    #[serde(skip_deserializing)]
+    /// ([`render::speech`]).
+    #[serde(default)]
     pub sentences: Vec<Sentence>,
     /// The sentences of `metadata.title` (block 0: the title itself), read
     /// first; none when the article's HTML opens with its own `h1`.
-    #[serde(skip_deserializing)]
+    #[serde(default)]
     pub title_sentences: Vec<Sentence>,
 }
 

@@ -25,33 +25,23 @@ pub const MAX_CHARS: usize = 200;
 const MIN_CLAUSE_CHARS: usize = 40;
 
 /// Abbreviations (lowercase, without their final stop) after which a stop
-/// ends no sentence, whatever follows: titles before names, and a few
-/// dotted ones written in lowercase.
-const ABBREVIATIONS: &[&str] = &[
-    // English
-    "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt",
-    "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "maj", "vs", "cf", "approx",
-    "ca", "al", "e.g", "i.e", "messrs", // German
-    "hr", "hrn", "fr", "frl", "dipl", "ing", "mag", "bzw", "bspw", "vgl", "ggf", "evtl", "inkl",
-    "zzgl", "sog", "z.b", "d.h", "u.a", "z.t", "o.ä", "s.o", "s.u", "u.u", "v.a", "i.d.r",
-    // French, Spanish, Italian
-    "mme", "mlle", "mm", "ste", "me", "sra", "srta", "dra", "dña", "ud", "uds", "sig", "dott",
-    "avv", // Russian
-    "им", "ул", "пр", "проф", "акад", "св", "гр", "т.е", "т.к", "т.н",
-];
+/// ends no sentence, whatever follows: titles before names (English,
+/// German, French, Spanish, Italian, Russian), and a few dotted ones
+/// written in lowercase. Space-separated: one string is smaller in the wasm
+/// than a slice of them.
+const ABBREVIATIONS: &str =
+    "mr mrs ms mx dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon \
+     pres maj vs cf approx ca al e.g i.e messrs hr hrn fr frl dipl ing mag bzw bspw vgl ggf \
+     evtl inkl zzgl sog z.b d.h u.a z.t o.ä s.o s.u u.u v.a i.d.r mme mlle mm ste me sra \
+     srta dra dña ud uds sig dott avv им ул пр проф акад св гр т.е т.к т.н";
 
 /// Abbreviations after which a stop ends no sentence when a number follows.
-const BEFORE_NUMBER: &[&str] = &[
-    "no", "nr", "nos", "nº", "p", "pp", "vol", "art", "fig", "abs", "bd", "ch", "chap", "sec",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "s", "n",
-    "с", "стр", "№",
-];
+const BEFORE_NUMBER: &str =
+    "no nr nos nº p pp vol art fig abs bd ch chap sec jan feb mar apr jun jul aug sep sept \
+     oct nov dec s n с стр №";
 
 /// Languages (primary subtag) that write ordinals as a number and a stop.
-const ORDINAL_LANGUAGES: &[&str] = &[
-    "de", "da", "nb", "no", "nn", "fi", "is", "cs", "sk", "sl", "hr", "sr", "bs", "hu", "pl", "et",
-    "lv", "lt", "tr",
-];
+const ORDINAL_LANGUAGES: &str = "de da nb no nn fi is cs sk sl hr sr bs hu pl et lv lt tr";
 
 /// Stops that end a sentence where they stand (CJK full-width).
 fn is_wide_stop(c: char) -> bool {
@@ -164,13 +154,17 @@ fn word_before(text: &str, at: usize) -> &str {
 
 /// Does a single `.` after `word` end no sentence, `first` being the next
 /// sentence's first character?
+fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w == word)
+}
+
 fn holds(word: &str, first: char, lang: &str) -> bool {
     let mut letters = word.chars();
     if letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none() {
         return true; // an initial
     }
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if listed(ABBREVIATIONS, &lower) {
         return true;
     }
     // (Uppercase: lowercases to another letter; no second Unicode table.)
@@ -178,11 +172,11 @@ fn holds(word: &str, first: char, lang: &str) -> bool {
     if word.contains('.') && word.chars().any(upper) {
         return true; // U.S., z.B.
     }
-    if first.is_numeric() && BEFORE_NUMBER.contains(&lower.as_str()) {
+    if first.is_numeric() && listed(BEFORE_NUMBER, &lower) {
         return true;
     }
     let digits = word.chars().all(|c| c.is_ascii_digit());
-    digits && word.len() <= 3 && first.is_alphanumeric() && ORDINAL_LANGUAGES.contains(&lang)
+    digits && word.len() <= 3 && first.is_alphanumeric() && listed(ORDINAL_LANGUAGES, lang)
 }
 
 /// Byte offsets where sentences end, in order.
@@ -468,6 +462,19 @@ mod tests {
         for r in split(&marked, "fr") {
             assert!(!marked[r].starts_with('\u{301}'));
         }
+    }
+
+    #[test]
+    fn the_lists_hold_whole_words() {
+        for list in [ABBREVIATIONS, BEFORE_NUMBER, ORDINAL_LANGUAGES] {
+            assert!(
+                list.split(' ')
+                    .all(|w| !w.is_empty() && w.chars().count() <= 7),
+                "{list}"
+            );
+        }
+        assert!(listed(ABBREVIATIONS, "pres") && listed(ABBREVIATIONS, "hon"));
+        assert!(listed(BEFORE_NUMBER, "sept") && listed(BEFORE_NUMBER, "oct"));
     }
 
     #[test]

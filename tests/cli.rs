@@ -206,23 +206,8 @@ fn extract_json_is_the_whole_extraction() {
         assert!(value.get(key).is_some(), "JSON lacks {key:?}");
     }
     assert!(out.contains("\n  \""), "JSON should be pretty-printed");
-    let mut lib = library_extraction();
-    // The sentences read aloud are written, not read back (exports need
-    // none, and the wasm keeps no reader for them): compared apart.
-    let article = lib.article.as_mut().expect("an article");
-    for (key, sentences) in [
-        ("sentences", std::mem::take(&mut article.sentences)),
-        (
-            "title_sentences",
-            std::mem::take(&mut article.title_sentences),
-        ),
-    ] {
-        let written: Vec<declutter::Sentence> =
-            serde_json::from_value(value["article"][key].clone()).expect("sentences");
-        assert_eq!(written, sentences, "{key}");
-    }
-    assert!(!value["article"]["sentences"].as_array().unwrap().is_empty());
     let mut parsed: Extraction = serde_json::from_value(value).expect("JSON is an Extraction");
+    let mut lib = library_extraction();
     // serde_json parses floats best-effort (last-bit differences), so the
     // readerable score is compared with a tolerance and the rest exactly.
     let (a, b) = (parsed.readerable.score, lib.readerable.score);

@@ -1,7 +1,8 @@
 // Listen: the reader reads the article aloud with the browser's own speech
 // (speechSynthesis, the system's voices: no network). The core split the
-// article into sentences (Article.sentences: a block of the article's HTML
-// and a UTF-16 range of its text); this file only speaks them one by one
+// article into sentences (Article.sentences: [block, start, end], a block
+// of the article's HTML and a UTF-16 range of its text; title_sentences
+// likewise for the title); this file only speaks them one by one
 // and highlights the one being read. reader.js builds the controls into
 // its toolbar; main.js stops speech when the reader closes.
 'use strict';
@@ -84,10 +85,10 @@
     const blocks = [content, ...content.querySelectorAll('*')];
     const items = []; // {block, start, end}
     if (title && meta.title && title.textContent === meta.title) {
-      for (const s of article.title_sentences ?? []) items.push({ block: title, start: s.start, end: s.end });
+      for (const [, start, end] of article.title_sentences ?? []) items.push({ block: title, start, end });
     }
-    for (const s of article.sentences ?? []) {
-      if (blocks[s.block]) items.push({ block: blocks[s.block], start: s.start, end: s.end });
+    for (const [block, start, end] of article.sentences ?? []) {
+      if (blocks[block]) items.push({ block: blocks[block], start, end });
     }
     if (!items.length) return null;
     const firstOf = new Map();
@@ -348,7 +349,11 @@
       window.removeEventListener('touchmove', onUserScroll);
       window.removeEventListener('pagehide', onPageHide);
       render();
-      if (announce && was !== 'idle') setStatus(t('listenStopped'));
+      if (announce && was !== 'idle') {
+        index = 0; // Stop starts over; Pause keeps the place
+        render();
+        setStatus(t('listenStopped'));
+      }
     }
 
     /** The reader's keys: N listen/pause; ← → previous/next sentence while listening. */
@@ -367,7 +372,6 @@
     }
 
     render();
-    void current;
     return { group, key, stop: () => stop(), get state() { return state; }, get index() { return index; } };
   }
 

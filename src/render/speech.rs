@@ -6,19 +6,22 @@
 //! a nested block; a line break or a nested block ends a run of that text,
 //! and each run is split into sentences ([`crate::sentences`]). A sentence
 //! is its block's index among the article's elements and a range of that
-//! block's `textContent` in UTF-16 code units, JavaScript's string offsets:
+//! block's `textContent` in UTF-16 code units, JavaScript's string offsets
+//! (`[block, start, end]` in JSON):
 //! the reader only finds the text nodes and speaks what the range holds.
 //! Code blocks (`pre`) are not read.
 
 use ego_tree::NodeRef;
 use scraper::{node::Element, Html, Node};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Renderer;
 use crate::sentences;
 
-/// One sentence (or chunk of a long one) to speak and highlight.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+/// One sentence (or chunk of a long one) to speak and highlight. Written
+/// as the array `[block, start, end]` (small JSON, and less wasm than a
+/// struct's serde code).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sentence {
     /// The block: 0 is the element holding the article (the fragment's
     /// root), then its elements in document order, so the reader's
@@ -27,6 +30,19 @@ pub struct Sentence {
     /// Start and end in the block's `textContent`, UTF-16 code units.
     pub start: u32,
     pub end: u32,
+}
+
+impl Serialize for Sentence {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        [self.block, self.start, self.end].serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Sentence {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let [block, start, end] = <[u32; 3]>::deserialize(deserializer)?;
+        Ok(Sentence { block, start, end })
+    }
 }
 
 /// Elements read as part of the text around them.

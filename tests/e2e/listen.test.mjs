@@ -366,6 +366,12 @@ for (const browser of BROWSERS) {
       s = await until((x) => x.state === 'idle', 'stopped');
       assert.equal(s.log.at(-1).type, 'cancel');
       assert.match(s.status, /Stopped/);
+      assert.equal(s.controlsShown, false, 'the controls fold away');
+      const before = s.spoken.length;
+      await driver.evaluate(press, 'listen');
+      s = await until((x) => x.spoken.length === before + 1, 'listening again');
+      assert.equal(s.spoken.at(-1), SPOKEN[0], 'Stop starts over');
+      await driver.evaluate(press, 'listen-stop');
     });
 
     it('Escape and closing the reader stop speech; nothing is spoken after', async () => {
