@@ -38,18 +38,15 @@
     }
   }
 
-  /** A small drawn icon (no font has every media symbol). */
-  function icon(path) {
-    const NS = 'http://www.w3.org/2000/svg';
-    const svg = document.createElementNS(NS, 'svg');
-    svg.setAttribute('viewBox', '0 0 16 16');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('class', 'icon');
-    const shape = document.createElementNS(NS, 'path');
-    shape.setAttribute('d', path);
-    shape.setAttribute('fill', 'currentColor');
-    svg.append(shape);
-    return svg;
+  /**
+   * A small icon drawn by CSS (reader.css `.icon-*`): no font has every
+   * media symbol, and the reader holds no SVG.
+   */
+  function icon(name) {
+    const span = document.createElement('span');
+    span.className = `icon icon-${name}`;
+    span.setAttribute('aria-hidden', 'true');
+    return span;
   }
 
   /** A DOM Range over [start, end) of `block`'s textContent (UTF-16). */
@@ -111,13 +108,13 @@
     const play = button(t('listen'), () => toggle(), {
       'data-action': 'listen', title: t('listenHint'), 'aria-keyshortcuts': 'N', class: 'listen',
     });
-    const previous = button(icon('M3 2h2v12H3zM14 2v12L6 8z'), () => step(-1), {
+    const previous = button(icon('previous'), () => step(-1), {
       'data-action': 'listen-previous', 'aria-label': t('listenPrevious'), title: t('listenPreviousHint'), hidden: true,
     });
-    const next = button(icon('M11 2h2v12h-2zM2 2v12l8-6z'), () => step(+1), {
+    const next = button(icon('next'), () => step(+1), {
       'data-action': 'listen-next', 'aria-label': t('listenNext'), title: t('listenNextHint'), hidden: true,
     });
-    const stopButton = button(icon('M3 3h10v10H3z'), () => stop({ announce: true }), {
+    const stopButton = button(icon('stop'), () => stop({ announce: true }), {
       'data-action': 'listen-stop', 'aria-label': t('listenStop'), title: t('listenStop'), hidden: true,
     });
     const rateSelect = el('select', { 'data-action': 'listen-rate', 'aria-label': t('listenSpeed'), title: t('listenSpeed'), hidden: true });
