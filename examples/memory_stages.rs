@@ -94,7 +94,8 @@ fn main() {
     stage("article html");
     drop((found, signals, dom));
     stage("free the page");
-    let article = clean.and_then(|h| declutter::render::article(h, &options));
+    let article = clean
+        .and_then(|h| declutter::render::article(h, &options, &declutter::Metadata::default()));
     stage("render");
     std::hint::black_box((&plan, &metadata, &article));
     drop((plan, article));

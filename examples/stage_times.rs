@@ -44,7 +44,8 @@ fn main() {
             .as_ref()
             .map(|f| declutter::clean::article_html(&dom, f, base.as_ref()));
         lap(5);
-        let _ = html.and_then(|h| declutter::render::article(h, &options));
+        let _ = html
+            .and_then(|h| declutter::render::article(h, &options, &declutter::Metadata::default()));
         lap(6);
     }
     let total: Duration = t.iter().sum();

@@ -18,6 +18,7 @@ const CONTENT_FILES = [
   'content/reader-css.js',
   'content/engine.js',
   'content/applier.js',
+  'content/listen.js',
   'content/reader.js',
   'content/panel.js',
   'content/rules.js',

@@ -20,6 +20,11 @@ command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
 command -v wasm-opt >/dev/null || need_apt+=(binaryen)
 command -v zip >/dev/null || need_apt+=(zip)
+# A real speech engine for the read-aloud test (tests/e2e/listen.test.mjs):
+# both browsers speak through speech-dispatcher, espeak-ng is the voice.
+command -v speech-dispatcher >/dev/null || need_apt+=(speech-dispatcher)
+[ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || need_apt+=(speech-dispatcher-espeak-ng)
+command -v espeak-ng >/dev/null || need_apt+=(espeak-ng)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt: ${need_apt[*]}"
   $SUDO apt-get update -qq

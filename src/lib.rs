@@ -10,7 +10,7 @@
 //! 4. article           [`article::find`]: candidates, scoring, assembly
 //! 5. clutter plan      [`clutter::plan`]: the blocks that pass the article guard
 //! 6. cleaning          [`clean`]: sanitised article HTML with absolute URLs
-//! 7. rendering         [`render`]: plain text and Markdown from that HTML
+//! 7. rendering         [`render`]: text, Markdown, sentences to read aloud
 //! 8. readerable        [`readerable`]: is this page an article at all?
 
 pub mod article;
@@ -26,6 +26,7 @@ pub mod nesting;
 pub mod readerable;
 pub mod render;
 pub mod rules;
+pub mod sentences;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -36,6 +37,7 @@ pub use clutter::{ClutterBlock, ClutterKind};
 pub use locate::Locator;
 pub use metadata::Metadata;
 pub use readerable::Readerable;
+pub use render::speech::Sentence;
 
 /// Tuning knobs a caller may change. The defaults are what the extension uses.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -79,6 +81,15 @@ pub struct Article {
     /// Where the article lies in the page: one locator per part (the
     /// elements whose kept content makes the article), in document order.
     pub parts: Vec<Locator>,
+    /// The article read aloud, in order: each sentence (or chunk of a long
+    /// one) as a block of `html` and a range of its text
+    /// ([`render::speech`]).
+    #[serde(default)]
+    pub sentences: Vec<Sentence>,
+    /// The sentences of `metadata.title` (block 0: the title itself), read
+    /// first; none when the article's HTML opens with its own `h1`.
+    #[serde(default)]
+    pub title_sentences: Vec<Sentence>,
 }
 
 /// Everything the engine found on a page.
@@ -131,7 +142,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Extraction {
     // article again, so free the page first (peak memory on big pages).
     drop((found, signals, dom));
     let article = article_html
-        .and_then(|html| render::article(html, options))
+        .and_then(|html| render::article(html, options, &metadata))
         .map(|article| Article { parts, ..article });
     metadata::excerpt(&mut metadata, article.as_ref());
     readerable.note_article(article.as_ref());

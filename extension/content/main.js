@@ -69,6 +69,7 @@
       download: (format) => download(result, format, view.setStatus),
       showAnyway: () => openReader({ force: true }),
     }, { force });
+    readerView?.stop?.();
     readerView = { ...view, extraction: result };
     applier.mountReader(view.host);
     view.focus();
@@ -92,6 +93,7 @@
   }
 
   function closeReader() {
+    readerView?.stop?.();
     applier.unmountReader();
     readerView = null;
     return { reader: false };

@@ -146,7 +146,7 @@
   /**
    * Build the reader view. `actions`: {close, declutter, copy, download(fmt),
    * showAnyway}; `failed`: the engine could not read the page (a notice
-   * only). Returns {host, root, focus(), setStatus(text)}.
+   * only). Returns {host, root, focus(), setStatus(text), stop()}.
    */
   async function build(extraction, actions, { force = false, failed = false } = {}) {
     const prefs = await loadPrefs();
@@ -194,6 +194,7 @@
       el('span', { class: 'group' },
         button(t('readerDeclutter'), actions.declutter, { 'data-action': 'declutter' })));
     root.append(toolbar, status);
+    let listen = null;
 
     if (isArticle) {
       const lang = meta.language || undefined;
@@ -216,13 +217,19 @@
         if (i > 0) metaLine.append(' · ');
         metaLine.append(fact);
       });
+      const title = el('h1', { class: 'title', text: meta.title || document.title });
       root.append(el('article', { lang, dir },
         el('header', {},
           meta.site_name && el('p', { class: 'site', text: meta.site_name }),
-          el('h1', { class: 'title', text: meta.title || document.title }),
+          title,
           facts.length ? metaLine : null),
         lead,
         content));
+      // Listen (content/listen.js; not in the playground): after Close.
+      listen = D.listen?.create({
+        root, title, content, extraction, button, el, setStatus: (text) => { status.textContent = text; },
+      }) ?? null;
+      if (listen) toolbar.firstElementChild.after(listen.group);
     } else {
       root.append(el('div', { class: 'notice', role: 'alert' },
         el('p', { text: t(failed ? 'couldNotRead' : 'notArticle') }),
@@ -234,7 +241,11 @@
     root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
+        listen?.stop();
         actions.close();
+      } else if (listen?.key(event)) {
+        event.preventDefault();
+        event.stopPropagation();
       }
     });
     shadow.append(root);
@@ -244,6 +255,8 @@
       root,
       focus: () => root.focus({ preventScroll: true }),
       setStatus: (text) => { status.textContent = text; },
+      /** Stop reading aloud (the reader is closing). */
+      stop: () => listen?.stop(),
     };
   }
 

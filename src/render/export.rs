@@ -320,7 +320,13 @@ mod tests {
                 ..Metadata::default()
             },
             article: with_article
-                .then(|| crate::render::article(html, &crate::Options::default()))
+                .then(|| {
+                    crate::render::article(
+                        html,
+                        &crate::Options::default(),
+                        &crate::Metadata::default(),
+                    )
+                })
                 .flatten(),
             ..Extraction::default()
         }

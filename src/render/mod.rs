@@ -3,12 +3,13 @@
 
 pub mod export;
 pub mod markdown;
+pub mod speech;
 pub mod text;
 
 use ego_tree::{iter::Edge, NodeRef};
 use scraper::{node::Element, Html, Node};
 
-use crate::{Article, Options};
+use crate::{Article, Metadata, Options};
 
 /// What a renderer does at each event of a walk over sanitised HTML.
 pub(crate) trait Renderer {
@@ -46,8 +47,9 @@ pub(crate) fn walk(doc: &Html, renderer: &mut impl Renderer) {
 }
 
 /// Build the [`Article`] from its sanitised HTML. `None` when the HTML holds
-/// no words at all.
-pub fn article(mut html: String, options: &Options) -> Option<Article> {
+/// no words at all. `metadata`: the page's title and language, for the
+/// sentences read aloud.
+pub fn article(mut html: String, options: &Options, metadata: &Metadata) -> Option<Article> {
     // The three forms are kept as long as the article is: without the
     // spare capacity of growing them (up to half of each).
     html.shrink_to_fit();
@@ -62,6 +64,13 @@ pub fn article(mut html: String, options: &Options) -> Option<Article> {
     let mut markdown = markdown::render(&doc);
     markdown.shrink_to_fit();
     let reading_time_minutes = word_count.div_ceil(options.words_per_minute.max(1));
+    let lang = metadata.language.as_deref().unwrap_or("");
+    let (sentences, starts_with_headline) = speech::render(&doc, lang);
+    // The title is read first, unless the article's own h1 comes first.
+    let title_sentences = match &metadata.title {
+        Some(title) if !starts_with_headline => speech::of_text(title, lang),
+        _ => Vec::new(),
+    };
     Some(Article {
         html,
         text,
@@ -69,6 +78,8 @@ pub fn article(mut html: String, options: &Options) -> Option<Article> {
         word_count,
         reading_time_minutes,
         parts: Vec::new(),
+        sentences,
+        title_sentences,
     })
 }
 
@@ -85,6 +96,7 @@ mod tests {
         let a = article(
             "<h2>Hi there</h2><p>Some <em>kind</em> words.</p>".into(),
             &options,
+            &Metadata::default(),
         )
         .expect("an article");
         assert_eq!(a.text, "Hi there\n\nSome kind words.\n");
@@ -95,14 +107,25 @@ mod tests {
 
     #[test]
     fn short_article_reads_in_one_minute() {
-        let a = article("<p>one</p>".into(), &Options::default()).expect("an article");
+        let a = article(
+            "<p>one</p>".into(),
+            &Options::default(),
+            &Metadata::default(),
+        )
+        .expect("an article");
         assert_eq!(a.reading_time_minutes, 1);
     }
 
     #[test]
     fn no_words_no_article() {
-        assert_eq!(article(String::new(), &Options::default()), None);
+        assert_eq!(
+            article(String::new(), &Options::default(), &Metadata::default()),
+            None
+        );
         let html = "<p> <img src=\"https://e.com/i.png\" alt=\"x\"> </p>".to_string();
-        assert_eq!(article(html, &Options::default()), None);
+        assert_eq!(
+            article(html, &Options::default(), &Metadata::default()),
+            None
+        );
     }
 }

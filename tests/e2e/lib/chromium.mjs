@@ -12,7 +12,7 @@ export const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
 export const CHROME_DIST = join(ROOT, 'dist', 'chrome');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launchChromium({ proxyPort, extension = CHROME_DIST } = {}) {
+export async function launchChromium({ proxyPort, extension = CHROME_DIST, args: extraArgs = [] } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'declutter-chromium-'));
   const downloads = join(userDataDir, 'downloads');
   mkdirSync(downloads);
@@ -32,6 +32,7 @@ export async function launchChromium({ proxyPort, extension = CHROME_DIST } = {}
     '--remote-debugging-port=0', '--enable-unsafe-extension-debugging',
     '--window-size=1280,900',
     ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
+    ...extraArgs,
     'about:blank',
   ];
   const child = spawn(CHROMIUM, args, { stdio: ['ignore', 'ignore', 'pipe'] });

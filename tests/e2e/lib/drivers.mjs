@@ -1,18 +1,19 @@
 // One driver interface over both browsers, so a test file runs the same
 // scenarios in real headless Chromium and Firefox ESR with the built
 // packages (hardening.test.mjs, declutter.test.mjs):
-//   open(url), evaluate(pageFn, arg) in the page's main world, click() the
+//   open(url), evaluate(pageFn, arg) in the page's main world, screenshot(path), click() the
 //   toolbar button, command(message) as the background sends it,
 //   inContent(fn, args) in the content script's world, dialogs(), errors(),
 //   close().
+import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { launchChromium, watchConsole } from './chromium.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { describeError, extensionErrors } from './console.mjs';
 
 /** Chromium: one tab per page, real toolbar clicks, the background's message path. */
-export async function chromiumDriver({ proxyPort, extension }) {
-  const chrome = await launchChromium({ proxyPort, extension });
+export async function chromiumDriver({ proxyPort, extension, args }) {
+  const chrome = await launchChromium({ proxyPort, extension, args });
   const sw = await chrome.serviceWorker();
   const seen = []; // console entries of the pages and the service worker
   await chrome.watchWorker((e) => seen.push({ where: 'service worker', ...e }));
@@ -29,6 +30,7 @@ export async function chromiumDriver({ proxyPort, extension }) {
       await page.bringToFront();
     },
     evaluate: (fn, arg) => page.evaluate(fn, arg),
+    screenshot: (path) => page.screenshot({ path, caret: 'initial' }),
     click: () => chrome.clickAction(page),
     command: (message) => sw.evaluate(async (message) => {
       const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
@@ -61,6 +63,7 @@ export async function firefoxDriver({ proxyPort, zip }) {
     name: 'Firefox',
     open: (url) => ff.goto(url),
     evaluate: (fn, arg) => ff.evaluate(fn, arg),
+    screenshot: async (path) => writeFileSync(path, await ff.screenshot()),
     click: () => ff.clickAction(),
     command: (message) => ff.extensionCommand(message),
     inContent: (fn, args) => ff.inContent(fn, args),
