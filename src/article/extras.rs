@@ -14,15 +14,9 @@ const PROMPT_MAX_CHARS: usize = 120;
 /// author" is a page of its own (a profile page's body), left alone.
 const BIO_MAX_CHARS: usize = 1500;
 
-/// Whole texts of ad labels and "the article goes on" markers.
-const LABELS: &[&str] = &[
-    "advertisement",
-    "advertisements",
-    "advertising",
-    "ad",
-    "ads",
-    "sponsored",
-    "sponsored content",
+/// Whole texts of "the article goes on" markers, with or without an ad
+/// label before them (the labels alone are the clutter lexicon's).
+const CONTINUES: &[&str] = &[
     "advertisement page continues below",
     "advertisement continue reading below",
     "advertisement scroll to continue",
@@ -32,13 +26,6 @@ const LABELS: &[&str] = &[
     "article continues below",
     "content continues below",
     "scroll to continue with content",
-    "anzeige",
-    "werbung",
-    "publicité",
-    "publicidad",
-    "pubblicità",
-    "reklama",
-    "advertentie",
 ];
 
 /// How prompts to rate, like or share the piece begin.
@@ -97,10 +84,12 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
         return false;
     }
     let start = dom.text_start(ix, PROMPT_MAX_CHARS);
-    if chars <= LABEL_MAX_CHARS && LABELS.contains(&normalised(&start).as_str()) {
+    let lead = normalised(&start);
+    if chars <= LABEL_MAX_CHARS
+        && (crate::clutter::lexicon::is_ad_label(&lead) || CONTINUES.contains(&lead.as_str()))
+    {
         return true;
     }
-    let lead = normalised(&start);
     if chars <= PROMPT_MAX_CHARS && PROMPTS.iter().any(|p| lead.starts_with(p)) {
         return true;
     }

@@ -311,8 +311,10 @@ const APP_PROMO: &[&str] = &[
 /// Labels that mark an ad slot when they are all its text.
 const AD_LABELS: &[&str] = &[
     "advertisement",
+    "advertisements",
     "advertising",
     "ad",
+    "ads",
     "sponsored",
     "sponsored content",
     "anzeige",
@@ -323,6 +325,7 @@ const AD_LABELS: &[&str] = &[
     "pubblicità",
     "publicidade",
     "advertentie",
+    "reklama",
 ];
 
 /// Phrases in scripts written without spaces, matched as substrings.
