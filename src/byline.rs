@@ -345,14 +345,22 @@ fn month_day(s: &str, i: usize) -> Option<usize> {
         return None;
     }
     if n <= 2 {
-        let tail = &s[end..];
-        let sep = tail.len() - tail.trim_start_matches([',', ' ']).len();
-        let (year, year_end) = digits(s, end + sep);
-        if year == 4 {
-            end = year_end;
-        }
+        end = with_year(s, end);
     }
     Some(end)
+}
+
+/// `end` moved past a four-digit year that follows it after a comma or
+/// spaces ("May 15, 2019").
+fn with_year(s: &str, end: usize) -> usize {
+    let tail = &s[end..];
+    let sep = tail.len() - tail.trim_start_matches([',', ' ']).len();
+    let (year, year_end) = digits(s, end + sep);
+    if year == 4 {
+        year_end
+    } else {
+        end
+    }
 }
 
 /// "4 August 2010", "15. May".
@@ -366,14 +374,8 @@ fn day_month(s: &str, i: usize) -> Option<usize> {
     if gap == 0 || gap > 2 {
         return None;
     }
-    let mut end = month_at(s, end + gap)?;
-    let tail = &s[end..];
-    let sep = tail.len() - tail.trim_start_matches([',', ' ']).len();
-    let (year, year_end) = digits(s, end + sep);
-    if year == 4 {
-        end = year_end;
-    }
-    Some(end)
+    let end = month_at(s, end + gap)?;
+    Some(with_year(s, end))
 }
 
 /// "2019-05-20", "20/05/2019", "20.05.19".

@@ -438,7 +438,7 @@ fn seed_kind(
     }
     // The same list whose label stands just before it, in a heading of
     // its own (a page builder's "Related posts" widget above a grid one).
-    if (link_list || card_list || cards) && heading_before_says(dom, ix, Related) {
+    if (link_list || card_list || cards) && heading_before(dom, ix, Related).is_some() {
         return Some((Related, RELATED_UNDER_HEADING));
     }
     if chars <= 60 && e.iframes > 0 && label_says(Related) {
@@ -487,13 +487,8 @@ const LABEL_CHARS: usize = 40;
 /// Nodes looked at to find that text: deep empty wrappers give up early.
 const LABEL_NODES: usize = 60;
 
-/// Does the element just before `ix` (its previous sibling) read as a
-/// label of this kind: a short text with no links of its own?
-fn heading_before_says(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> bool {
-    heading_before(dom, ix, kind).is_some()
-}
-
-/// That label element, if any.
+/// The element just before `ix` (its previous sibling) when it reads as a
+/// label of this kind: a short text with no links of its own.
 fn heading_before(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> Option<NodeIx> {
     let parent = dom.parent(ix)?;
     let before = dom
