@@ -290,9 +290,12 @@ fn seed_kind(
     let label_says =
         |k: ClutterKind| *wording_cell.get_or_init(|| lexicon::wording_in(label()).0) & bit(k) != 0;
 
+    // Prose worded as a box's pitch ("Sign up for our newsletter to enjoy
+    // the city...") is the box's own: only other prose says "article".
+    let plain_prose = e.prose - e.pitch_prose;
     // A form that asks for a message is a comment or contact form, whatever
     // email field it has.
-    if e.prose == 0 && chars <= 1000 && e.passwords == 0 && !in_message_form {
+    if plain_prose == 0 && chars <= 1000 && e.passwords == 0 && !in_message_form {
         if e.email_inputs > 0 && says(Newsletter) {
             return Some((
                 Newsletter,
@@ -322,7 +325,7 @@ fn seed_kind(
             ));
         }
     }
-    if e.prose == 0 && chars <= 250 && strong(Newsletter) && actions + e.inputs + e.iframes > 0 {
+    if plain_prose == 0 && chars <= 250 && strong(Newsletter) && actions + e.inputs + e.iframes > 0 {
         return Some((
             Newsletter,
             "short prompt inviting to sign up for a newsletter",
@@ -342,7 +345,13 @@ fn seed_kind(
             .split(|c: char| !c.is_alphanumeric())
             .map(str::to_ascii_lowercase)
             .any(|w| {
-                w.starts_with("cookie") || w.starts_with("consent") || w == "gdpr" || w == "cmp"
+                w.starts_with("cookie")
+                    || w.starts_with("consent")
+                    || w == "gdpr"
+                    // "cmp" is also a component library's prefix (a
+                    // glossary's `cmp-modal`): a consent platform only
+                    // when the block speaks of cookies.
+                    || w == "cmp" && says(CookieConsent)
             })
     };
     if dialog && names_consent() && actions + e.inputs > 0 && chars > 40 && chars <= 10_000 {
@@ -637,9 +646,16 @@ fn grow(
         let (text, prose, images, headings) = addition(dom, evidence, parent, current, same_inside);
         let (p, c) = (evidence.get(parent), evidence.get(current));
         // Many new paragraphs mean article text, except in comment threads
-        // and story lists, which are made of them.
-        let paragraph_limit = matches!(kind, ClutterKind::Comments | ClutterKind::Related)
-            || p.paragraphs <= c.paragraphs + 2;
+        // and story lists, which are made of them, and in the boxes whose
+        // short lines (a pitch, a thank-you, an error, a privacy note) stay
+        // under their cap with no prose of the article.
+        let paragraph_limit = matches!(
+            kind,
+            ClutterKind::Comments
+                | ClutterKind::Related
+                | ClutterKind::Newsletter
+                | ClutterKind::CookieConsent
+        ) || p.paragraphs <= c.paragraphs + 2;
         // A share bar or an ad slot takes in no paragraph: the one beside
         // it is a standfirst or a sentence of the article, unless a legal
         // notice stands there too (a footer's social row and its

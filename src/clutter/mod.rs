@@ -139,6 +139,14 @@ pub fn detect(dom: &Dom) -> Signals {
     Signals { blocks: outermost }
 }
 
+/// The evidence gathered for one element, as debug text: for tracing why a
+/// block was or was not named (`examples/trace_signals --at`).
+#[doc(hidden)]
+pub fn evidence_of(dom: &Dom, ix: crate::dom::NodeIx) -> String {
+    let evidence = evidence::EvidenceMap::gather(dom);
+    format!("{:?}", evidence.nodes[ix])
+}
+
 /// A row of social links around a copyright notice is the site's footer:
 /// "follow us" links beside the legal line, not a bar that shares the page.
 /// The block takes the notice's kind and reason.
@@ -176,7 +184,7 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
         .collect();
     let mut chosen: Vec<(NodeIx, ClutterKind, String, Option<String>)> = Vec::new();
     for s in &signals.blocks {
-        if dom.node(s.node).hidden
+        if dom.node(s.node).hidden && !shown_later(s.kind)
             || s.repeated && {
                 let text = dom.text(s.node);
                 protected_texts.contains(&text.to_lowercase()) || guard.is_title(&text)
@@ -218,6 +226,13 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
         });
     }
     blocks
+}
+
+/// Kinds a page keeps hidden until a script shows them (a sign-up pop-up
+/// after a while, a consent banner once its script runs): planned while
+/// still hidden, so they stay hidden when they arrive.
+fn shown_later(kind: ClutterKind) -> bool {
+    matches!(kind, ClutterKind::Newsletter | ClutterKind::CookieConsent)
 }
 
 /// Every element the given rules select; rules that do not parse select
