@@ -241,7 +241,19 @@ fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
 
 /// Does the element stand alone on the page: the block of `<body>` that
 /// holds it holds no more text than it does?
+/// Is `ix` alone on the page: the only text of its top-level element, or
+/// at least in no list, menu or footer and beside no link (where a
+/// "Cookie settings" link stands among the site's links)?
 fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
+    let in_links = dom
+        .ancestors(ix)
+        .any(|a| matches!(dom.tag(a), Some("li" | "nav" | "footer" | "ul" | "ol" | "menu")))
+        || dom
+            .parent(ix)
+            .is_some_and(|p| dom.children(p).any(|c| c != ix && dom.is_tag(c, "a")));
+    if !in_links {
+        return true;
+    }
     let chars = dom.node(ix).text_chars;
     let mut top = ix;
     while let Some(parent) = dom.parent(top) {
@@ -358,13 +370,10 @@ fn seed_kind(
         return Some((CookieConsent, "cookie consent dialog"));
     }
     // The small tab a consent platform leaves to reopen its settings
-    // ("Manage consent"): named for consent, saying it, a control alone on
-    // the page (not a "Cookie settings" link in the footer's list).
-    let control = matches!(dom.tag(ix), Some("button" | "a"))
-        || dom.attr(ix, "role") == Some("button")
-        || actions == 1;
-    if control
-        && chars > 0
+    // ("Manage consent"): named for consent, saying it, alone on the page
+    // (not a "Cookie settings" link in the footer's list), whether a
+    // button or a box a script makes clickable.
+    if chars > 0
         && chars <= 40
         && says(CookieConsent)
         && names_consent()
@@ -389,6 +398,17 @@ fn seed_kind(
             CookieConsent,
             "cookie notice asking to accept or refuse tracking",
         ));
+    }
+    // A short notice that takes consent to cookies from carrying on, with
+    // a control to dismiss it and no button that says "accept".
+    if says(CookieConsent)
+        && actions > 0
+        && plain_prose == 0
+        && chars > 40
+        && chars <= 600
+        && lexicon::implies_cookie_consent(&dom.text(ix).to_lowercase())
+    {
+        return Some((CookieConsent, "cookie notice with a control to dismiss it"));
     }
     if e.textareas > 0 && says(Comments) && chars <= 1500 {
         return Some((Comments, "form for posting a comment"));

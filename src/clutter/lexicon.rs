@@ -80,6 +80,9 @@ const COMMENTS: &[&str] = &[
     "community guidelines",
     "leave a reply",
     "post a reply",
+    "post reply",
+    "quick reply",
+    "post your answer",
     "add a comment",
     "show comments",
     "kommentar*",
@@ -539,6 +542,34 @@ impl PhraseTable {
     }
 }
 
+/// Consent taken from carrying on ("by continuing to use this site, you
+/// agree to our use of cookies"): a cookie notice with no consent button.
+const IMPLIED_CONSENT: &[&str] = &[
+    "by continuing to use",
+    "by continuing to browse",
+    "by using this site",
+    "by using this website",
+    "by using our site",
+    "by using our website",
+    "you are consenting",
+    "you consent to our use",
+    "you agree to our use",
+    "you accept our use",
+    "en poursuivant votre navigation",
+    "en continuant à naviguer",
+    "wenn sie die website weiter nutzen",
+    "durch die weitere nutzung",
+    "al continuar navegando",
+    "si continúa navegando",
+    "proseguendo la navigazione",
+    "continuando a navegar",
+];
+
+/// Does a lower-cased text take consent to cookies from carrying on?
+pub fn implies_cookie_consent(text: &str) -> bool {
+    text.contains("cookie") && any_phrase(text, IMPLIED_CONSENT)
+}
+
 /// Does a lower-cased label start with an ad label ("Sponsored content …")?
 pub fn starts_with_ad_label(label: &str) -> bool {
     let first_two: Vec<&str> = label.split_whitespace().take(2).collect();
@@ -631,5 +662,18 @@ mod tests {
         assert!(is_ad_label(" Advertisement "));
         assert!(is_ad_label("- Anzeige -"));
         assert!(!is_ad_label("Advertisement for a new car was banned"));
+    }
+
+    #[test]
+    fn implied_consent_needs_cookies_and_carrying_on() {
+        assert!(implies_cookie_consent(
+            "this site uses cookies. by continuing to use this site, you are consenting to our use of cookies."
+        ));
+        assert!(implies_cookie_consent(
+            "en poursuivant votre navigation, vous acceptez l'utilisation de cookies."
+        ));
+        // Cookies that are food, or consent with no cookie, are no notice.
+        assert!(!implies_cookie_consent("avoid added sugars: cookies, cakes and sweets."));
+        assert!(!implies_cookie_consent("by continuing to use this site you agree to the terms."));
     }
 }
