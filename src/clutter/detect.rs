@@ -595,6 +595,7 @@ const BLOCKS_PER_PARENT: usize = 256;
 fn addition(
     dom: &Dom,
     evidence: &EvidenceMap,
+    kind: ClutterKind,
     parent: NodeIx,
     current: NodeIx,
     same_kind: impl Iterator<Item = NodeIx>,
@@ -603,7 +604,14 @@ fn addition(
     let mut text = dom.node(parent).text_chars - dom.node(current).text_chars;
     // A sign-up box's or consent banner's pitch is part of the box.
     let mut prose = (p.prose - p.pitch_prose) - (c.prose - c.pitch_prose);
-    let mut images = p.images - c.images;
+    // The icons of links and buttons (a footer's "Your privacy choices"
+    // badge) are their controls' for a footer or a share bar; other kinds
+    // count every image (a comment block must not grow over story cards).
+    let mut images = if matches!(kind, ClutterKind::RepeatedBoilerplate | ClutterKind::Share) {
+        p.pictures - c.pictures
+    } else {
+        p.images - c.images
+    };
     let mut headings = p.headings - c.headings;
     let mut last_end = 0;
     for s in same_kind {
@@ -614,7 +622,11 @@ fn addition(
         let e = evidence.get(s);
         text = text.saturating_sub(dom.node(s).text_chars);
         prose = prose.saturating_sub(e.prose - e.pitch_prose);
-        images = images.saturating_sub(e.images);
+        images = images.saturating_sub(if matches!(kind, ClutterKind::RepeatedBoilerplate | ClutterKind::Share) {
+            e.pictures
+        } else {
+            e.images
+        });
         headings = headings.saturating_sub(e.headings);
     }
     (text, prose, images, headings)
@@ -663,7 +675,7 @@ fn grow(
             .iter()
             .take(BLOCKS_PER_PARENT)
             .copied();
-        let (text, prose, images, headings) = addition(dom, evidence, parent, current, same_inside);
+        let (text, prose, images, headings) = addition(dom, evidence, kind, parent, current, same_inside);
         let (p, c) = (evidence.get(parent), evidence.get(current));
         // Many new paragraphs mean article text, except in comment threads
         // and story lists, which are made of them, and in the boxes whose

@@ -111,9 +111,10 @@ impl EvidenceMap {
                 continue;
             }
             match data.kind {
-                // Whitespace between tags says nothing, and no block that
-                // wording names holds a text longer than the largest cap.
-                Kind::Text if data.text_chars > 1 && data.text_chars <= MAX_WORDED_CHARS => {
+                // Whitespace between tags says nothing (a lone "©" does),
+                // and no block that wording names holds a text longer than
+                // the largest cap.
+                Kind::Text if data.text_chars > 0 && data.text_chars <= MAX_WORDED_CHARS => {
                     let text = dom.text_node(ix).unwrap_or("").to_lowercase();
                     let (wording, strong) = lexicon::wording_in(&text);
                     let e = &mut nodes[ix];
