@@ -2,7 +2,7 @@
 //! whole block around it (its heading, its privacy note) while the growth
 //! adds only a little text and no prose.
 
-use super::evidence::{bit, Evidence, EvidenceMap};
+use super::evidence::{bit, EvidenceMap};
 use super::lexicon;
 use super::{guard, ClutterKind, Signal};
 use crate::dom::{Dom, Kind, NodeIx};
@@ -144,7 +144,7 @@ fn seeds(dom: &Dom, evidence: &EvidenceMap) -> Vec<Seed> {
             || matches!(dom.tag(ix), Some("html" | "body" | "head" | "main"));
         if !skip {
             let name_kinds = name_kinds(dom, ix);
-            let found = seed_kind(dom, ix, evidence.get(ix), &name_kinds, message_form[ix]);
+            let found = seed_kind(dom, evidence, ix, &name_kinds, message_form[ix]);
             if let Some((kind, reason)) = found {
                 // Copyright wording in a figure is the picture's credit: no
                 // seed, and none above it for the same words.
@@ -265,17 +265,40 @@ fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
     dom.node(top).text_chars <= chars
 }
 
+/// Does every prose paragraph inside `ix` lie in a card: an element below
+/// `ix`, one of a row of alike siblings (same tag and class), that holds a
+/// link of its own beside the paragraph (a title link; a link inside the
+/// paragraph is the prose's own)? A section's intro is one of a kind.
+fn prose_only_in_cards(dom: &Dom, evidence: &EvidenceMap, ix: NodeIx) -> bool {
+    let alike = |a: NodeIx, b: NodeIx| dom.tag(a) == dom.tag(b) && dom.attr(a, "class") == dom.attr(b, "class");
+    let is_card = |a: NodeIx| {
+        dom.parent(a)
+            .is_some_and(|p| dom.children(p).any(|s| s != a && alike(s, a)))
+    };
+    dom.descendants(ix).filter(|&d| d != ix).all(|d| {
+        let own = evidence.get(d);
+        let below: u32 = dom.children(d).map(|c| evidence.get(c).prose).sum();
+        // Not a paragraph itself, or one with a card around it.
+        own.prose <= below
+            || dom
+                .ancestors(d)
+                .take_while(|&a| a != ix)
+                .any(|a| evidence.get(a).links > own.links && is_card(a))
+    })
+}
+
 /// Share of a card list's text in links: a title link per card, the rest
 /// dates, bylines and excerpt lines.
 const CARD_LINK_DENSITY: f64 = 0.2;
 
 fn seed_kind(
     dom: &Dom,
+    evidence: &EvidenceMap,
     ix: NodeIx,
-    e: &Evidence,
     names: &[ClutterKind],
     in_message_form: bool,
 ) -> Option<(ClutterKind, &'static str)> {
+    let e = evidence.get(ix);
     let chars = dom.node(ix).text_chars;
     let says = |k: ClutterKind| e.wording & bit(k) != 0;
     let says_in_control = |k: ClutterKind| e.wording_in_control & bit(k) != 0;
@@ -452,13 +475,21 @@ fn seed_kind(
     // Story cards (a picture or a title heading each, a link, perhaps an
     // excerpt) under such a label, however few of their words are links:
     // a whole card is often one link around a picture, or a "Read" link.
-    let cards = e.headings.max(e.pictures.max(e.images)) >= 2
+    let card_count = e.headings.max(e.pictures.max(e.images));
+    let cards = card_count >= 2 && e.links >= 2 && e.prose == 0 && chars <= 3000;
+    // Under a label of their own, some cards carry an excerpt long enough
+    // to read as prose, inside the card; a list whose every item does is a
+    // listicle's, and a paragraph outside the cards is a section's intro.
+    let cards_with_excerpts = card_count >= 2
         && e.links >= 2
-        && e.prose == 0
-        && chars <= 3000;
+        && plain_prose * 2 <= card_count
+        && chars <= 3000
+        && label_says(Related)
+        && prose_only_in_cards(dom, evidence, ix);
     if link_list
         && ((says_in_control(Related) && e.headings > 0) || named(Related) || label_says(Related))
         || (card_list || cards) && label_says(Related)
+        || cards_with_excerpts
     {
         return Some((
             Related,
