@@ -486,10 +486,16 @@ fn seed_kind(
         && chars <= 3000
         && label_says(Related)
         && prose_only_in_cards(dom, evidence, ix);
-    if link_list
-        && ((says_in_control(Related) && e.headings > 0) || named(Related) || label_says(Related))
-        || (card_list || cards) && label_says(Related)
-        || cards_with_excerpts
+    // A table, its rows and what holds it are data (a "Most popular" badge
+    // in a comparison table), never a list of stories.
+    let table_part = || {
+        (ix..dom.end(ix)).any(|d| dom.is_tag(d, "table"))
+            || dom.ancestors(ix).any(|a| dom.is_tag(a, "table"))
+    };
+    let labelled_list = link_list
+        && ((says_in_control(Related) && e.headings > 0) || named(Related) || label_says(Related));
+    if (labelled_list || (card_list || cards) && label_says(Related) || cards_with_excerpts)
+        && !table_part()
     {
         return Some((
             Related,
@@ -728,6 +734,10 @@ fn grow(
                 k == ClutterKind::RepeatedBoilerplate && !dom.contains(current, s)
             })
         };
+        // Links to places in this page beside it: the article's table of
+        // contents, never part of a box (a comment's are its permalinks).
+        let takes_contents =
+            kind != ClutterKind::Comments && p.anchor_links >= c.anchor_links + 3;
         let takes_paragraph = matches!(kind, ClutterKind::Share | ClutterKind::Ad)
             && p.paragraphs > c.paragraphs
             && !beside_notice();
@@ -749,6 +759,7 @@ fn grow(
             || (images > 0 && !images_allowed && !a_comment)
             || headings > 1
             || takes_paragraph
+            || takes_contents
         {
             break;
         }
