@@ -411,11 +411,21 @@ fn seed_kind(
     let consent_control = e.strong_in_control & bit(CookieConsent) != 0;
     let consent_text = strong(CookieConsent) && e.prose == 0 && chars <= 600;
     let cookie_evidence = says(CookieConsent) || named(CookieConsent);
+    // Consent to receive a newsletter ("By subscribing you agree... and
+    // consent to receive updates") is a sign-up form's line, not a cookie
+    // notice, unless it speaks of cookies.
+    let signup_consent = || {
+        let text = dom.text(ix).to_lowercase();
+        (says(Newsletter) || text.contains("subscrib"))
+            && !named(CookieConsent)
+            && !text.contains("cookie")
+    };
     if cookie_evidence
         && (consent_control || consent_text)
         && chars > 40
         && chars <= 1500
         && e.prose <= 2
+        && !signup_consent()
     {
         return Some((
             CookieConsent,
@@ -747,17 +757,26 @@ fn grow(
         // (Comments' avatars would too, but a comment block grown around
         // them swallows the cards of listing pages: WCXB listings lost
         // 0.013 F1 in the reader.)
-        let images_allowed = matches!(
+        let a_box = matches!(
             kind,
             ClutterKind::Newsletter | ClutterKind::AppPromo | ClutterKind::CookieConsent
-        ) && text <= SMALL_ADDITION;
+        );
+        // (A sign-up box's pitch beside its picture may run long; the cap
+        // bounds it. Pictures in links are story cards, no box's own.)
+        let linked_images = (p.images - p.pictures) - (c.images - c.pictures);
+        let images_allowed =
+            a_box && (text <= SMALL_ADDITION || within_cap && linked_images == 0);
+        // A box has a title and perhaps a subtitle ("Keep up with the
+        // latest" over "Join our mailing list"); a third heading is the
+        // page's next section.
+        let heading_limit = if a_box { 2 } else { 1 };
         // A comment named for comments holds its own text, however long,
         // and its author's picture.
         let a_comment = kind == ClutterKind::Comments && names_kind(dom, parent, kind);
         if !(within_cap || text <= SMALL_ADDITION || a_comment)
             || (prose > 0 && !a_comment)
             || (images > 0 && !images_allowed && !a_comment)
-            || headings > 1
+            || headings > heading_limit
             || takes_paragraph
             || takes_contents
         {
