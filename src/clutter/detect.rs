@@ -764,8 +764,9 @@ fn grow(
         // (A sign-up box's pitch beside its picture may run long; the cap
         // bounds it. Pictures in links are story cards, no box's own.)
         let linked_images = (p.images - p.pictures) - (c.images - c.pictures);
-        let images_allowed =
-            a_box && (text <= SMALL_ADDITION || within_cap && linked_images == 0);
+        let images_allowed = a_box && (text <= SMALL_ADDITION || within_cap && linked_images == 0)
+            // A story card's thumbnail, in its link.
+            || kind == ClutterKind::Related && images == linked_images;
         // A box has a title and perhaps a subtitle ("Keep up with the
         // latest" over "Join our mailing list"); a third heading is the
         // page's next section.
