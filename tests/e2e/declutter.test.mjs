@@ -71,6 +71,16 @@ new MutationObserver((records) => {
 }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-declutter-hidden'] });
 `;
 
+/** A sign-up pop-up the page keeps hidden and shows later by script (window.showPopup). */
+const POPUP_TEXT = 'Sign up for our weekly newsletter';
+const SHOWN_LATER = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} — The Daily Example</title></head>
+<body><article class="story">${ARTICLE}</article>
+<div class="popup-layer" id="mail-popup" style="display:none"><button class="close">No thanks</button>
+<p>${POPUP_TEXT}: the best stories of the week in your inbox every Friday.</p>
+<form><input type="email" placeholder="Email"><button>Subscribe</button></form></div>
+<script src="/popup.js"></script></body></html>`;
+const POPUP_JS = "window.showPopup = () => { document.getElementById('mail-popup').style.display = 'block'; };";
+
 /** Headline in a header, article body in a div, a promo box beside: for the guard. */
 const GUARD = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} — The Daily Example</title></head>
 <body><main class="wrap"><header class="story-head"><h1>${HEADLINE}</h1><p class="byline">By Ana Lima, transport reporter</p></header>
@@ -97,6 +107,8 @@ function routes(path) {
   if (path === '/rules/') return { html: RULES, headers: { 'content-security-policy': "script-src 'none'" } };
   if (path === '/late/') return { html: LATE };
   if (path === '/late.js') return { js: LATE_JS };
+  if (path === '/shown-later/') return { html: SHOWN_LATER };
+  if (path === '/popup.js') return { js: POPUP_JS };
   // No page script here: what changes is the extension's doing.
   if (path === '/guard/') return { html: GUARD, headers: { 'content-security-policy': "script-src 'none'" } };
   return null;
@@ -251,6 +263,28 @@ for (const browser of BROWSERS) {
       assert.equal(await driver.evaluate(P.outerHTML), expected, 'undo restores the page as the page made it');
       const shown = await driver.evaluate(P.visibilityOf, LATE_TEXT);
       for (const c of shown) assert.ok(c.visible.every(Boolean), `after undo: visible again: ${c.text}`);
+    });
+
+    it('a sign-up pop-up the page keeps hidden is planned too: when the page shows it later it stays hidden; undo gives it back to the page', async () => {
+      await driver.open(`${server.origin}/shown-later/`);
+      await waitFor(driver, () => typeof window.showPopup === 'function', null, 'the page script');
+      await grant(driver);
+      const reply = await driver.command({ cmd: 'declutter' });
+      assert.ok(reply && !reply.error, `declutter ran: ${JSON.stringify(reply)}`);
+      assert.ok(await driver.evaluate(isHidden, '#mail-popup'), 'the hidden pop-up is in the plan');
+
+      // What the page looks like without the extension once it shows the pop-up.
+      const expected = await driver.evaluate(() => { window.showPopup(); return null; }).then(() => driver.evaluate(pageOnlyHTML));
+      const popup = await driver.evaluate(P.visibilityOf, [POPUP_TEXT]);
+      assert.ok(popup[0].count === 1 && !popup[0].visible[0], 'the page showed the pop-up; it stays hidden');
+      const article = await driver.evaluate(P.visibilityOf, { strings: [HEADLINE, ...PARAGRAPHS], selector: 'h1, p' });
+      for (const p of article) assert.ok(p.count === 1 && p.visible[0], `article visible: ${p.text.slice(0, 40)}`);
+
+      await driver.command({ cmd: 'undo' });
+      await waitFor(driver, () => !document.querySelector('declutter-panel'), null, 'panel closed');
+      assert.equal(await driver.evaluate(P.outerHTML), expected, 'undo restores the page as the page made it');
+      const shown = await driver.evaluate(P.visibilityOf, [POPUP_TEXT]);
+      assert.ok(shown[0].visible[0], 'after undo the pop-up is the page\'s to show');
     });
 
     it(`late clutter: at most ${LATE_PLANS} re-plans per declutter`, async () => {
