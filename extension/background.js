@@ -15,17 +15,18 @@ if (typeof importScripts === 'function' && typeof globalThis.declutterWasm === '
 // Files injected into a tab, in order. Keep in step with scripts/build-extension.sh.
 const CONTENT_FILES = [
   'wasm/declutter.js',
-  'content/reader-css.js',
   'content/engine.js',
   'content/applier.js',
-  'content/listen.js',
-  'content/reader.js',
-  'content/panel.js',
+  'frame/rpc.js',
+  'content/frames.js',
   'content/rules.js',
   'content/picker.js',
   'content/main.js',
 ];
 const CONTENT_CSS = ['content/content.css'];
+// The hosts of the extension's frames, as a user stylesheet: a page's own
+// rules, even !important ones, cannot hide or move them.
+const OWN_CSS = ['content/own.css'];
 const AUTO_SCRIPT_ID = 'declutter-auto';
 
 // ---------------------------------------------------------------------------
@@ -72,9 +73,16 @@ async function runEngine(op, args) {
 async function ensureInjected(tabId) {
   const [probe] = await api.scripting.executeScript({
     target: { tabId },
-    func: () => typeof globalThis[Symbol.for('declutter')]?.handle === 'function',
+    func: () => {
+      const D = globalThis[Symbol.for('declutter')];
+      return { ready: typeof D?.handle === 'function', own: D?.ownCss === true };
+    },
   });
-  if (probe?.result === true) return;
+  const { ready = false, own = false } = probe?.result ?? {};
+  // (An auto-declutter page got its CSS from the registered script, as an
+  // author sheet: the user sheet comes with the first command.)
+  if (!own) await api.scripting.insertCSS({ target: { tabId }, files: OWN_CSS, origin: 'USER' });
+  if (ready) return;
   await api.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
   await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
 }
@@ -99,7 +107,11 @@ async function sendToTab(tab, message) {
     }
     const [result] = await api.scripting.executeScript({
       target: { tabId: tab.id },
-      func: (msg) => globalThis[Symbol.for('declutter')].handle(msg),
+      func: (msg) => {
+        const D = globalThis[Symbol.for('declutter')];
+        D.ownCss = true; // ensureInjected inserted content/own.css
+        return D.handle(msg);
+      },
       args: [message],
     });
     return result?.result ?? { error: String(result?.error ?? 'no reply from the page') };
@@ -213,7 +225,7 @@ async function syncAutoScript() {
     id: AUTO_SCRIPT_ID,
     matches: granted,
     js: [...CONTENT_FILES, 'content/auto.js'],
-    css: CONTENT_CSS,
+    css: [...CONTENT_CSS, ...OWN_CSS],
     runAt: 'document_idle',
   }]);
 }

@@ -64,7 +64,7 @@ function manifestFor(browser) {
 }
 
 const glue = classicGlue(readFileSync(join(WASM, 'declutter.js'), 'utf8'));
-const readerCss = readFileSync(join(SRC, 'content', 'reader.css'), 'utf8');
+const readerCss = readFileSync(join(SRC, 'frame', 'reader.css'), 'utf8');
 
 for (const browser of ['chrome', 'firefox']) {
   const out = join(DIST, browser);
@@ -78,8 +78,8 @@ for (const browser of ['chrome', 'firefox']) {
   mkdirSync(join(out, 'wasm'), { recursive: true });
   cpSync(join(WASM, 'declutter_bg.wasm'), join(out, 'wasm', 'declutter_bg.wasm'));
   writeFileSync(join(out, 'wasm', 'declutter.js'), glue);
-  writeFileSync(join(out, 'content', 'reader-css.js'),
-    `// Generated from content/reader.css by scripts/build-extension.mjs.\n(globalThis[Symbol.for('declutter')] ??= {}).readerCss = ${JSON.stringify(readerCss)};\n`);
+  writeFileSync(join(out, 'frame', 'reader-css.js'),
+    `// Generated from frame/reader.css by scripts/build-extension.mjs.\n(globalThis[Symbol.for('declutter')] ??= {}).readerCss = ${JSON.stringify(readerCss)};\n`);
   const zip = join(DIST, `declutter-${browser}.zip`);
   rmSync(zip, { force: true });
   execFileSync('zip', ['-q', '-r', '-X', zip, '.'], { cwd: out });

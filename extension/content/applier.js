@@ -323,7 +323,8 @@
   }
 
   // ---------------------------------------------------------------------
-  // Our own elements (reader view, declutter panel): after <body>, marked.
+  // Our own elements (the reader, panel and export frames' hosts, the
+  // picker, the reading notice): after <body>, marked.
 
   function mountOwn(el) {
     mutate(() => {
@@ -335,16 +336,6 @@
 
   function unmountOwn(el) {
     mutate(() => el?.remove());
-  }
-
-  /** Briefly add an element (a download link), then remove it. */
-  function withTemporary(el, fn) {
-    mountOwn(el);
-    try {
-      return fn(el);
-    } finally {
-      unmountOwn(el);
-    }
   }
 
   // ---------------------------------------------------------------------
@@ -394,7 +385,6 @@
     get hiddenCount() { return entries.filter((e) => e.hidden).length; },
     mountOwn,
     unmountOwn,
-    withTemporary,
     mountReader,
     unmountReader,
     get readerMounted() { return !!reader; },

@@ -1,0 +1,70 @@
+// The extension's views in the page: the reader, the panel and the export
+// helper are extension pages (frame/*.html) shown in an <iframe> inside a
+// closed shadow root. The frame is another origin under the extension's
+// CSP: page script can cover or remove it, never read it, press its
+// controls or change what it shows. Each frame gets its data from here over
+// an extension port (frame/rpc.js), never through window.postMessage.
+'use strict';
+(() => {
+  const D = (globalThis[Symbol.for('declutter')] ??= {});
+  if (D.frames) return;
+  const api = globalThis.browser ?? globalThis.chrome;
+
+  const open = new Map(); // token -> view
+
+  /**
+   * Mount nothing yet: build the host for `kind` ('reader' | 'panel' |
+   * 'export') whose frame will call `handlers`. The frame's URL carries a
+   * random token; only a port named with it, opened by that frame page,
+   * is answered. Returns {host, frame, connected: Promise<rpc>, close()}.
+   */
+  function create(kind, handlers) {
+    const token = crypto.randomUUID();
+    const page = api.runtime.getURL(`frame/${kind}.html`);
+    const host = document.createElement(`declutter-${kind}`);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const frame = document.createElement('iframe');
+    frame.setAttribute('allow', 'clipboard-write');
+    frame.setAttribute('title', api.i18n.getMessage(kind === 'panel' ? 'panelLabel' : 'readerLabel') || kind);
+    for (const [name, value] of Object.entries({ display: 'block', border: '0', width: '100%', height: '100%', 'color-scheme': 'normal' })) {
+      frame.style.setProperty(name, value, 'important');
+    }
+    frame.src = `${page}#${token}`;
+    shadow.append(frame);
+    let connect;
+    const view = {
+      kind, page, host, frame, handlers, rpc: null,
+      connected: new Promise((resolve) => { connect = resolve; }),
+      close() {
+        open.delete(token);
+        view.port?.disconnect();
+      },
+    };
+    view.connect = connect;
+    // The page may navigate the frame (a parent can): a second load is not
+    // our page any more, so the view goes.
+    let loads = 0;
+    frame.addEventListener('load', () => {
+      if (++loads > 1) {
+        view.close();
+        handlers.gone?.();
+      }
+    });
+    open.set(token, view);
+    return view;
+  }
+
+  api.runtime.onConnect.addListener((port) => {
+    const view = open.get(port.name);
+    const url = String(port.sender?.url ?? '');
+    if (!view || view.port || port.sender?.id !== api.runtime.id || !url.startsWith(`${view.page}#`)) {
+      port.disconnect();
+      return;
+    }
+    view.port = port;
+    view.rpc = D.rpc(port, view.handlers);
+    view.connect(view.rpc);
+  });
+
+  D.frames = { create };
+})();

@@ -1,0 +1,59 @@
+// The reader frame (frame/reader.html): asks the content script for what
+// to show, builds the reader view (reader.js) in this extension page, and
+// runs its controls here; close and declutter go back to the content
+// script, exports are saved from this document (exports.js).
+'use strict';
+(async () => {
+  const D = globalThis[Symbol.for('declutter')];
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  let view = null;
+  let link = null;
+
+  const say = (text) => view?.setStatus(text);
+  const failed = (error) => say(t('statusError', [String(error?.message ?? error)]));
+
+  async function download(format) {
+    const result = D.exports.save(await link.call('export', format), format);
+    say(t('statusDownloaded', [result.name]));
+    return result;
+  }
+
+  async function copy() {
+    const { body } = await link.call('export', 'txt');
+    const copied = await D.exports.copy(body);
+    say(t(copied ? 'statusCopied' : 'statusCopyFailed'));
+    return { copied, bytes: body.length };
+  }
+
+  async function show(data, options) {
+    view?.stop();
+    const unreadable = () => say(t('couldNotRead'));
+    const actions = options.failed
+      ? { close: () => link.call('close'), declutter: unreadable, copy: unreadable, download: unreadable }
+      : {
+        close: () => link.call('close'),
+        declutter: () => link.call('declutter').catch(failed),
+        copy: () => copy().catch(failed),
+        download: (format) => download(format).catch(failed),
+        showAnyway: () => show(data, { ...options, force: true }),
+      };
+    view = await D.reader.build(data.extraction, actions, options);
+    document.body.replaceChildren(view.host);
+    view.focus();
+    // Painted: after the next frame is drawn (for the timing the content script keeps).
+    requestAnimationFrame(() => setTimeout(() => link.call('painted').catch(() => {}), 0));
+  }
+
+  link = await D.link.connect({
+    // The content script's commands (context menu, shortcuts) while the reader is open.
+    download,
+    copy,
+    status: (text) => say(text),
+    stop: () => view?.stop(),
+  });
+  // Speech stops with the page (and this frame) going away.
+  link.closed.then(() => view?.stop());
+  const data = await link.call('data');
+  await show(data, { force: !!data.force, failed: !!data.failed });
+})();
