@@ -239,6 +239,25 @@ api.runtime.onInstalled.addListener(() => { createMenus(); syncAutoScript(); });
 api.runtime.onStartup.addListener(() => { createMenus(); syncAutoScript(); });
 
 // ---------------------------------------------------------------------------
+// Firefox gives the extension's frames in a web page (frame/*.html) no
+// `tabs` API: their port to the content script of their own tab's top frame
+// goes through here (content/frames.js checks its token).
+
+api.runtime.onConnect.addListener((frame) => {
+  const tabId = frame.sender?.tab?.id;
+  const url = String(frame.sender?.url ?? '');
+  if (frame.sender?.id !== api.runtime.id || !url.startsWith(api.runtime.getURL('frame/')) || tabId == null) {
+    frame.disconnect();
+    return;
+  }
+  const page = api.tabs.connect(tabId, { frameId: 0, name: frame.name });
+  frame.onMessage.addListener((message) => page.postMessage(message));
+  page.onMessage.addListener((message) => frame.postMessage(message));
+  frame.onDisconnect.addListener(() => page.disconnect());
+  page.onDisconnect.addListener(() => frame.disconnect());
+});
+
+// ---------------------------------------------------------------------------
 // Messages from content scripts.
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {

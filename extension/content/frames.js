@@ -16,7 +16,8 @@
    * Mount nothing yet: build the host for `kind` ('reader' | 'panel' |
    * 'export') whose frame will call `handlers`. The frame's URL carries a
    * random token; only a port named with it, opened by that frame page,
-   * is answered. Returns {host, frame, connected: Promise<rpc>, close()}.
+   * is answered. Returns {host, frame, rpc (null while not connected),
+   * connected: Promise<rpc> (the first connection), close()}.
    */
   function create(kind, handlers) {
     const token = crypto.randomUUID();
@@ -33,7 +34,7 @@
     shadow.append(frame);
     let connect;
     const view = {
-      kind, page, host, frame, handlers, rpc: null,
+      kind, host, frame, handlers, port: null, rpc: null,
       connected: new Promise((resolve) => { connect = resolve; }),
       close() {
         open.delete(token);
@@ -54,15 +55,23 @@
     return view;
   }
 
+  // Only this extension's own contexts can open a port to a content script
+  // (the frame itself in Chrome, the background relaying it in Firefox);
+  // the token says which frame. A frame whose port closed opens a new one.
   api.runtime.onConnect.addListener((port) => {
     const view = open.get(port.name);
     const url = String(port.sender?.url ?? '');
-    if (!view || view.port || port.sender?.id !== api.runtime.id || !url.startsWith(`${view.page}#`)) {
+    if (!view || view.port || port.sender?.id !== api.runtime.id || !url.startsWith(api.runtime.getURL(''))) {
       port.disconnect();
       return;
     }
     view.port = port;
     view.rpc = D.rpc(port, view.handlers);
+    view.rpc.closed.then(() => {
+      if (view.port !== port) return;
+      view.port = null;
+      view.rpc = null;
+    });
     view.connect(view.rpc);
   });
 

@@ -244,7 +244,8 @@
   function showPanelStatus(text) {
     showPanel();
     panelView.host.removeAttribute('data-picking');
-    panelView.connected.then((rpc) => rpc.call('status', text)).catch(() => {});
+    const view = panelView;
+    view.connected.then((rpc) => (view.rpc ?? rpc).call('status', text)).catch(() => {});
   }
 
   async function hideByRule(el) {
@@ -347,7 +348,7 @@
   async function exportFromFrame(format) {
     const shown = readerView ?? panelView;
     if (shown) {
-      const rpc = await shown.connected;
+      const rpc = shown.rpc ?? (await shown.connected);
       return rpc.call(format === 'copy' ? 'copy' : 'download', format);
     }
     let done;

@@ -53,5 +53,6 @@
   new ResizeObserver(() => send('size', Math.ceil(root.getBoundingClientRect().height))).observe(root);
   send('dock', dock);
   view.refresh(await link.call('entries'));
+  document.documentElement.dataset.ready = ''; // (for the tests: the list has come)
   view.focus();
 })();

@@ -52,8 +52,6 @@
     status: (text) => say(text),
     stop: () => view?.stop(),
   });
-  // Speech stops with the page (and this frame) going away.
-  link.closed.then(() => view?.stop());
   const data = await link.call('data');
   await show(data, { force: !!data.force, failed: !!data.failed });
 })();

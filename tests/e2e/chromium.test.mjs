@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer, CORPUS_PAGES, NOISE_TEXT, TRICKY_PARAGRAPHS } from './lib/server.mjs';
-import { launchChromium, watchConsole, ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
+import { launchChromium, readerView, viewFrame, waitForView, watchConsole, ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
 import * as P from './lib/page.mjs';
 import {
   CLUTTER_STRINGS, CORPUS_MIN_PRECISION, CORPUS_MIN_RECALL, EXPECTED, PARAGRAPHS, assertAllVisible, assertDecluttered,
@@ -90,9 +90,9 @@ describe('Chromium', () => {
   }
 
   async function waitReader(page) {
-    await page.waitForFunction(() => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice'), null, { timeout: 20_000 });
+    const frame = await waitForView(page, 'reader', 20_000);
     // Painted: two frames after mounting.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 
   async function waitNoReader(page) {
@@ -110,7 +110,7 @@ describe('Chromium', () => {
 
       await click(page);
       await waitReader(page);
-      const info = await page.evaluate(P.readerInfo);
+      const info = await readerView(page, P.readerInfo, P.pageHidden);
       assertNewsmaxReader(info);
       assert.ok(info.meta.includes('AFP'), `byline shown: ${info.meta}`);
       assert.match(info.meta, /2024/, 'date shown');
@@ -122,14 +122,14 @@ describe('Chromium', () => {
 
       if (!variant.csp) {
         for (const theme of ['light', 'dark']) {
-          await page.locator(`declutter-reader [data-theme-choice="${theme}"]`).click();
-          const view = await page.evaluate(P.readerInfo);
+          await viewFrame(page, 'reader').locator(`[data-theme-choice="${theme}"]`).click();
+          const view = await readerView(page, P.readerInfo, P.pageHidden);
           assert.equal(view.theme, theme);
           await shot(page, `chromium-reader-${theme}.png`);
         }
-        const dark = await page.evaluate(P.readerInfo);
+        const dark = await readerView(page, P.readerInfo, P.pageHidden);
         assert.notEqual(dark.background, 'rgb(255, 255, 255)', 'dark theme is dark');
-        await page.locator('declutter-reader [data-theme-choice="auto"]').click();
+        await viewFrame(page, 'reader').locator('[data-theme-choice="auto"]').click();
         // Keyboard: Escape closes, focus starts in the reader.
         assert.ok(info.focusedInReader, 'focus moves into the reader view');
       }
@@ -156,8 +156,8 @@ describe('Chromium', () => {
       await waitReader(page);
       let tabId;
       if (variant.csp) {
-        await page.locator('declutter-reader [data-action="declutter"]').click();
-        await page.waitForFunction(() => !!document.querySelector('declutter-panel'));
+        await viewFrame(page, 'reader').locator('[data-action="declutter"]').click();
+        await waitForView(page, 'panel');
         tabId = (await command(page, { cmd: 'state' })).tabId;
       } else {
         const reply = await command(page, { cmd: 'declutter' });
@@ -173,7 +173,7 @@ describe('Chromium', () => {
 
       const hidden = await page.evaluate(P.hiddenCount);
       assert.equal(await badge(tabId), String(hidden), 'badge shows the count of hidden blocks');
-      const panel = await page.evaluate(P.panelInfo);
+      const panel = await (await (await waitForView(page, 'panel')).waitForFunction(P.panelInfo)).jsonValue();
       assert.ok(panel, 'panel lists what was hidden');
       const kinds = new Set(panel.rows.map((r) => r.kind));
       for (const kind of ['newsletter', 'comments', 'repeated_boilerplate']) assert.ok(kinds.has(kind), `listed kind ${kind}: ${[...kinds]}`);
@@ -182,7 +182,7 @@ describe('Chromium', () => {
 
       // Unhide one block from the list, then hide it again.
       const newsletterRow = panel.rows.findIndex((r) => r.kind === 'newsletter');
-      const toggle = page.locator('declutter-panel li').nth(newsletterRow).locator('[data-action="toggle"]');
+      const toggle = viewFrame(page, 'panel').locator('li').nth(newsletterRow).locator('[data-action="toggle"]');
       await toggle.click();
       const shown = await page.evaluate(P.visibilityOf, [EXPECTED.clutter.newsletter[0]]);
       assert.ok(shown[0].visible.every(Boolean), 'unhide shows the newsletter box again');
@@ -200,7 +200,7 @@ describe('Chromium', () => {
       const rerendered = await page.evaluate(P.visibilityOf, [EXPECTED.clutter.newsletter[0]]);
       assert.ok(rerendered[0].visible.every((v) => !v), 're-rendered block is hidden again');
 
-      await page.locator('declutter-panel [data-action="undo-all"]').click();
+      await viewFrame(page, 'panel').locator('[data-action="undo-all"]').click();
       await page.waitForFunction(() => !document.querySelector('declutter-panel'));
       assertAllVisible(await page.evaluate(P.visibilityOf, CLUTTER_STRINGS), 'clutter');
       assertAllVisible(await page.evaluate(P.visibilityOf, { strings: PARAGRAPHS, selector: 'p' }), 'paragraph');
@@ -227,7 +227,7 @@ describe('Chromium', () => {
     const opened = await sw.evaluate(() => onCommand('toggle-reader'));
     assert.ok(opened?.reader, `the reader command opened the reader: ${JSON.stringify(opened)}`);
     await waitReader(page);
-    assertNewsmaxReader(await page.evaluate(P.readerInfo));
+    assertNewsmaxReader(await readerView(page, P.readerInfo, P.pageHidden));
     await sw.evaluate(() => onCommand('toggle-reader'));
     await waitNoReader(page);
     assert.deepEqual(await sw.evaluate(() => onCommand('no-such-command')), { error: 'unknown command no-such-command' });
@@ -244,7 +244,7 @@ describe('Chromium', () => {
       await command(page, { cmd: 'engine-path', order: ['page', 'extension'] });
       const opened = await command(page, { cmd: 'reader-open' });
       assert.equal(opened.result.path, expected, `${path}: engine path with the page tried first`);
-      assertNewsmaxReader(await page.evaluate(P.readerInfo));
+      assertNewsmaxReader(await readerView(page, P.readerInfo, P.pageHidden));
       await command(page, { cmd: 'reader-close' });
       await waitNoReader(page);
       await page.close();
@@ -255,11 +255,11 @@ describe('Chromium', () => {
     const page = await open('/newsmax/');
     await click(page);
     await waitReader(page);
-    await page.locator('declutter-reader [data-action="download-txt"]').click();
+    await viewFrame(page, 'reader').locator('[data-action="download-txt"]').click();
     const txt = await chrome.downloaded(/\.txt$/);
-    await page.locator('declutter-reader [data-action="download-md"]').click();
+    await viewFrame(page, 'reader').locator('[data-action="download-md"]').click();
     const md = await chrome.downloaded(/\.md$/);
-    await page.locator('declutter-reader [data-action="download-html"]').click();
+    await viewFrame(page, 'reader').locator('[data-action="download-html"]').click();
     const html = await chrome.downloaded(/\.html$/);
 
     assert.match(txt.name, /^putin-seeks-to-shore-up-ties/i, `file name from the title: ${txt.name}`);
@@ -274,8 +274,8 @@ describe('Chromium', () => {
     assert.equal(links, 0, 'download links removed after');
 
     await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await page.locator('declutter-reader [data-action="copy"]').click();
-    await page.waitForFunction(() => /Copied|copy/i.test(document.querySelector('declutter-reader').shadowRoot.querySelector('.status').textContent));
+    await viewFrame(page, 'reader').locator('[data-action="copy"]').click();
+    await viewFrame(page, 'reader').waitForFunction(() => /Copied|copy/i.test(document.querySelector('declutter-reader').shadowRoot.querySelector('.status').textContent));
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     assertTextExport(clip);
     await click(page);
@@ -291,12 +291,12 @@ describe('Chromium', () => {
       const wholePage = await page.evaluate(() => document.body.innerText);
       await click(page);
       await waitReader(page);
-      let info = await page.evaluate(P.readerInfo);
+      let info = await readerView(page, P.readerInfo, P.pageHidden);
       if (info.notice !== null && info.showAnyway) {
         // Judged not an article: the notice offers to show it anyway.
-        await page.locator('declutter-reader [data-action="show-anyway"]').click();
-        await waitReader(page);
-        info = await page.evaluate(P.readerInfo);
+        await viewFrame(page, 'reader').locator('[data-action="show-anyway"]').click();
+        await viewFrame(page, 'reader').waitForFunction(() => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'));
+        info = await readerView(page, P.readerInfo, P.pageHidden);
       }
       assert.equal(info.notice, null, `${name}: an article is shown`);
       assert.ok((info.title ?? '').length > 0, `${name}: a title is shown`);
@@ -321,10 +321,10 @@ describe('Chromium', () => {
     const before = await page.evaluate(P.outerHTML);
     await click(page);
     await waitReader(page);
-    const info = await page.evaluate(P.readerInfo);
+    const info = await readerView(page, P.readerInfo, P.pageHidden);
     for (const p of TRICKY_PARAGRAPHS) assert.ok(info.text.includes(p), `reader shows: ${p.slice(0, 40)}`);
-    await page.locator('declutter-reader [data-action="declutter"]').click();
-    await page.waitForFunction(() => !!document.querySelector('declutter-panel'));
+    await viewFrame(page, 'reader').locator('[data-action="declutter"]').click();
+    await waitForView(page, 'panel');
     const paragraphs = await page.evaluate(P.visibilityOf, { strings: TRICKY_PARAGRAPHS, selector: 'p' });
     const clutter = await page.evaluate(P.visibilityOf, ['Sign up for our daily newsletter', 'Join the conversation', '© 2026 The Daily Example']);
     assertDecluttered(paragraphs, clutter);
@@ -335,7 +335,7 @@ describe('Chromium', () => {
     await sleep(200);
     assert.deepEqual((await page.evaluate(P.visibilityOf, ['Breaking: late banner']))[0].visible, [true]);
     await page.evaluate(() => document.body.firstElementChild.remove());
-    await page.locator('declutter-panel [data-action="undo-all"]').click();
+    await viewFrame(page, 'panel').locator('[data-action="undo-all"]').click();
     await page.waitForFunction(() => !document.querySelector('declutter-panel'));
     assert.equal(await page.evaluate(P.outerHTML), before, 'outerHTML identical after undo all');
     await page.close();
@@ -372,8 +372,8 @@ describe('Chromium', () => {
     const page = await open('/newsmax/');
     await click(page);
     await waitReader(page);
-    assert.equal((await page.evaluate(P.readerInfo)).theme, 'sepia');
-    await page.locator('declutter-reader [data-theme-choice="auto"]').click();
+    assert.equal((await readerView(page, P.readerInfo, P.pageHidden)).theme, 'sepia');
+    await viewFrame(page, 'reader').locator('[data-theme-choice="auto"]').click();
     await click(page);
     await waitNoReader(page);
     await page.close();
@@ -429,9 +429,9 @@ describe('Chromium', () => {
     const before = await page.evaluate(P.outerHTML);
     await click(page);
     await waitReader(page);
-    const info = await page.evaluate(P.readerInfo);
+    const info = await readerView(page, P.readerInfo, P.pageHidden);
     assert.ok(info.notice && /not look like an article/.test(info.notice), `notice shown: ${info.notice}`);
-    await page.locator('declutter-reader [data-action="close"]').first().click();
+    await viewFrame(page, 'reader').locator('[data-action="close"]').first().click();
     await waitNoReader(page);
     assert.equal(await page.evaluate(P.outerHTML), before, 'outerHTML identical after closing');
     await page.close();
