@@ -70,21 +70,29 @@ async function runEngine(op, args) {
 // ---------------------------------------------------------------------------
 // Talking to the tab.
 
-async function ensureInjected(tabId) {
-  const [probe] = await api.scripting.executeScript({
-    target: { tabId },
-    func: () => {
-      const D = globalThis[Symbol.for('declutter')];
-      return { ready: typeof D?.handle === 'function', own: D?.ownCss === true };
-    },
-  });
+// For the reader, injected first: the reader frame starts loading at once
+// (its load is the slowest step to the reader being painted).
+const PRELOAD_FILES = ['frame/rpc.js', 'content/frames.js', 'content/preload.js'];
+
+async function ensureInjected(tabId, { preload = false } = {}) {
+  const [probe] = await api.scripting.executeScript(preload
+    ? { target: { tabId }, files: PRELOAD_FILES }
+    : {
+      target: { tabId },
+      func: () => {
+        const D = globalThis[Symbol.for('declutter')];
+        return { ready: typeof D?.handle === 'function', own: D?.ownCss === true };
+      },
+    });
   const { ready = false, own = false } = probe?.result ?? {};
   // (An auto-declutter page got its CSS from the registered script, as an
-  // author sheet: the user sheet comes with the first command.)
-  if (!own) await api.scripting.insertCSS({ target: { tabId }, files: OWN_CSS, origin: 'USER' });
-  if (ready) return;
-  await api.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
-  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  // author sheet: the user sheet comes with the first command.) The three
+  // go at once: the CSS only styles attributes the scripts set later.
+  await Promise.all([
+    !own && api.scripting.insertCSS({ target: { tabId }, files: OWN_CSS, origin: 'USER' }),
+    !ready && api.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS }),
+    !ready && api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES }),
+  ]);
 }
 
 /**
@@ -98,7 +106,7 @@ async function sendToTab(tab, message) {
     // Chromium's Extensions.triggerAction): try again briefly.
     for (let attempt = 0; ; attempt++) {
       try {
-        await ensureInjected(tab.id);
+        await ensureInjected(tab.id, { preload: message.cmd === 'reader' || message.cmd === 'reader-open' });
         break;
       } catch (error) {
         if (attempt >= 6 || !/permission|Cannot access/i.test(String(error?.message))) throw error;

@@ -39,19 +39,18 @@ const proxy = await startProxy();
 const chrome = await launchChromium({ proxyPort: proxy.port });
 const sw = await chrome.serviceWorker();
 
-const twoFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()))));
-const shown = () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice');
-
-/** When the reader was painted (ms since the epoch): in its extension frame, or (older builds) in an open shadow root in the page. */
+/** When the reader was painted (ms since the epoch): its frame's mark, or (older builds) the page's observer. */
 async function readerPainted(page) {
   for (;;) {
     const frame = page.frames().find((f) => f.url().includes('/frame/reader.html#'));
-    if (frame) {
-      await frame.waitForFunction(shown, null, { polling: 'raf', timeout: 30_000 });
-      return frame.evaluate(twoFrames);
-    }
-    if (await page.evaluate(shown)) return page.evaluate(twoFrames);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const at = frame && await frame.evaluate(() => {
+      const mark = performance.getEntriesByName('declutter-reader-painted')[0];
+      return mark ? performance.timeOrigin + mark.startTime : null;
+    }).catch(() => null);
+    if (at) return at;
+    const legacy = await page.evaluate(() => (window.__painted ? Promise.race([window.__painted, null]) : null));
+    if (legacy) return legacy;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -68,8 +67,24 @@ try {
       await page.bringToFront();
 
       // Trigger to paint (also grants activeTab for the timing command below):
-      // two animation frames after the reader view is in its frame (an
-      // extension page over the page; before issue 13, in the page itself).
+      // two animation frames after the reader view with the article is in
+      // the page, timed there (before issue 13); since, the reader frame's
+      // own mark, two animation frames after it drew the article.
+      await page.evaluate(() => {
+        window.__painted = new Promise((resolve) => {
+          const shown = () => {
+            const host = document.querySelector('declutter-reader');
+            if (!host) return false;
+            return !!host.shadowRoot?.querySelector('article, .notice');
+          };
+          const observer = new MutationObserver(() => {
+            if (!shown()) return;
+            observer.disconnect();
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now())));
+          });
+          observer.observe(document.documentElement, { childList: true, subtree: true });
+        });
+      });
       const clickedAt = Date.now();
       await chrome.clickAction(page);
       const paintedAt = await readerPainted(page);

@@ -329,7 +329,8 @@
   function mountOwn(el) {
     mutate(() => {
       el.setAttribute(OWN, '');
-      document.documentElement.appendChild(el);
+      // (A preloaded frame is in place already: moving an iframe reloads it.)
+      if (el.parentNode !== document.documentElement) document.documentElement.appendChild(el);
     });
     return el;
   }
@@ -341,8 +342,10 @@
   // ---------------------------------------------------------------------
   // Reader view: mounted after <body>; the page is hidden, not destroyed.
 
-  let reader = null; // {host, scrollX, scrollY, focus}
+  let reader = null; // {host, scrollX, scrollY, focus, shown}
+  const LOADING = 'data-loading';
 
+  /** Mount the reader's host after <body>, transparent while it loads (content/own.css). */
   function mountReader(host) {
     if (reader) unmountReader();
     reader = {
@@ -350,9 +353,20 @@
       scrollX: window.scrollX,
       scrollY: window.scrollY,
       focus: document.activeElement,
+      shown: false,
     };
-    mutate(() => document.documentElement.setAttribute(READER, ''));
+    host.setAttribute(LOADING, '');
     mountOwn(host);
+  }
+
+  /** Show the mounted reader: the page is hidden under it, scrolled to the top. */
+  function showReader() {
+    if (!reader || reader.shown) return;
+    reader.shown = true;
+    mutate(() => {
+      document.documentElement.setAttribute(READER, '');
+      reader.host.removeAttribute(LOADING);
+    });
     window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
   }
 
@@ -386,6 +400,7 @@
     mountOwn,
     unmountOwn,
     mountReader,
+    showReader,
     unmountReader,
     get readerMounted() { return !!reader; },
     get readerHost() { return reader?.host ?? null; },

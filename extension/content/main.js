@@ -54,34 +54,47 @@
     }
   }
 
-  // The reader frame tells us it painted; after this long without word,
-  // the toolbar command returns all the same.
+  // The reader frame tells us it painted; after this long without word
+  // (once the page is read), it is taken down again.
   const PAINT_WAIT_MS = 10_000;
 
   /**
-   * Mount the reader frame (content/frames.js) for `result` (an extraction,
-   * or null when the engine failed) and wait until it has painted.
+   * Mount the reader frame (content/frames.js), then read the page
+   * (`read()`: a promise of the extraction) while it loads, transparent;
+   * once it has drawn the article over the page, hide the page under it.
+   * Resolves to {view, work} when painted.
    */
-  async function mountReader(result, options, started) {
+  async function mountReader(read, options, started) {
     let painted;
     const paint = new Promise((resolve) => { painted = resolve; });
+    let work = null;
+    const result = () => work.catch(() => null);
     const view = D.frames.create('reader', {
-      data: () => readerData(result, options),
+      data: async () => readerData(await result(), options),
       painted: () => {
+        if (readerView !== view) return;
+        applier.showReader();
         D.lastTiming = { ...D.lastTiming, painted: performance.now() - started };
         painted();
       },
       close: async () => { if (readerView === view) await closeReader(); },
       declutter: async () => { await closeReader(); await declutter(); },
-      export: (format) => exportDoc(result, format),
+      export: async (format) => exportDoc(await work, format),
       gone: () => { if (readerView === view) closeReader(); },
     });
     readerView?.close();
     readerView = view;
     applier.mountReader(view.host);
     view.frame.focus();
-    await Promise.race([paint, new Promise((resolve) => setTimeout(resolve, PAINT_WAIT_MS))]);
-    return view;
+    work = read();
+    await work.catch(() => {});
+    const shown = await Promise.race([paint.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), PAINT_WAIT_MS))]);
+    if (!shown && readerView === view) {
+      // A frame that never drew: the page is left as it was.
+      await closeReader();
+      throw new Error('the reader did not load');
+    }
+    return { view, work };
   }
 
   /** What the reader frame shows: the extraction, with what only the page knows. */
@@ -128,25 +141,32 @@
 
   async function openReader({ force = false } = {}) {
     const started = performance.now();
-    let result;
+    D.lastTiming = { startedAt: performance.timeOrigin + started };
+    const known = readerView?.extraction;
+    const read = () => {
+      const reading = known ? Promise.resolve(known) : withReadingNotice(extractNow());
+      reading.then(() => { D.lastTiming.extracted = performance.now() - started; }, () => {});
+      return reading;
+    };
+    const { view, work } = await mountReader(read, { force }, started);
     try {
-      result = readerView?.extraction ?? (await withReadingNotice(extractNow()));
+      const result = await work;
+      view.extraction = result;
+      return { reader: true, article: !!result.article, isArticle: !!result.readerable?.is_article, path: engine.path };
     } catch (error) {
-      return showFailure(error);
+      // The engine failed (or trapped): the frame says so; the page is left as it was.
+      const text = String(error?.message ?? error);
+      errors.push(text);
+      return { reader: true, failed: true, error: text };
     }
-    D.lastTiming = { extractAndBuild: performance.now() - started };
-    const view = await mountReader(result, { force }, started);
-    view.extraction = result;
-    return { reader: true, article: !!result.article, isArticle: !!result.readerable?.is_article, path: engine.path };
   }
 
-  /** The engine failed (or trapped): say so; the page is left as it was. */
+  /** The engine failed (or trapped) for declutter: say so in the reader; the page is left as it was. */
   async function showFailure(error) {
     const text = String(error?.message ?? error);
     errors.push(text);
     if (applier.readerMounted) await closeReader();
-    const view = await mountReader(null, { failed: true }, performance.now());
-    view.extraction = null;
+    await mountReader(() => Promise.resolve(null), { failed: true }, performance.now());
     return { reader: true, failed: true, error: text };
   }
 

@@ -9,7 +9,8 @@
   if (D.rpc) return;
 
   /**
-   * `handlers`: {name(...args) -> value | Promise}. Returns
+   * `handlers`: {name(...args) -> value | Promise}, or a function from a
+   * name to such a handler (null for none). Returns
    * {call(name, ...args) -> Promise, closed: Promise}; calls still waiting
    * when the port closes are rejected.
    */
@@ -27,7 +28,7 @@
         return;
       }
       const { id, call, args } = message ?? {};
-      const handler = Object.hasOwn(handlers, call) ? handlers[call] : null;
+      const handler = typeof handlers === 'function' ? handlers(call) : Object.hasOwn(handlers, call) ? handlers[call] : null;
       try {
         if (!handler) throw new Error(`unknown call ${call}`);
         const value = await handler(...(Array.isArray(args) ? args : []));

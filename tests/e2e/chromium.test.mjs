@@ -55,6 +55,13 @@ describe('Chromium', () => {
   async function open(path) {
     const page = await chrome.context.newPage();
     await watchConsole(await chrome.context.newCDPSession(page), (e) => seen.push({ where: path, ...e }));
+    // The extension's frames (reader, panel) are targets of their own: their console too.
+    page.on('console', (m) => {
+      const url = m.location()?.url ?? '';
+      if (['error', 'warning', 'assert'].includes(m.type()) && url.startsWith(`${chrome.origin}/frame/`)) {
+        seen.push({ where: `${path} (frame)`, kind: `console.${m.type()}`, text: m.text(), url, stack: url, world: chrome.origin });
+      }
+    });
     await page.goto(server.origin + path, { waitUntil: 'load' });
     await page.bringToFront();
     if (path.startsWith('/newsmax')) {
