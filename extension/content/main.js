@@ -74,6 +74,7 @@
       painted: () => {
         if (readerView !== view) return;
         applier.showReader();
+        view.frame.focus(); // (again: focusing it while it loaded may not have held)
         D.lastTiming = { ...D.lastTiming, painted: performance.now() - started };
         painted();
       },

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer, CORPUS_PAGES, NOISE_TEXT, TRICKY_PARAGRAPHS } from './lib/server.mjs';
-import { launchChromium, readerView, viewFrame, waitForView, watchConsole, ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
+import { clickInFrame, launchChromium, readerView, viewFrame, waitForView, watchConsole, ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
 import * as P from './lib/page.mjs';
 import {
   CLUTTER_STRINGS, CORPUS_MIN_PRECISION, CORPUS_MIN_RECALL, EXPECTED, PARAGRAPHS, assertAllVisible, assertDecluttered,
@@ -129,14 +129,14 @@ describe('Chromium', () => {
 
       if (!variant.csp) {
         for (const theme of ['light', 'dark']) {
-          await viewFrame(page, 'reader').locator(`[data-theme-choice="${theme}"]`).click();
+          await clickInFrame(viewFrame(page, 'reader'), `[data-theme-choice="${theme}"]`);
           const view = await readerView(page, P.readerInfo, P.pageHidden);
           assert.equal(view.theme, theme);
           await shot(page, `chromium-reader-${theme}.png`);
         }
         const dark = await readerView(page, P.readerInfo, P.pageHidden);
         assert.notEqual(dark.background, 'rgb(255, 255, 255)', 'dark theme is dark');
-        await viewFrame(page, 'reader').locator('[data-theme-choice="auto"]').click();
+        await clickInFrame(viewFrame(page, 'reader'), '[data-theme-choice="auto"]');
         // Keyboard: Escape closes, focus starts in the reader.
         assert.ok(info.focusedInReader, 'focus moves into the reader view');
       }
@@ -163,7 +163,7 @@ describe('Chromium', () => {
       await waitReader(page);
       let tabId;
       if (variant.csp) {
-        await viewFrame(page, 'reader').locator('[data-action="declutter"]').click();
+        await clickInFrame(viewFrame(page, 'reader'), '[data-action="declutter"]');
         await waitForView(page, 'panel');
         tabId = (await command(page, { cmd: 'state' })).tabId;
       } else {
@@ -207,7 +207,7 @@ describe('Chromium', () => {
       const rerendered = await page.evaluate(P.visibilityOf, [EXPECTED.clutter.newsletter[0]]);
       assert.ok(rerendered[0].visible.every((v) => !v), 're-rendered block is hidden again');
 
-      await viewFrame(page, 'panel').locator('[data-action="undo-all"]').click();
+      await clickInFrame(viewFrame(page, 'panel'), '[data-action="undo-all"]');
       await page.waitForFunction(() => !document.querySelector('declutter-panel'));
       assertAllVisible(await page.evaluate(P.visibilityOf, CLUTTER_STRINGS), 'clutter');
       assertAllVisible(await page.evaluate(P.visibilityOf, { strings: PARAGRAPHS, selector: 'p' }), 'paragraph');
@@ -262,11 +262,11 @@ describe('Chromium', () => {
     const page = await open('/newsmax/');
     await click(page);
     await waitReader(page);
-    await viewFrame(page, 'reader').locator('[data-action="download-txt"]').click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="download-txt"]');
     const txt = await chrome.downloaded(/\.txt$/);
-    await viewFrame(page, 'reader').locator('[data-action="download-md"]').click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="download-md"]');
     const md = await chrome.downloaded(/\.md$/);
-    await viewFrame(page, 'reader').locator('[data-action="download-html"]').click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="download-html"]');
     const html = await chrome.downloaded(/\.html$/);
 
     assert.match(txt.name, /^putin-seeks-to-shore-up-ties/i, `file name from the title: ${txt.name}`);
@@ -281,7 +281,7 @@ describe('Chromium', () => {
     assert.equal(links, 0, 'download links removed after');
 
     await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await viewFrame(page, 'reader').locator('[data-action="copy"]').click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="copy"]');
     await viewFrame(page, 'reader').waitForFunction(() => /Copied|copy/i.test(document.querySelector('declutter-reader').shadowRoot.querySelector('.status').textContent));
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     assertTextExport(clip);
@@ -301,7 +301,7 @@ describe('Chromium', () => {
       let info = await readerView(page, P.readerInfo, P.pageHidden);
       if (info.notice !== null && info.showAnyway) {
         // Judged not an article: the notice offers to show it anyway.
-        await viewFrame(page, 'reader').locator('[data-action="show-anyway"]').click();
+        await clickInFrame(viewFrame(page, 'reader'), '[data-action="show-anyway"]');
         await viewFrame(page, 'reader').waitForFunction(() => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'));
         info = await readerView(page, P.readerInfo, P.pageHidden);
       }
@@ -330,7 +330,7 @@ describe('Chromium', () => {
     await waitReader(page);
     const info = await readerView(page, P.readerInfo, P.pageHidden);
     for (const p of TRICKY_PARAGRAPHS) assert.ok(info.text.includes(p), `reader shows: ${p.slice(0, 40)}`);
-    await viewFrame(page, 'reader').locator('[data-action="declutter"]').click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="declutter"]');
     await waitForView(page, 'panel');
     const paragraphs = await page.evaluate(P.visibilityOf, { strings: TRICKY_PARAGRAPHS, selector: 'p' });
     const clutter = await page.evaluate(P.visibilityOf, ['Sign up for our daily newsletter', 'Join the conversation', '© 2026 The Daily Example']);
@@ -342,7 +342,7 @@ describe('Chromium', () => {
     await sleep(200);
     assert.deepEqual((await page.evaluate(P.visibilityOf, ['Breaking: late banner']))[0].visible, [true]);
     await page.evaluate(() => document.body.firstElementChild.remove());
-    await viewFrame(page, 'panel').locator('[data-action="undo-all"]').click();
+    await clickInFrame(viewFrame(page, 'panel'), '[data-action="undo-all"]');
     await page.waitForFunction(() => !document.querySelector('declutter-panel'));
     assert.equal(await page.evaluate(P.outerHTML), before, 'outerHTML identical after undo all');
     await page.close();
@@ -380,7 +380,7 @@ describe('Chromium', () => {
     await click(page);
     await waitReader(page);
     assert.equal((await readerView(page, P.readerInfo, P.pageHidden)).theme, 'sepia');
-    await viewFrame(page, 'reader').locator('[data-theme-choice="auto"]').click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-theme-choice="auto"]');
     await click(page);
     await waitNoReader(page);
     await page.close();
@@ -438,7 +438,7 @@ describe('Chromium', () => {
     await waitReader(page);
     const info = await readerView(page, P.readerInfo, P.pageHidden);
     assert.ok(info.notice && /not look like an article/.test(info.notice), `notice shown: ${info.notice}`);
-    await viewFrame(page, 'reader').locator('[data-action="close"]').first().click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="close"]');
     await waitNoReader(page);
     assert.equal(await page.evaluate(P.outerHTML), before, 'outerHTML identical after closing');
     await page.close();

@@ -149,10 +149,12 @@ function installSpeechStandIn(voiceList) {
   document.addEventListener('test-speech-end', () => end());
   document.addEventListener('test-speech-auto', () => { auto = true; end(); });
   document.addEventListener('test-speech-manual', () => { auto = false; });
-  Object.defineProperty(globalThis, 'speechSynthesis', { value: synth, configurable: true, writable: true });
-  Object.defineProperty(globalThis, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true, writable: true });
+  // On `window`: WebDriver runs this in Firefox in a sandbox whose own
+  // globalThis is not the frame's window (the reader's code reads the window's).
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true, writable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true, writable: true });
   publish();
-  return globalThis.speechSynthesis === synth;
+  return window.speechSynthesis === synth;
 }
 
 // ------------------------------------------------------ page functions

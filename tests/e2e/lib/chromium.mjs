@@ -156,6 +156,22 @@ export function evaluateIn(frame, fn, arg, { ms = 2000, fallback = null } = {}) 
   return Promise.race([frame.evaluate(fn, arg).catch(() => fallback), sleep(ms).then(() => fallback)]);
 }
 
+/**
+ * A real click on `selector` in `frame`. A click that closes its own frame
+ * (Close, Undo all, Declutter) can leave Playwright's click waiting on the
+ * frame that is gone: done then.
+ */
+export async function clickInFrame(frame, selector) {
+  const click = frame.locator(selector).first().click();
+  for (;;) {
+    if (await Promise.race([click.then(() => true), sleep(50).then(() => false)])) return;
+    if (frame.isDetached()) {
+      click.catch(() => {});
+      return;
+    }
+  }
+}
+
 /** Wait until the view `kind` is shown (the reader: article or notice); its frame. */
 export async function waitForView(page, kind = 'reader', timeout = 15_000) {
   const start = Date.now();

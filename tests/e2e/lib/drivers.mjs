@@ -9,7 +9,7 @@
 //   frame, keys(key) a real key press, dialogs(), errors(), close().
 import { readdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { evaluateIn, launchChromium, viewFrame, watchConsole } from './chromium.mjs';
+import { clickInFrame, evaluateIn, launchChromium, viewFrame, watchConsole } from './chromium.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { describeError, extensionErrors } from './console.mjs';
 
@@ -36,7 +36,7 @@ export async function chromiumDriver({ proxyPort, extension, args }) {
       const frame = viewFrame(page, kind);
       return frame ? evaluateIn(frame, fn, arg, { ms: 10_000 }) : null;
     },
-    pressIn: (kind, selector) => viewFrame(page, kind).locator(selector).first().click(),
+    pressIn: (kind, selector) => clickInFrame(viewFrame(page, kind), selector),
     keys: (key) => page.keyboard.press(key),
     /** A finished download whose name matches: {name, text}. */
     downloaded: (pattern) => chrome.downloaded(pattern),
