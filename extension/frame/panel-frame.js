@@ -44,6 +44,9 @@
   root.style.maxHeight = 'none'; // the frame scrolls when the page makes it shorter
   document.body.replaceChildren(view.host);
 
+  // A frame may not focus its own elements until it has focus itself.
+  window.addEventListener('focus', () => { if (document.activeElement === document.body) view.focus(); });
+
   link = await D.link.connect({
     refresh: (entries) => view.refresh(entries),
     status: (text) => view.setStatus(text),

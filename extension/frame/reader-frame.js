@@ -51,6 +51,14 @@
     });
   }
 
+  // Focus: a frame may not focus its own elements until it has focus
+  // itself (the content script gives it); keys that land on the document
+  // all the same are the reader's.
+  window.addEventListener('focus', () => { if (view && document.activeElement === document.body) view.focus(); });
+  document.addEventListener('keydown', (event) => {
+    if (view && !view.host.contains(event.target)) view.onKey(event);
+  });
+
   link = await D.link.connect({
     // The content script's commands (context menu, shortcuts) while the reader is open.
     download,

@@ -102,7 +102,7 @@
   /**
    * Build the reader view. `actions`: {close, declutter, copy, download(fmt),
    * showAnyway}; `failed`: the engine could not read the page (a notice
-   * only). Returns {host, root, focus(), setStatus(text), stop()}.
+   * only). Returns {host, root, focus(), onKey(event), setStatus(text), stop()}.
    */
   async function build(extraction, actions, { force = false, failed = false } = {}) {
     const prefs = await loadPrefs();
@@ -196,7 +196,8 @@
           button(t('readerClose'), actions.close, { 'data-action': 'close' }))));
     }
 
-    root.addEventListener('keydown', (event) => {
+    /** The reader's keys: Escape closes; Listen's (N, ← →). */
+    const onKey = (event) => {
       if (!event.isTrusted) return;
       if (event.key === 'Escape') {
         event.stopPropagation();
@@ -206,13 +207,16 @@
         event.preventDefault();
         event.stopPropagation();
       }
-    });
+    };
+    root.addEventListener('keydown', onKey);
     shadow.append(root);
     applyPrefs(root, prefs);
     return {
       host,
       root,
       focus: () => root.focus({ preventScroll: true }),
+      /** For keys that reach the document around the view (the reader frame). */
+      onKey,
       setStatus: (text) => { status.textContent = text; },
       /** Stop reading aloud (the reader is closing). */
       stop: () => listen?.stop(),
