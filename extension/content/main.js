@@ -9,7 +9,7 @@
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const { engine, applier } = D;
 
-  let readerView = null; // a frame view (content/frames.js) + {extraction}
+  let readerView = null; // a frame view (content/frames.js) + {extraction} once read
   let panelView = null; // a frame view
   let lastExtraction = null; // {url, extraction}
   const errors = [];
@@ -143,9 +143,8 @@
   async function openReader({ force = false } = {}) {
     const started = performance.now();
     D.lastTiming = { startedAt: performance.timeOrigin + started };
-    const known = readerView?.extraction;
     const read = () => {
-      const reading = known ? Promise.resolve(known) : withReadingNotice(extractNow());
+      const reading = withReadingNotice(extractNow());
       reading.then(() => { D.lastTiming.extracted = performance.now() - started; }, () => {});
       return reading;
     };

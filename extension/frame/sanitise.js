@@ -21,7 +21,11 @@
 
   /** Sanitise the tree under `root` (an element of an inert document) in place. */
   function sanitise(root) {
-    const { tags, global, attributes, urls } = D.allowList;
+    const { tags, global, attributes } = D.allowList;
+    // The playground (www/platform.js) shows images as data: placeholders of its own.
+    const urls = D.platform?.placeholderImages
+      ? { ...D.allowList.urls, src: [...D.allowList.urls.src, 'data:'] }
+      : D.allowList.urls;
     const base = root.ownerDocument.baseURI;
     for (const node of Array.from(root.querySelectorAll('*'))) {
       if (!root.contains(node)) continue; // inside an element already removed
