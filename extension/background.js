@@ -15,17 +15,18 @@ if (typeof importScripts === 'function' && typeof globalThis.declutterWasm === '
 // Files injected into a tab, in order. Keep in step with scripts/build-extension.sh.
 const CONTENT_FILES = [
   'wasm/declutter.js',
-  'content/reader-css.js',
   'content/engine.js',
   'content/applier.js',
-  'content/listen.js',
-  'content/reader.js',
-  'content/panel.js',
+  'frame/rpc.js',
+  'content/frames.js',
   'content/rules.js',
   'content/picker.js',
   'content/main.js',
 ];
 const CONTENT_CSS = ['content/content.css'];
+// The hosts of the extension's frames, as a user stylesheet: a page's own
+// rules, even !important ones, cannot hide or move them.
+const OWN_CSS = ['content/own.css'];
 const AUTO_SCRIPT_ID = 'declutter-auto';
 
 // ---------------------------------------------------------------------------
@@ -69,14 +70,29 @@ async function runEngine(op, args) {
 // ---------------------------------------------------------------------------
 // Talking to the tab.
 
-async function ensureInjected(tabId) {
-  const [probe] = await api.scripting.executeScript({
-    target: { tabId },
-    func: () => typeof globalThis[Symbol.for('declutter')]?.handle === 'function',
-  });
-  if (probe?.result === true) return;
-  await api.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
-  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+// For the reader, injected first: the reader frame starts loading at once
+// (its load is the slowest step to the reader being painted).
+const PRELOAD_FILES = ['frame/rpc.js', 'content/frames.js', 'content/preload.js'];
+
+async function ensureInjected(tabId, { preload = false } = {}) {
+  const [probe] = await api.scripting.executeScript(preload
+    ? { target: { tabId }, files: PRELOAD_FILES }
+    : {
+      target: { tabId },
+      func: () => {
+        const D = globalThis[Symbol.for('declutter')];
+        return { ready: typeof D?.handle === 'function', own: D?.ownCss === true };
+      },
+    });
+  const { ready = false, own = false } = probe?.result ?? {};
+  // (An auto-declutter page got its CSS from the registered script, as an
+  // author sheet: the user sheet comes with the first command.) The three
+  // go at once: the CSS only styles attributes the scripts set later.
+  await Promise.all([
+    !own && api.scripting.insertCSS({ target: { tabId }, files: OWN_CSS, origin: 'USER' }),
+    !ready && api.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS }),
+    !ready && api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES }),
+  ]);
 }
 
 /**
@@ -90,7 +106,7 @@ async function sendToTab(tab, message) {
     // Chromium's Extensions.triggerAction): try again briefly.
     for (let attempt = 0; ; attempt++) {
       try {
-        await ensureInjected(tab.id);
+        await ensureInjected(tab.id, { preload: message.cmd === 'reader' || message.cmd === 'reader-open' });
         break;
       } catch (error) {
         if (attempt >= 6 || !/permission|Cannot access/i.test(String(error?.message))) throw error;
@@ -99,7 +115,11 @@ async function sendToTab(tab, message) {
     }
     const [result] = await api.scripting.executeScript({
       target: { tabId: tab.id },
-      func: (msg) => globalThis[Symbol.for('declutter')].handle(msg),
+      func: (msg) => {
+        const D = globalThis[Symbol.for('declutter')];
+        D.ownCss = true; // ensureInjected inserted content/own.css
+        return D.handle(msg);
+      },
       args: [message],
     });
     return result?.result ?? { error: String(result?.error ?? 'no reply from the page') };
@@ -213,7 +233,7 @@ async function syncAutoScript() {
     id: AUTO_SCRIPT_ID,
     matches: granted,
     js: [...CONTENT_FILES, 'content/auto.js'],
-    css: CONTENT_CSS,
+    css: [...CONTENT_CSS, ...OWN_CSS],
     runAt: 'document_idle',
   }]);
 }
@@ -225,6 +245,25 @@ api.permissions.onAdded?.addListener(() => syncAutoScript());
 api.permissions.onRemoved?.addListener(() => syncAutoScript());
 api.runtime.onInstalled.addListener(() => { createMenus(); syncAutoScript(); });
 api.runtime.onStartup.addListener(() => { createMenus(); syncAutoScript(); });
+
+// ---------------------------------------------------------------------------
+// Firefox gives the extension's frames in a web page (frame/*.html) no
+// `tabs` API: their port to the content script of their own tab's top frame
+// goes through here (content/frames.js checks its token).
+
+api.runtime.onConnect.addListener((frame) => {
+  const tabId = frame.sender?.tab?.id;
+  const url = String(frame.sender?.url ?? '');
+  if (frame.sender?.id !== api.runtime.id || !url.startsWith(api.runtime.getURL('frame/')) || tabId == null) {
+    frame.disconnect();
+    return;
+  }
+  const page = api.tabs.connect(tabId, { frameId: 0, name: frame.name });
+  frame.onMessage.addListener((message) => page.postMessage(message));
+  page.onMessage.addListener((message) => frame.postMessage(message));
+  frame.onDisconnect.addListener(() => page.disconnect());
+  page.onDisconnect.addListener(() => frame.disconnect());
+});
 
 // ---------------------------------------------------------------------------
 // Messages from content scripts.

@@ -1,7 +1,7 @@
 // Package the extension per browser from one source: extension/manifest.json
 // holds the common keys plus "$chrome" / "$firefox" overlays. Called by
 // scripts/build-extension.sh after dist/wasm is built.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
@@ -43,6 +43,25 @@ globalThis.declutterWasm = fresh();
 `;
 }
 
+/**
+ * Each frame page (frame/*.html) lists its scripts one by one; the package
+ * loads them as one file (`<page>.bundle.js`, the same scripts in the same
+ * order): the frame is on the way to the reader being painted, and every
+ * script file it fetches costs it time.
+ */
+function bundleFramePages(dir) {
+  for (const page of readdirSync(dir).filter((name) => name.endsWith('.html'))) {
+    const html = readFileSync(join(dir, page), 'utf8');
+    const scripts = [...html.matchAll(/<script src="([\w.-]+)"><\/script>\n/g)];
+    if (!scripts.length) continue;
+    const bundle = page.replace(/\.html$/, '.bundle.js');
+    writeFileSync(join(dir, bundle), scripts.map(([, src]) => `// ${src}\n${readFileSync(join(dir, src), 'utf8')}`).join('\n'));
+    let rewritten = html;
+    for (const [tag] of scripts) rewritten = rewritten.replace(tag, '');
+    writeFileSync(join(dir, page), rewritten.replace('</body>', `<script src="${bundle}"></script>\n</body>`));
+  }
+}
+
 function merge(base, overlay) {
   const out = { ...base };
   for (const [key, value] of Object.entries(overlay)) {
@@ -64,7 +83,7 @@ function manifestFor(browser) {
 }
 
 const glue = classicGlue(readFileSync(join(WASM, 'declutter.js'), 'utf8'));
-const readerCss = readFileSync(join(SRC, 'content', 'reader.css'), 'utf8');
+const readerCss = readFileSync(join(SRC, 'frame', 'reader.css'), 'utf8');
 
 for (const browser of ['chrome', 'firefox']) {
   const out = join(DIST, browser);
@@ -78,8 +97,9 @@ for (const browser of ['chrome', 'firefox']) {
   mkdirSync(join(out, 'wasm'), { recursive: true });
   cpSync(join(WASM, 'declutter_bg.wasm'), join(out, 'wasm', 'declutter_bg.wasm'));
   writeFileSync(join(out, 'wasm', 'declutter.js'), glue);
-  writeFileSync(join(out, 'content', 'reader-css.js'),
-    `// Generated from content/reader.css by scripts/build-extension.mjs.\n(globalThis[Symbol.for('declutter')] ??= {}).readerCss = ${JSON.stringify(readerCss)};\n`);
+  writeFileSync(join(out, 'frame', 'reader-css.js'),
+    `// Generated from frame/reader.css by scripts/build-extension.mjs.\n(globalThis[Symbol.for('declutter')] ??= {}).readerCss = ${JSON.stringify(readerCss)};\n`);
+  bundleFramePages(join(out, 'frame'));
   const zip = join(DIST, `declutter-${browser}.zip`);
   rmSync(zip, { force: true });
   execFileSync('zip', ['-q', '-r', '-X', zip, '.'], { cwd: out });

@@ -442,6 +442,11 @@ fn close(out: &mut String, tag: Option<&'static str>, depth: &mut usize) {
     }
 }
 
+/// Attributes any kept tag may carry.
+const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir"];
+/// An image's attributes besides its checked `src`.
+const IMAGE_ATTRIBUTES: &[&str] = &["alt", "title", "width", "height"];
+
 /// The attributes `tag` may carry besides `lang` and `dir` (any tag).
 /// URLs (`href`) are resolved and checked apart.
 fn tag_attributes(tag: &str) -> &'static [&'static str] {
@@ -459,7 +464,7 @@ fn tag_attributes(tag: &str) -> &'static [&'static str] {
 fn open_tag(dom: &Dom, ix: NodeIx, tag: &str, base: Option<&Url>, out: &mut String) {
     out.push('<');
     out.push_str(tag);
-    for &attr in tag_attributes(tag).iter().chain(&["lang", "dir"]) {
+    for &attr in tag_attributes(tag).iter().chain(GLOBAL_ATTRIBUTES) {
         let Some(value) = dom.attr(ix, attr) else {
             continue;
         };
@@ -795,7 +800,7 @@ fn write_img(dom: &Dom, ix: NodeIx, base: Option<&Url>, out: &mut String) {
     };
     out.push_str("<img");
     push_attr(out, "src", &src);
-    for attr in ["alt", "title", "width", "height"] {
+    for &attr in IMAGE_ATTRIBUTES {
         if let Some(v) = dom.attr(ix, attr) {
             push_attr(out, attr, v);
         }
@@ -851,6 +856,64 @@ fn noscript_image(dom: &Dom, ix: NodeIx, base: Option<&Url>, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reader's second pass (extension/frame/allow-list.js) is this
+    /// sanitiser's allow-list, written out as JavaScript: what the serialiser
+    /// may write, tag by tag. `UPDATE_ALLOW_LIST=1 cargo test --lib
+    /// allow_list` rewrites the file after a change here.
+    #[test]
+    fn js_allow_list_mirrors_the_sanitiser() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/extension/frame/allow-list.js");
+        let quoted = |list: &[&str]| {
+            let items: Vec<String> = list.iter().map(|s| format!("'{s}'")).collect();
+            format!("[{}]", items.join(", "))
+        };
+        let mut attributes = String::new();
+        for &tag in KEPT_TAGS {
+            let mut list: Vec<&str> = tag_attributes(tag).to_vec();
+            match tag {
+                "a" => list.push("rel"), // open_tag: rel="noopener noreferrer" with every href
+                "code" => list.push("class"), // write_pre: class="language-…"
+                "img" => {
+                    list.push("src");
+                    list.extend(IMAGE_ATTRIBUTES);
+                }
+                _ => {}
+            }
+            if !list.is_empty() {
+                attributes.push_str(&format!("    {tag}: {},\n", quoted(&list)));
+            }
+        }
+        let schemes = |list: &[&str]| {
+            let with_colon: Vec<String> = list.iter().map(|s| format!("{s}:")).collect();
+            quoted(&with_colon.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        let expected = format!(
+            "// Generated from src/clean.rs by its test js_allow_list_mirrors_the_sanitiser\n\
+             // (UPDATE_ALLOW_LIST=1 cargo test --lib allow_list): do not edit by hand.\n\
+             // The tags and attributes the core's sanitiser may write; URLs by scheme.\n\
+             'use strict';\n\
+             (globalThis[Symbol.for('declutter')] ??= {{}}).allowList = {{\n  \
+             tags: {},\n  \
+             global: {},\n  \
+             attributes: {{\n{}  }},\n  \
+             urls: {{ href: {}, src: {} }},\n\
+             }};\n",
+            quoted(KEPT_TAGS),
+            quoted(GLOBAL_ATTRIBUTES),
+            attributes,
+            schemes(LINK_SCHEMES),
+            schemes(IMAGE_SCHEMES),
+        );
+        if std::env::var_os("UPDATE_ALLOW_LIST").is_some() {
+            std::fs::write(path, &expected).unwrap();
+        }
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "extension/frame/allow-list.js is not src/clean.rs's allow-list: run UPDATE_ALLOW_LIST=1 cargo test --lib allow_list"
+        );
+    }
 
     fn base() -> Url {
         Url::parse("https://example.org/news/a.html").unwrap()

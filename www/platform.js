@@ -1,4 +1,4 @@
-// The two extension APIs that the extension's reader view (content/reader.js)
+// The two extension APIs that the extension's reader view (frame/reader.js)
 // calls — i18n and storage — for the playground, which is a plain page:
 // messages from the extension's own _locales (loaded by app.js), reader
 // settings in localStorage. Loaded before ext/reader.js, which picks up
@@ -54,6 +54,10 @@
   D.platform = {
     i18n: { getMessage },
     storage: { sync },
+    // The playground draws the article's images as data: placeholders
+    // (inert.js), which the reader's second pass (frame/sanitise.js) lets
+    // through here only: the core never writes them.
+    placeholderImages: true,
     /** `messages.json` of the extension, plus the playground's own wording. */
     setMessages(loaded, overrides = {}) {
       messages = { ...loaded };

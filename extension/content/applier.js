@@ -323,12 +323,14 @@
   }
 
   // ---------------------------------------------------------------------
-  // Our own elements (reader view, declutter panel): after <body>, marked.
+  // Our own elements (the reader, panel and export frames' hosts, the
+  // picker, the reading notice): after <body>, marked.
 
   function mountOwn(el) {
     mutate(() => {
       el.setAttribute(OWN, '');
-      document.documentElement.appendChild(el);
+      // (A preloaded frame is in place already: moving an iframe reloads it.)
+      if (el.parentNode !== document.documentElement) document.documentElement.appendChild(el);
     });
     return el;
   }
@@ -337,21 +339,13 @@
     mutate(() => el?.remove());
   }
 
-  /** Briefly add an element (a download link), then remove it. */
-  function withTemporary(el, fn) {
-    mountOwn(el);
-    try {
-      return fn(el);
-    } finally {
-      unmountOwn(el);
-    }
-  }
-
   // ---------------------------------------------------------------------
   // Reader view: mounted after <body>; the page is hidden, not destroyed.
 
-  let reader = null; // {host, scrollX, scrollY, focus}
+  let reader = null; // {host, scrollX, scrollY, focus, shown}
+  const LOADING = 'data-loading';
 
+  /** Mount the reader's host after <body>, transparent while it loads (content/own.css). */
   function mountReader(host) {
     if (reader) unmountReader();
     reader = {
@@ -359,9 +353,20 @@
       scrollX: window.scrollX,
       scrollY: window.scrollY,
       focus: document.activeElement,
+      shown: false,
     };
-    mutate(() => document.documentElement.setAttribute(READER, ''));
+    host.setAttribute(LOADING, '');
     mountOwn(host);
+  }
+
+  /** Show the mounted reader: the page is hidden under it, scrolled to the top. */
+  function showReader() {
+    if (!reader || reader.shown) return;
+    reader.shown = true;
+    mutate(() => {
+      document.documentElement.setAttribute(READER, '');
+      reader.host.removeAttribute(LOADING);
+    });
     window.scrollTo({ left: 0, top: 0, behavior: 'instant' });
   }
 
@@ -394,8 +399,8 @@
     get hiddenCount() { return entries.filter((e) => e.hidden).length; },
     mountOwn,
     unmountOwn,
-    withTemporary,
     mountReader,
+    showReader,
     unmountReader,
     get readerMounted() { return !!reader; },
     get readerHost() { return reader?.host ?? null; },

@@ -91,7 +91,15 @@
   /** The page as the core reads it: doctype plus the live tree. */
   function serialise() {
     const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
-    return doctype + document.documentElement.outerHTML;
+    let html = doctype + document.documentElement.outerHTML;
+    // The extension's own elements after <body> (a reader frame that is
+    // loading, the panel) are not the page's: cut from the end.
+    for (const own of document.querySelectorAll(':root > [data-declutter-own]')) {
+      const text = own.outerHTML;
+      const at = html.lastIndexOf(text);
+      if (at >= 0) html = html.slice(0, at) + html.slice(at + text.length);
+    }
+    return html;
   }
 
   D.engine = {

@@ -9,8 +9,8 @@
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const { engine, applier } = D;
 
-  let readerView = null; // {host, setStatus, extraction}
-  let panelView = null;
+  let readerView = null; // a frame view (content/frames.js) + {extraction} once read
+  let panelView = null; // a frame view
   let lastExtraction = null; // {url, extraction}
   const errors = [];
 
@@ -54,48 +54,131 @@
     }
   }
 
-  async function openReader({ force = false } = {}) {
-    const started = performance.now();
-    let result;
-    try {
-      result = readerView?.extraction ?? (await withReadingNotice(extractNow()));
-    } catch (error) {
-      return showFailure(error);
-    }
-    const view = await D.reader.build(result, {
-      close: closeReader,
-      declutter: async () => { closeReader(); await declutter(); },
-      copy: () => copyText(result, view.setStatus),
-      download: (format) => download(result, format, view.setStatus),
-      showAnyway: () => openReader({ force: true }),
-    }, { force });
-    readerView?.stop?.();
-    readerView = { ...view, extraction: result };
+  // The reader frame tells us it painted; after this long without word
+  // (once the page is read), it is taken down again.
+  const PAINT_WAIT_MS = 10_000;
+
+  /**
+   * Mount the reader frame (content/frames.js), then read the page
+   * (`read()`: a promise of the extraction) while it loads, transparent;
+   * once it has drawn the article over the page, hide the page under it.
+   * Resolves to {view, work} when painted.
+   */
+  async function mountReader(read, options, started) {
+    let painted;
+    const paint = new Promise((resolve) => { painted = resolve; });
+    let work = null;
+    const result = () => work.catch(() => null);
+    const view = D.frames.create('reader', {
+      data: async () => readerData(await result(), options),
+      painted: () => {
+        if (readerView !== view) return;
+        applier.showReader();
+        view.frame.focus(); // (again: focusing it while it loaded may not have held)
+        D.lastTiming = { ...D.lastTiming, painted: performance.now() - started };
+        painted();
+      },
+      close: async () => { if (readerView === view) await closeReader(); },
+      declutter: async () => { await closeReader(); await declutter(); },
+      export: async (format) => exportDoc(await work, format),
+      gone: () => { if (readerView === view) closeReader(); },
+    });
+    readerView?.close();
+    readerView = view;
     applier.mountReader(view.host);
-    view.focus();
-    D.lastTiming = { extractAndBuild: performance.now() - started };
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    D.lastTiming.painted = performance.now() - started;
-    return { reader: true, article: !!result.article, isArticle: !!result.readerable?.is_article, path: engine.path };
+    view.frame.focus();
+    work = read();
+    await work.catch(() => {});
+    const shown = await Promise.race([paint.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), PAINT_WAIT_MS))]);
+    if (!shown && readerView === view) {
+      // A frame that never drew: the page is left as it was.
+      await closeReader();
+      throw new Error('the reader did not load');
+    }
+    return { view, work };
   }
 
-  /** The engine failed (or trapped): say so; the page is left as it was. */
+  /** What the reader frame shows: the extraction, with what only the page knows. */
+  function readerData(result, { force = false, failed = false }) {
+    if (!result) return { extraction: {}, failed: true };
+    const meta = result.metadata ?? {};
+    const lead = meta.lead_image && pageAlreadyContacts(meta.lead_image) ? meta.lead_image : undefined;
+    const extraction = { ...result, metadata: { ...meta, title: meta.title || document.title, lead_image: lead } };
+    return { extraction, force, failed };
+  }
+
+  /**
+   * The reader contacts no host the page has not contacted itself: a lead
+   * image (from the page's metadata) is shown only when it is served from the
+   * page's own host or a host the page already loaded something from.
+   */
+  function pageAlreadyContacts(url) {
+    let host;
+    try {
+      const parsed = new URL(url, location.href);
+      if (!/^https?:$/.test(parsed.protocol)) return false;
+      host = parsed.host;
+    } catch {
+      return false;
+    }
+    if (host === location.host) return true;
+    const hosts = new Set();
+    for (const entry of performance.getEntriesByType('resource')) {
+      try {
+        hosts.add(new URL(entry.name).host);
+      } catch {
+        // not a URL
+      }
+    }
+    for (const image of document.images) {
+      try {
+        hosts.add(new URL(image.currentSrc || image.src).host);
+      } catch {
+        // no source
+      }
+    }
+    return hosts.has(host);
+  }
+
+  async function openReader({ force = false } = {}) {
+    const started = performance.now();
+    D.lastTiming = { startedAt: performance.timeOrigin + started };
+    const read = () => {
+      const reading = withReadingNotice(extractNow());
+      reading.then(() => { D.lastTiming.extracted = performance.now() - started; }, () => {});
+      return reading;
+    };
+    const { view, work } = await mountReader(read, { force }, started);
+    try {
+      const result = await work;
+      view.extraction = result;
+      return { reader: true, article: !!result.article, isArticle: !!result.readerable?.is_article, path: engine.path };
+    } catch (error) {
+      // The engine failed (or trapped): the frame says so; the page is left as it was.
+      const text = String(error?.message ?? error);
+      errors.push(text);
+      return { reader: true, failed: true, error: text };
+    }
+  }
+
+  /** The engine failed (or trapped) for declutter: say so in the reader; the page is left as it was. */
   async function showFailure(error) {
     const text = String(error?.message ?? error);
     errors.push(text);
-    if (applier.readerMounted) closeReader();
-    const again = () => view.setStatus(t('couldNotRead'));
-    const view = await D.reader.build({}, { close: closeReader, declutter: again, copy: again, download: again }, { failed: true });
-    readerView = { ...view, extraction: null };
-    applier.mountReader(view.host);
-    view.focus();
+    if (applier.readerMounted) await closeReader();
+    await mountReader(() => Promise.resolve(null), { failed: true }, performance.now());
     return { reader: true, failed: true, error: text };
   }
 
-  function closeReader() {
-    readerView?.stop?.();
-    applier.unmountReader();
+  // Closing waits this long at most for the frame to stop reading aloud.
+  const STOP_WAIT_MS = 300;
+
+  async function closeReader() {
+    const view = readerView;
     readerView = null;
+    if (view?.rpc) await Promise.race([view.rpc.call('stop').catch(() => {}), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS))]);
+    view?.close();
+    applier.unmountReader();
     return { reader: false };
   }
 
@@ -110,39 +193,66 @@
     api.runtime.sendMessage({ type: 'badge', count: applier.hiddenCount }).catch?.(() => {});
   }
 
+  /** The applier's entries as the panel frame shows them. */
+  function panelEntries() {
+    return applier.entries.map((e) => ({
+      kind: e.block.kind,
+      reason: e.block.reason,
+      preview: e.block.preview ?? null,
+      found: !!e.el,
+      hidden: e.hidden,
+      refused: !!e.refused,
+      note: e.note ?? null,
+      rule: e.block.rule ?? e.keptBy ?? null,
+    }));
+  }
+
   function refreshPanel() {
-    panelView?.refresh();
+    panelView?.rpc?.call('refresh', panelEntries()).catch(() => {});
     badge();
   }
 
+  /** The user's choice on entry `i` of the list the panel shows. */
+  const entryAt = (i) => {
+    const entry = applier.entries[i];
+    if (!entry) throw new Error('no such block');
+    return entry;
+  };
+
   function showPanel() {
     if (panelView) {
-      panelView.refresh();
+      refreshPanel();
       return;
     }
-    panelView = D.panel.build({
-      toggle: (entry) => {
+    const view = D.frames.create('panel', {
+      entries: () => panelEntries(),
+      toggle: (i) => {
+        const entry = entryAt(i);
         if (entry.hidden) applier.unhide(entry);
         else applier.rehide(entry);
         refreshPanel();
       },
-      keep: (entry) => keepBlock(entry),
-      forget: (entry) => forgetRule(entry),
-      pick: () => pickRule(),
-      undoAll: () => undoAll(),
+      keep: (i) => keepBlock(entryAt(i)),
+      forget: (i) => forgetRule(entryAt(i)),
+      pick: () => { pickRule(); },
+      undoAll: () => { undoAll(); },
       close: () => closePanel(),
-      copy: async () => copyText(await extraction(), panelView?.setStatus),
-      download: async (format) => download(await extraction(), format, panelView?.setStatus),
+      export: async (format) => exportDoc(await extraction(), format),
+      dock: (side) => view.host.setAttribute('data-dock', side === 'left' ? 'left' : 'right'),
+      // The frame is as tall as the panel, up to 60% of the window; beyond, it scrolls.
+      size: (height) => view.frame.style.setProperty('height', `${Math.max(0, Math.min(Number(height) || 0, Math.round(window.innerHeight * 0.6)))}px`, 'important'),
+      gone: () => { if (panelView === view) closePanel(); },
     });
-    applier.mountOwn(panelView.host);
-    panelView.focus();
+    panelView = view;
+    applier.mountOwn(view.host);
+    view.frame.focus();
   }
 
   // ----------------------------------------------------------- user rules
 
   /** "Hide something…": the picker, then a rule for what the user picked. */
   function pickRule() {
-    if (applier.readerMounted) closeReader();
+    if (applier.readerMounted) void closeReader();
     panelView?.host.setAttribute('data-picking', '');
     D.picker.start({
       pick: (el) => hideByRule(el).catch((error) => showPanelStatus(t('statusError', [String(error?.message ?? error)]))),
@@ -154,7 +264,8 @@
   function showPanelStatus(text) {
     showPanel();
     panelView.host.removeAttribute('data-picking');
-    panelView.setStatus(text);
+    const view = panelView;
+    view.connected.then((rpc) => (view.rpc ?? rpc).call('status', text)).catch(() => {});
   }
 
   async function hideByRule(el) {
@@ -196,12 +307,13 @@
 
   function closePanel() {
     if (!panelView) return;
+    panelView.close();
     applier.unmountOwn(panelView.host);
     panelView = null;
   }
 
   async function declutter({ auto = false } = {}) {
-    if (applier.readerMounted) closeReader();
+    if (applier.readerMounted) await closeReader();
     let result;
     try {
       result = await extractNow({ withRules: true });
@@ -248,42 +360,32 @@
     return { body, name };
   }
 
-  const MIME = { txt: 'text/plain', md: 'text/markdown', html: 'text/html' };
-
-  async function download(result, format, setStatus) {
-    const { body, name } = await exportDoc(result, format);
-    const url = URL.createObjectURL(new Blob([body], { type: `${MIME[format]};charset=utf-8` }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    applier.withTemporary(link, (a) => a.click());
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setStatus?.(t('statusDownloaded', [name]));
-    return { name, bytes: body.length };
-  }
-
-  async function copyText(result, setStatus) {
-    const { body } = await exportDoc(result, 'txt');
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(body);
-      ok = true;
-    } catch {
-      // No async clipboard here (no focus, or the page's permissions policy):
-      // the copy command on a temporary, removed-after textarea.
-      const area = document.createElement('textarea');
-      area.value = body;
-      area.setAttribute('readonly', '');
-      area.style.position = 'fixed';
-      area.style.opacity = '0';
-      ok = applier.withTemporary(area, (a) => {
-        a.select();
-        return document.execCommand('copy');
-      });
+  /**
+   * An export asked for by a command (context menu, tests): saved from an
+   * extension frame, never from the page. The reader's or the panel's
+   * frame when one is shown, else a frame of its own that goes when done.
+   */
+  async function exportFromFrame(format) {
+    const shown = readerView ?? panelView;
+    if (shown) {
+      const rpc = shown.rpc ?? (await shown.connected);
+      return rpc.call(format === 'copy' ? 'copy' : 'download', format);
     }
-    setStatus?.(ok ? t('statusCopied') : t('statusCopyFailed'));
-    return { copied: ok, bytes: body.length };
+    let done;
+    const finished = new Promise((resolve) => { done = resolve; });
+    const view = D.frames.create('export', {
+      job: () => ({ format }),
+      export: async (f) => exportDoc(await extraction(), f),
+      done: (result) => done(result),
+      gone: () => done({ error: 'export frame went away' }),
+    });
+    applier.mountOwn(view.host);
+    try {
+      return await Promise.race([finished, new Promise((resolve) => setTimeout(() => resolve({ error: 'export timed out' }), PAINT_WAIT_MS))]);
+    } finally {
+      view.close();
+      applier.unmountOwn(view.host);
+    }
   }
 
   // -------------------------------------------------------------- dispatch
@@ -303,10 +405,8 @@
         case 'undo': return undoAll();
         case 'pick': return pickRule();
         case 'export': {
-          const result = readerView?.extraction ?? (await extraction());
-          if (message.format === 'copy') return await copyText(result, readerView?.setStatus);
-          if (message.inline) return await exportDoc(result, message.format);
-          return await download(result, message.format, readerView?.setStatus);
+          if (message.inline) return await exportDoc(readerView?.extraction ?? (await extraction()), message.format);
+          return await exportFromFrame(message.format);
         }
         case 'state': return state();
         case 'bench': return await bench(message.runs ?? 5, message.order);
@@ -319,7 +419,7 @@
     } catch (error) {
       const text = String(error?.message ?? error);
       errors.push(text);
-      readerView?.setStatus?.(t('statusError', [text]));
+      readerView?.rpc?.call('status', t('statusError', [text])).catch(() => {});
       return { error: text };
     }
   }

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer, CORPUS_PAGES, NOISE_TEXT, TRICKY_PARAGRAPHS } from './lib/server.mjs';
-import { launchChromium, watchConsole, ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
+import { clickInFrame, launchChromium, readerView, viewFrame, waitForView, watchConsole, ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
 import * as P from './lib/page.mjs';
 import {
   CLUTTER_STRINGS, CORPUS_MIN_PRECISION, CORPUS_MIN_RECALL, EXPECTED, PARAGRAPHS, assertAllVisible, assertDecluttered,
@@ -55,6 +55,13 @@ describe('Chromium', () => {
   async function open(path) {
     const page = await chrome.context.newPage();
     await watchConsole(await chrome.context.newCDPSession(page), (e) => seen.push({ where: path, ...e }));
+    // The extension's frames (reader, panel) are targets of their own: their console too.
+    page.on('console', (m) => {
+      const url = m.location()?.url ?? '';
+      if (['error', 'warning', 'assert'].includes(m.type()) && url.startsWith(`${chrome.origin}/frame/`)) {
+        seen.push({ where: `${path} (frame)`, kind: `console.${m.type()}`, text: m.text(), url, stack: url, world: chrome.origin });
+      }
+    });
     await page.goto(server.origin + path, { waitUntil: 'load' });
     await page.bringToFront();
     if (path.startsWith('/newsmax')) {
@@ -90,9 +97,9 @@ describe('Chromium', () => {
   }
 
   async function waitReader(page) {
-    await page.waitForFunction(() => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice'), null, { timeout: 20_000 });
+    const frame = await waitForView(page, 'reader', 20_000);
     // Painted: two frames after mounting.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 
   async function waitNoReader(page) {
@@ -110,7 +117,7 @@ describe('Chromium', () => {
 
       await click(page);
       await waitReader(page);
-      const info = await page.evaluate(P.readerInfo);
+      const info = await readerView(page, P.readerInfo, P.pageHidden);
       assertNewsmaxReader(info);
       assert.ok(info.meta.includes('AFP'), `byline shown: ${info.meta}`);
       assert.match(info.meta, /2024/, 'date shown');
@@ -122,14 +129,14 @@ describe('Chromium', () => {
 
       if (!variant.csp) {
         for (const theme of ['light', 'dark']) {
-          await page.locator(`declutter-reader [data-theme-choice="${theme}"]`).click();
-          const view = await page.evaluate(P.readerInfo);
+          await clickInFrame(viewFrame(page, 'reader'), `[data-theme-choice="${theme}"]`);
+          const view = await readerView(page, P.readerInfo, P.pageHidden);
           assert.equal(view.theme, theme);
           await shot(page, `chromium-reader-${theme}.png`);
         }
-        const dark = await page.evaluate(P.readerInfo);
+        const dark = await readerView(page, P.readerInfo, P.pageHidden);
         assert.notEqual(dark.background, 'rgb(255, 255, 255)', 'dark theme is dark');
-        await page.locator('declutter-reader [data-theme-choice="auto"]').click();
+        await clickInFrame(viewFrame(page, 'reader'), '[data-theme-choice="auto"]');
         // Keyboard: Escape closes, focus starts in the reader.
         assert.ok(info.focusedInReader, 'focus moves into the reader view');
       }
@@ -156,8 +163,8 @@ describe('Chromium', () => {
       await waitReader(page);
       let tabId;
       if (variant.csp) {
-        await page.locator('declutter-reader [data-action="declutter"]').click();
-        await page.waitForFunction(() => !!document.querySelector('declutter-panel'));
+        await clickInFrame(viewFrame(page, 'reader'), '[data-action="declutter"]');
+        await waitForView(page, 'panel');
         tabId = (await command(page, { cmd: 'state' })).tabId;
       } else {
         const reply = await command(page, { cmd: 'declutter' });
@@ -173,7 +180,7 @@ describe('Chromium', () => {
 
       const hidden = await page.evaluate(P.hiddenCount);
       assert.equal(await badge(tabId), String(hidden), 'badge shows the count of hidden blocks');
-      const panel = await page.evaluate(P.panelInfo);
+      const panel = await (await (await waitForView(page, 'panel')).waitForFunction(P.panelInfo)).jsonValue();
       assert.ok(panel, 'panel lists what was hidden');
       const kinds = new Set(panel.rows.map((r) => r.kind));
       for (const kind of ['newsletter', 'comments', 'repeated_boilerplate']) assert.ok(kinds.has(kind), `listed kind ${kind}: ${[...kinds]}`);
@@ -182,7 +189,7 @@ describe('Chromium', () => {
 
       // Unhide one block from the list, then hide it again.
       const newsletterRow = panel.rows.findIndex((r) => r.kind === 'newsletter');
-      const toggle = page.locator('declutter-panel li').nth(newsletterRow).locator('[data-action="toggle"]');
+      const toggle = viewFrame(page, 'panel').locator('li').nth(newsletterRow).locator('[data-action="toggle"]');
       await toggle.click();
       const shown = await page.evaluate(P.visibilityOf, [EXPECTED.clutter.newsletter[0]]);
       assert.ok(shown[0].visible.every(Boolean), 'unhide shows the newsletter box again');
@@ -200,7 +207,7 @@ describe('Chromium', () => {
       const rerendered = await page.evaluate(P.visibilityOf, [EXPECTED.clutter.newsletter[0]]);
       assert.ok(rerendered[0].visible.every((v) => !v), 're-rendered block is hidden again');
 
-      await page.locator('declutter-panel [data-action="undo-all"]').click();
+      await clickInFrame(viewFrame(page, 'panel'), '[data-action="undo-all"]');
       await page.waitForFunction(() => !document.querySelector('declutter-panel'));
       assertAllVisible(await page.evaluate(P.visibilityOf, CLUTTER_STRINGS), 'clutter');
       assertAllVisible(await page.evaluate(P.visibilityOf, { strings: PARAGRAPHS, selector: 'p' }), 'paragraph');
@@ -227,7 +234,7 @@ describe('Chromium', () => {
     const opened = await sw.evaluate(() => onCommand('toggle-reader'));
     assert.ok(opened?.reader, `the reader command opened the reader: ${JSON.stringify(opened)}`);
     await waitReader(page);
-    assertNewsmaxReader(await page.evaluate(P.readerInfo));
+    assertNewsmaxReader(await readerView(page, P.readerInfo, P.pageHidden));
     await sw.evaluate(() => onCommand('toggle-reader'));
     await waitNoReader(page);
     assert.deepEqual(await sw.evaluate(() => onCommand('no-such-command')), { error: 'unknown command no-such-command' });
@@ -244,7 +251,7 @@ describe('Chromium', () => {
       await command(page, { cmd: 'engine-path', order: ['page', 'extension'] });
       const opened = await command(page, { cmd: 'reader-open' });
       assert.equal(opened.result.path, expected, `${path}: engine path with the page tried first`);
-      assertNewsmaxReader(await page.evaluate(P.readerInfo));
+      assertNewsmaxReader(await readerView(page, P.readerInfo, P.pageHidden));
       await command(page, { cmd: 'reader-close' });
       await waitNoReader(page);
       await page.close();
@@ -255,11 +262,11 @@ describe('Chromium', () => {
     const page = await open('/newsmax/');
     await click(page);
     await waitReader(page);
-    await page.locator('declutter-reader [data-action="download-txt"]').click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="download-txt"]');
     const txt = await chrome.downloaded(/\.txt$/);
-    await page.locator('declutter-reader [data-action="download-md"]').click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="download-md"]');
     const md = await chrome.downloaded(/\.md$/);
-    await page.locator('declutter-reader [data-action="download-html"]').click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="download-html"]');
     const html = await chrome.downloaded(/\.html$/);
 
     assert.match(txt.name, /^putin-seeks-to-shore-up-ties/i, `file name from the title: ${txt.name}`);
@@ -274,8 +281,8 @@ describe('Chromium', () => {
     assert.equal(links, 0, 'download links removed after');
 
     await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await page.locator('declutter-reader [data-action="copy"]').click();
-    await page.waitForFunction(() => /Copied|copy/i.test(document.querySelector('declutter-reader').shadowRoot.querySelector('.status').textContent));
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="copy"]');
+    await viewFrame(page, 'reader').waitForFunction(() => /Copied|copy/i.test(document.querySelector('declutter-reader').shadowRoot.querySelector('.status').textContent));
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     assertTextExport(clip);
     await click(page);
@@ -291,12 +298,12 @@ describe('Chromium', () => {
       const wholePage = await page.evaluate(() => document.body.innerText);
       await click(page);
       await waitReader(page);
-      let info = await page.evaluate(P.readerInfo);
+      let info = await readerView(page, P.readerInfo, P.pageHidden);
       if (info.notice !== null && info.showAnyway) {
         // Judged not an article: the notice offers to show it anyway.
-        await page.locator('declutter-reader [data-action="show-anyway"]').click();
-        await waitReader(page);
-        info = await page.evaluate(P.readerInfo);
+        await clickInFrame(viewFrame(page, 'reader'), '[data-action="show-anyway"]');
+        await viewFrame(page, 'reader').waitForFunction(() => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'));
+        info = await readerView(page, P.readerInfo, P.pageHidden);
       }
       assert.equal(info.notice, null, `${name}: an article is shown`);
       assert.ok((info.title ?? '').length > 0, `${name}: a title is shown`);
@@ -321,10 +328,10 @@ describe('Chromium', () => {
     const before = await page.evaluate(P.outerHTML);
     await click(page);
     await waitReader(page);
-    const info = await page.evaluate(P.readerInfo);
+    const info = await readerView(page, P.readerInfo, P.pageHidden);
     for (const p of TRICKY_PARAGRAPHS) assert.ok(info.text.includes(p), `reader shows: ${p.slice(0, 40)}`);
-    await page.locator('declutter-reader [data-action="declutter"]').click();
-    await page.waitForFunction(() => !!document.querySelector('declutter-panel'));
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="declutter"]');
+    await waitForView(page, 'panel');
     const paragraphs = await page.evaluate(P.visibilityOf, { strings: TRICKY_PARAGRAPHS, selector: 'p' });
     const clutter = await page.evaluate(P.visibilityOf, ['Sign up for our daily newsletter', 'Join the conversation', '© 2026 The Daily Example']);
     assertDecluttered(paragraphs, clutter);
@@ -335,7 +342,7 @@ describe('Chromium', () => {
     await sleep(200);
     assert.deepEqual((await page.evaluate(P.visibilityOf, ['Breaking: late banner']))[0].visible, [true]);
     await page.evaluate(() => document.body.firstElementChild.remove());
-    await page.locator('declutter-panel [data-action="undo-all"]').click();
+    await clickInFrame(viewFrame(page, 'panel'), '[data-action="undo-all"]');
     await page.waitForFunction(() => !document.querySelector('declutter-panel'));
     assert.equal(await page.evaluate(P.outerHTML), before, 'outerHTML identical after undo all');
     await page.close();
@@ -372,8 +379,8 @@ describe('Chromium', () => {
     const page = await open('/newsmax/');
     await click(page);
     await waitReader(page);
-    assert.equal((await page.evaluate(P.readerInfo)).theme, 'sepia');
-    await page.locator('declutter-reader [data-theme-choice="auto"]').click();
+    assert.equal((await readerView(page, P.readerInfo, P.pageHidden)).theme, 'sepia');
+    await clickInFrame(viewFrame(page, 'reader'), '[data-theme-choice="auto"]');
     await click(page);
     await waitNoReader(page);
     await page.close();
@@ -429,9 +436,9 @@ describe('Chromium', () => {
     const before = await page.evaluate(P.outerHTML);
     await click(page);
     await waitReader(page);
-    const info = await page.evaluate(P.readerInfo);
+    const info = await readerView(page, P.readerInfo, P.pageHidden);
     assert.ok(info.notice && /not look like an article/.test(info.notice), `notice shown: ${info.notice}`);
-    await page.locator('declutter-reader [data-action="close"]').first().click();
+    await clickInFrame(viewFrame(page, 'reader'), '[data-action="close"]');
     await waitNoReader(page);
     assert.equal(await page.evaluate(P.outerHTML), before, 'outerHTML identical after closing');
     await page.close();

@@ -22,7 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer } from './lib/server.mjs';
 import { ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
 import { firefoxMissing, FIREFOX_ZIP } from './lib/firefox.mjs';
-import { chromiumDriver, firefoxDriver, waitFor } from './lib/drivers.mjs';
+import { chromiumDriver, firefoxDriver, waitFor, waitInFrame } from './lib/drivers.mjs';
 import * as P from './lib/page.mjs';
 
 // The applier's late-clutter limits (extension/content/applier.js).
@@ -146,7 +146,7 @@ function declutterAttributes() {
  */
 async function grant(driver) {
   await driver.click();
-  await waitFor(driver, () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice'), null, 'reader view');
+  await waitInFrame(driver, 'reader', () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice'), null, 'reader view');
   await driver.command({ cmd: 'reader-close' });
   await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
 }
@@ -166,15 +166,26 @@ function pressKey(key) {
   return true;
 }
 
-/** Click a panel button: `action` on the row whose kind is `kind` (or in the action bar). */
-function panelClick({ action, kind }) {
-  const root = document.querySelector('declutter-panel')?.shadowRoot;
-  const scope = kind ? root?.querySelector(`li[data-kind="${kind}"]`) : root;
-  const button = scope?.querySelector(`[data-action="${action}"]`);
-  button?.click();
-  return !!button;
+/**
+ * The panel's rows once `test(panel)` holds (the panel frame gets its list
+ * by message, a moment after the page changed), or as they are after 5 s.
+ */
+async function panelWhen(driver, test) {
+  const start = Date.now();
+  for (;;) {
+    const panel = await driver.inFrame('panel', P.panelInfo);
+    if ((panel && test(panel)) || Date.now() - start > 5000) return panel;
+    await sleep(50);
+  }
 }
 
+/** A real click on a panel button: `action` on the row whose kind is `kind` (or in the action bar). */
+async function panelClick(driver, { action, kind }) {
+  await driver.pressIn('panel', kind ? `li[data-kind="${kind}"] [data-action="${action}"]` : `[data-action="${action}"]`);
+  return true;
+}
+
+/** In the panel frame. */
 function panelStatus() {
   return document.querySelector('declutter-panel')?.shadowRoot?.querySelector('.status')?.textContent ?? '';
 }
@@ -254,7 +265,7 @@ for (const browser of BROWSERS) {
       assert.ok(!/hidden|clip/.test(scroll.body) && !/hidden|clip/.test(scroll.html), `page scrolls: body overflow ${scroll.body}, html ${scroll.html}`);
       assert.ok(scroll.scrollable, 'the page is taller than the window');
 
-      const panel = await driver.evaluate(P.panelInfo);
+      const panel = await panelWhen(driver, (p) => p.rows.filter((r) => r.state === 'hidden').length >= 2);
       assert.ok(panel && panel.rows.filter((r) => r.state === 'hidden').length >= 2, `the panel lists the late blocks: ${JSON.stringify(panel)}`);
 
       await driver.command({ cmd: 'undo' });
@@ -354,7 +365,7 @@ for (const browser of BROWSERS) {
       // Declutter again while something is hidden: the panel opens on these entries.
       const shown = await driver.command({ cmd: 'declutter' });
       assert.ok(shown?.panel, `panel shown: ${JSON.stringify(shown)}`);
-      const panel = await driver.evaluate(P.panelInfo);
+      const panel = await panelWhen(driver, (p) => p.rows.length === 4);
       assert.deepEqual(panel?.rows.map((r) => r.state), ['refused', 'refused', 'refused', 'hidden'], `panel: ${JSON.stringify(panel)}`);
       const state = await driver.command({ cmd: 'state' });
       assert.equal(state.entries.filter((e) => e.refused === 'article').length, 3);
@@ -393,13 +404,13 @@ for (const browser of BROWSERS) {
       await waitFor(driver, isHidden, 'div.partner-box', 'the picked box hidden');
       assert.equal(await driver.evaluate(isHidden, 'div.partner-box p'), false, 'the box itself carries the mark, not just its paragraph');
       assert.deepEqual(await driver.inContent(storedRules), { hide: ['div.partner-box'], keep: [] });
-      let panel = await driver.evaluate(P.panelInfo);
+      let panel = await panelWhen(driver, (p) => p.rows.some((r) => r.kind === 'user_rule'));
       const userRow = panel.rows.find((r) => r.kind === 'user_rule');
       assert.ok(userRow && userRow.state === 'hidden' && userRow.reason === 'your rule: div.partner-box', `panel: ${JSON.stringify(panel)}`);
-      assert.match(await driver.evaluate(panelStatus), /div\.partner-box/);
+      assert.match(await waitInFrame(driver, 'panel', panelStatus, null, 'panel status'), /div\.partner-box/);
 
       // "Don't hide" on the engine's block: shown now, kept from now on.
-      assert.ok(await driver.evaluate(panelClick, { action: 'keep', kind: 'newsletter' }), 'a keep button on the sign-up row');
+      assert.ok(await panelClick(driver, { action: 'keep', kind: 'newsletter' }), 'a keep button on the sign-up row');
       await waitFor(driver, () => !document.querySelector('aside.signup').hasAttribute('data-declutter-hidden'), null, 'sign-up box shown');
       assert.deepEqual(await driver.inContent(storedRules), { hide: ['div.partner-box'], keep: ['aside.signup'] });
 
@@ -407,7 +418,7 @@ for (const browser of BROWSERS) {
       await driver.command({ cmd: 'pick' });
       await driver.evaluate(hoverPicker, 'h1.headline');
       await driver.evaluate(pressKey, 'Enter');
-      await waitFor(driver, () => /headline/.test(document.querySelector('declutter-panel')?.shadowRoot?.querySelector('.status')?.textContent ?? ''), null, 'refusal said');
+      await waitInFrame(driver, 'panel', () => /headline/.test(document.querySelector('declutter-panel')?.shadowRoot?.querySelector('.status')?.textContent ?? ''), null, 'refusal said');
       assert.equal(await driver.evaluate(isHidden, 'h1.headline'), false, 'headline visible');
       assert.deepEqual(await driver.inContent(storedRules), { hide: ['div.partner-box'], keep: ['aside.signup'] });
 
@@ -417,13 +428,13 @@ for (const browser of BROWSERS) {
       await driver.command({ cmd: 'declutter' });
       assert.ok(await driver.evaluate(isHidden, 'div.partner-box'), 'hide rule applied on the next visit');
       assert.equal(await driver.evaluate(isHidden, 'aside.signup'), false, 'keep rule applied on the next visit');
-      panel = await driver.evaluate(P.panelInfo);
+      panel = await panelWhen(driver, (p) => p.rows.length > 0);
       assert.deepEqual(panel.rows.map((r) => r.kind), ['user_rule'], `panel: ${JSON.stringify(panel)}`);
       const article = await driver.evaluate(P.visibilityOf, { strings: [HEADLINE, ...PARAGRAPHS], selector: 'h1, p' });
       for (const p of article) assert.ok(p.count === 1 && p.visible[0], `article visible: ${p.text.slice(0, 40)}`);
 
       // Forget the hide rule: shown again, gone from storage.
-      assert.ok(await driver.evaluate(panelClick, { action: 'forget', kind: 'user_rule' }));
+      assert.ok(await panelClick(driver, { action: 'forget', kind: 'user_rule' }));
       await waitFor(driver, () => !document.querySelector('div.partner-box').hasAttribute('data-declutter-hidden'), null, 'partner box shown');
       assert.deepEqual(await driver.inContent(storedRules), { hide: [], keep: ['aside.signup'] });
 

@@ -23,7 +23,9 @@ const ARTIFACTS = join(ROOT, 'test-artifacts');
 // A missing browser or package fails the run: CI must not pass by skipping.
 const missing = firefoxMissing();
 
+// In the reader frame (ff.evaluateIn) and in the page.
 const readerShown = () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice');
+const articleShown = () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article');
 const readerGone = () => !document.querySelector('declutter-reader');
 
 describe('Firefox', () => {
@@ -68,7 +70,20 @@ describe('Firefox', () => {
     await ff.clickAction();
   }
   const shot = async (name) => writeFileSync(join(ARTIFACTS, name), await ff.screenshot());
-  const waitReader = () => ff.waitFor(readerShown, null, { what: 'reader view' });
+  /** Poll `fn` in the extension frame `kind` until it is truthy. */
+  async function waitInFrame(kind, fn, what) {
+    const start = Date.now();
+    for (;;) {
+      const value = await ff.evaluateIn(kind, fn).catch(() => null);
+      if (value) return value;
+      if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${what}`);
+      await sleep(100);
+    }
+  }
+  const waitReader = () => waitInFrame('reader', readerShown, 'reader view');
+  const waitPanel = () => waitInFrame('panel', P.panelInfo, 'declutter panel');
+  /** The reader as the user sees it: its frame, and the page hidden under it. */
+  const readerView = async () => ({ ...(await ff.evaluateIn('reader', P.readerInfo)), pageHidden: await ff.evaluate(P.pageHidden) });
   const waitNoReader = () => ff.waitFor(readerGone, null, { what: 'reader view closed' });
 
   for (const variant of [{ path: '/newsmax/', csp: false }, { path: '/newsmax-csp/', csp: true }]) {
@@ -81,17 +96,17 @@ describe('Firefox', () => {
       const scrollBefore = await ff.script('return window.scrollY;');
       await click();
       await waitReader();
-      const info = await ff.evaluate(P.readerInfo);
+      const info = await readerView();
       assertNewsmaxReader(info);
       assert.ok(info.meta.includes('AFP'), `byline shown: ${info.meta}`);
       assert.match(info.meta, /min read/);
       if (!variant.csp) {
         for (const theme of ['light', 'dark']) {
-          await ff.clickIn('declutter-reader', `[data-theme-choice="${theme}"]`);
-          assert.equal((await ff.evaluate(P.readerInfo)).theme, theme);
+          await ff.pressIn('reader', `[data-theme-choice="${theme}"]`);
+          assert.equal((await readerView()).theme, theme);
           await shot(`firefox-reader-${theme}.png`);
         }
-        await ff.clickIn('declutter-reader', '[data-theme-choice="auto"]');
+        await ff.pressIn('reader', '[data-theme-choice="auto"]');
       }
       await click();
       await waitNoReader();
@@ -105,19 +120,19 @@ describe('Firefox', () => {
       const before = await ff.evaluate(P.outerHTML);
       await click();
       await waitReader();
-      await ff.clickIn('declutter-reader', '[data-action="declutter"]');
-      await ff.waitFor(() => !!document.querySelector('declutter-panel'), null, { what: 'declutter panel' });
+      await ff.pressIn('reader', '[data-action="declutter"]');
+      await waitPanel();
       await waitNoReader();
       const paragraphs = await ff.evaluate(P.visibilityOf, { strings: [...PARAGRAPHS, ...EXPECTED.article.headings], selector: 'p, h1, h2, h3, h4, h5, h6' });
       const clutter = await ff.evaluate(P.visibilityOf, CLUTTER_STRINGS);
       assertDecluttered(paragraphs, clutter);
       const hidden = await ff.evaluate(P.hiddenCount);
       assert.equal(await ff.badge(), String(hidden), 'badge shows the count');
-      const panel = await ff.evaluate(P.panelInfo);
+      const panel = await ff.evaluateIn('panel', P.panelInfo);
       const kinds = new Set(panel.rows.map((r) => r.kind));
       for (const kind of ['newsletter', 'comments', 'repeated_boilerplate']) assert.ok(kinds.has(kind), `listed kind ${kind}`);
       if (!variant.csp) await shot('firefox-decluttered.png');
-      await ff.clickIn('declutter-panel', '[data-action="undo-all"]');
+      await ff.pressIn('panel', '[data-action="undo-all"]');
       await ff.waitFor(() => !document.querySelector('declutter-panel'), null, { what: 'panel closed' });
       assertAllVisible(await ff.evaluate(P.visibilityOf, CLUTTER_STRINGS), 'clutter');
       assertAllVisible(await ff.evaluate(P.visibilityOf, { strings: PARAGRAPHS, selector: 'p' }), 'paragraph');
@@ -138,7 +153,7 @@ describe('Firefox', () => {
       assert.deepEqual(order.order, ['page']);
       const opened = await ff.extensionCommand({ cmd: 'reader-open' });
       assert.equal(opened.path, 'page', `${path}: the content script ran the wasm itself`);
-      assertNewsmaxReader(await ff.evaluate(P.readerInfo));
+      assertNewsmaxReader(await readerView());
       await ff.extensionCommand({ cmd: 'reader-close' });
       await waitNoReader();
       done();
@@ -149,9 +164,9 @@ describe('Firefox', () => {
     await open('/newsmax/');
     await click();
     await waitReader();
-    await ff.clickIn('declutter-reader', '[data-action="download-txt"]');
+    await ff.pressIn('reader', '[data-action="download-txt"]');
     const txt = await ff.downloaded(/\.txt$/);
-    await ff.clickIn('declutter-reader', '[data-action="download-md"]');
+    await ff.pressIn('reader', '[data-action="download-md"]');
     const md = await ff.downloaded(/\.md$/);
     assert.match(txt.name, /^putin-seeks-to-shore-up-ties/i, `file name from the title: ${txt.name}`);
     assertTextExport(txt.text);
@@ -169,11 +184,11 @@ describe('Firefox', () => {
       const wholePage = await ff.script('return document.body.innerText;');
       await click();
       await waitReader();
-      let info = await ff.evaluate(P.readerInfo);
+      let info = await readerView();
       if (info.notice !== null && info.showAnyway) {
-        await ff.clickIn('declutter-reader', '[data-action="show-anyway"]');
-        await waitReader();
-        info = await ff.evaluate(P.readerInfo);
+        await ff.pressIn('reader', '[data-action="show-anyway"]');
+        await waitInFrame('reader', articleShown, 'the article');
+        info = await readerView();
       }
       assert.equal(info.notice, null, `${name}: an article is shown`);
       const recall = wordRecall(text, info.text);
@@ -194,16 +209,16 @@ describe('Firefox', () => {
     const before = await ff.evaluate(P.outerHTML);
     await click();
     await waitReader();
-    const info = await ff.evaluate(P.readerInfo);
+    const info = await readerView();
     for (const p of TRICKY_PARAGRAPHS) assert.ok(info.text.includes(p), `reader shows: ${p.slice(0, 40)}`);
-    await ff.clickIn('declutter-reader', '[data-action="declutter"]');
-    await ff.waitFor(() => !!document.querySelector('declutter-panel'), null, { what: 'declutter panel' });
+    await ff.pressIn('reader', '[data-action="declutter"]');
+    await waitPanel();
     const paragraphs = await ff.evaluate(P.visibilityOf, { strings: TRICKY_PARAGRAPHS, selector: 'p' });
     const clutter = await ff.evaluate(P.visibilityOf, ['Sign up for our daily newsletter', 'Join the conversation', '© 2026 The Daily Example']);
     assertDecluttered(paragraphs, clutter);
     const hiddenTexts = await ff.script("return Array.from(document.querySelectorAll('[data-declutter-hidden]')).map((e) => e.textContent);");
     assert.ok(hiddenTexts.every((t) => !/Paragraph \d|nested block|outer|Template card/.test(t)), `only clutter hidden: ${JSON.stringify(hiddenTexts)}`);
-    await ff.clickIn('declutter-panel', '[data-action="undo-all"]');
+    await ff.pressIn('panel', '[data-action="undo-all"]');
     await ff.waitFor(() => !document.querySelector('declutter-panel'), null, { what: 'panel closed' });
     assert.equal(await ff.evaluate(P.outerHTML), before, 'outerHTML identical after undo all');
     done();
@@ -228,7 +243,7 @@ describe('Firefox', () => {
     const clutter = await ff.evaluate(P.visibilityOf, CLUTTER_STRINGS);
     const paragraphs = await ff.evaluate(P.visibilityOf, { strings: PARAGRAPHS, selector: 'p' });
     assertDecluttered(paragraphs, clutter);
-    assert.equal(await ff.evaluate(P.panelInfo), null, 'no panel on automatic declutter');
+    assert.equal(await ff.evaluateIn('panel', P.panelInfo).catch(() => null), null, 'no panel on automatic declutter');
     assert.equal(await ff.badge(), String(await ff.evaluate(P.hiddenCount)), 'badge shows the count');
     done();
     await ff.inExtensionPage('options/options.html', async () => {
@@ -279,7 +294,7 @@ describe('Firefox', () => {
     const before = await ff.evaluate(P.outerHTML);
     await click();
     await waitReader();
-    const info = await ff.evaluate(P.readerInfo);
+    const info = await readerView();
     assert.ok(info.notice && /not look like an article/.test(info.notice), `notice shown: ${info.notice}`);
     await ff.pressKey('\uE00C'); // Escape
     await waitNoReader();

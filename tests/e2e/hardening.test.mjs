@@ -21,7 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer, CORPUS_DIR } from './lib/server.mjs';
 import { ROOT, CHROME_DIST, CHROMIUM } from './lib/chromium.mjs';
 import { firefoxMissing, FIREFOX_ZIP } from './lib/firefox.mjs';
-import { chromiumDriver, firefoxDriver, waitFor } from './lib/drivers.mjs';
+import { chromiumDriver, firefoxDriver, waitFor, waitInFrame } from './lib/drivers.mjs';
 import * as P from './lib/page.mjs';
 import { isBrowserInfrastructure } from './lib/expect.mjs';
 import { until } from './lib/console.mjs';
@@ -109,10 +109,11 @@ function routes(path, origin) {
   return null;
 }
 
+// In the reader frame; in the page.
 const readerShown = () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice');
 const readerGone = () => !document.querySelector('declutter-reader');
 
-/** What in the reader view could run or load something. */
+/** In the reader frame: what in the reader view could run or load something. */
 function readerDangers() {
   const root = document.querySelector('declutter-reader')?.shadowRoot;
   if (!root) return ['no reader'];
@@ -192,11 +193,13 @@ for (const browser of BROWSERS) {
         const mark = proxy.hosts.length;
         const dialogsBefore = (await driver.dialogs()).length;
         await driver.click();
-        await waitFor(driver, readerShown, null, `reader view for vector ${i}`);
+        await waitInFrame(driver, 'reader', readerShown, null, `reader view for vector ${i}`);
         // Give handlers, lazy loads and refreshes time to fire.
         await driver.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(true), 150)))));
-        const state = await driver.evaluate(() => ({ flag: window.__xss ?? null, text: document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article')?.textContent ?? '' }));
-        const dangers = await driver.evaluate(readerDangers);
+        // The flag in the page and in the reader's own frame (where the article is shown).
+        const inFrame = await driver.inFrame('reader', () => ({ flag: window.__xss ?? null, text: document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article')?.textContent ?? '' }));
+        const state = { flag: (await driver.evaluate(() => window.__xss ?? null)) ?? inFrame?.flag ?? null, text: inFrame?.text ?? '' };
+        const dangers = (await driver.inFrame('reader', readerDangers)) ?? ['no reader'];
         const requests = proxy.hosts.slice(mark).filter((h) => !isBrowserInfrastructure(h.host)).map((h) => h.url);
         const dialogs = (await driver.dialogs()).slice(dialogsBefore);
         const problems = [
@@ -227,7 +230,7 @@ for (const browser of BROWSERS) {
         const before = await driver.evaluate(P.outerHTML);
 
         await driver.click();
-        await waitFor(driver, readerShown, null, `reader on ${name}`);
+        await waitInFrame(driver, 'reader', readerShown, null, `reader on ${name}`);
         await driver.click();
         await waitFor(driver, readerGone, null, `reader closed on ${name}`);
         const afterReader = await driver.evaluate(P.outerHTML);
@@ -260,7 +263,7 @@ for (const browser of BROWSERS) {
       await driver.open(`${server.origin}/rerender/`);
       await waitFor(driver, () => !!document.querySelector('#root article'), null, 'first render');
       await driver.click();
-      await waitFor(driver, readerShown, null, 'reader');
+      await waitInFrame(driver, 'reader', readerShown, null, 'reader');
       const reply = await driver.command({ cmd: 'declutter' });
       assert.ok(reply && !reply.error, `declutter ran: ${JSON.stringify(reply)}`);
       const check = async (when) => {
@@ -309,14 +312,14 @@ for (const browser of BROWSERS) {
         await driver.open(`${server.origin}/fault/`);
         const before = await driver.evaluate(P.outerHTML);
         await driver.click();
-        await waitFor(driver, readerShown, null, 'the reader view\'s notice');
+        await waitInFrame(driver, 'reader', readerShown, null, 'the reader view\'s notice');
         await driver.command({ cmd: 'engine-path', order });
         // Again, now with this engine order (the first click used the default).
         await driver.click();
         await waitFor(driver, readerGone, null, 'closed');
         await driver.click();
-        await waitFor(driver, readerShown, null, 'the notice again');
-        const info = await driver.evaluate(P.readerInfo);
+        await waitInFrame(driver, 'reader', readerShown, null, 'the notice again');
+        const info = await driver.inFrame('reader', P.readerInfo);
         assert.match(info.notice ?? '', /couldn.t read this page/i, `${label}: notice shown`);
         const declutter = await driver.command({ cmd: 'declutter' });
         assert.ok(declutter?.failed, `${label}: declutter reports the failure: ${JSON.stringify(declutter)}`);
@@ -327,8 +330,8 @@ for (const browser of BROWSERS) {
 
         await driver.open(`${server.origin}/fine/`);
         await driver.click();
-        await waitFor(driver, readerShown, null, 'reader on the next page');
-        const next = await driver.evaluate(P.readerInfo);
+        await waitInFrame(driver, 'reader', readerShown, null, 'reader on the next page');
+        const next = await driver.inFrame('reader', P.readerInfo);
         assert.equal(next.notice, null, `${label}: the next page reads: ${next.notice}`);
         assert.ok(next.text.includes(SENTINEL), `${label}: the next page's article is shown`);
       }

@@ -1,16 +1,17 @@
 // Listen (read aloud) in the reader, the same scenarios in real headless
 // Chromium and Firefox ESR with the built packages (drivers: lib/drivers.mjs).
 //
-// A recording speechSynthesis stand-in is installed in the content script's
-// own world (the reader's code runs there: Chrome's isolated world, Firefox's
-// content-script sandbox, where a page script's replacement would not be
-// seen), through scripting.executeScript as the background's own calls go
-// (driver.inContent). It replaces `speechSynthesis` and
+// A recording speechSynthesis stand-in is installed in the reader frame's
+// own document (the reader's code runs there, an extension page the page's
+// scripts cannot reach), through the browser's own protocol
+// (driver.inFrame). It replaces `speechSynthesis` and
 // `SpeechSynthesisUtterance`, logs every call, "speaks" an utterance until
 // the test ends it (or at once, in auto mode), and reports cancelled
-// utterances as ended afterwards, as engines do. Its log is mirrored into
-// the page (data-test-speech) so the page's main world reads it, and DOM
-// events from the page drive it.
+// utterances as ended afterwards, as engines do. Its log is kept in the
+// frame (data-test-speech) and mirrored to the page by the test's own
+// postMessage, to be read after the reader (and its frame) closed; DOM
+// events in the frame drive it. Controls are pressed with real clicks and
+// keys (the reader takes no synthetic events).
 //
 // Checked: the sentences are spoken in order (the core's split: "Dr.",
 // "9.30", "Mr." hold), the highlight follows (CSS highlight and the block's
@@ -39,7 +40,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startProxy, startServer } from './lib/server.mjs';
 import { CHROME_DIST, CHROMIUM, ROOT } from './lib/chromium.mjs';
 import { firefoxMissing, FIREFOX_ZIP } from './lib/firefox.mjs';
-import { chromiumDriver, firefoxDriver, waitFor } from './lib/drivers.mjs';
+import { chromiumDriver, firefoxDriver, waitFor, waitInFrame } from './lib/drivers.mjs';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const HEADLINE = 'Harbour bridge reopens after repairs';
@@ -72,7 +73,7 @@ function routes(path) {
   return null;
 }
 
-// ------------------------------------------- in the content script's world
+// ------------------------------------------------- in the reader frame
 
 /** The recording stand-in (sent as source: uses only its argument and globals). */
 function installSpeechStandIn(voiceList) {
@@ -81,7 +82,10 @@ function installSpeechStandIn(voiceList) {
   let current = null;
   let auto = false;
   const voices = voiceList.map((v) => ({ default: false, localService: true, voiceURI: `test:${v.name}`, ...v }));
-  const publish = () => { document.documentElement.dataset.testSpeech = JSON.stringify(log); };
+  const publish = () => {
+    document.documentElement.dataset.testSpeech = JSON.stringify(log);
+    parent.postMessage({ declutterTestSpeech: log }, '*');
+  };
   const fire = (u, type, error) => {
     try {
       u[`on${type}`]?.({ type, utterance: u, error });
@@ -145,15 +149,25 @@ function installSpeechStandIn(voiceList) {
   document.addEventListener('test-speech-end', () => end());
   document.addEventListener('test-speech-auto', () => { auto = true; end(); });
   document.addEventListener('test-speech-manual', () => { auto = false; });
-  Object.defineProperty(globalThis, 'speechSynthesis', { value: synth, configurable: true, writable: true });
-  Object.defineProperty(globalThis, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true, writable: true });
+  // On `window`: WebDriver runs this in Firefox in a sandbox whose own
+  // globalThis is not the frame's window (the reader's code reads the window's).
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true, writable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true, writable: true });
   publish();
-  return globalThis.speechSynthesis === synth;
+  return window.speechSynthesis === synth;
 }
 
 // ------------------------------------------------------ page functions
 
-/** What the user sees and what was said. */
+/** In the page: keep the stand-in's log the frame posts (read once the frame is gone). */
+function mirrorSpeechLog() {
+  window.addEventListener('message', (event) => {
+    if (event.data?.declutterTestSpeech) document.documentElement.dataset.testSpeech = JSON.stringify(event.data.declutterTestSpeech);
+  });
+  return true;
+}
+
+/** In the reader frame (or, once it is gone, the page): what the user sees and what was said. */
 function listenState() {
   const root = document.querySelector('declutter-reader')?.shadowRoot;
   const log = JSON.parse(document.documentElement.dataset.testSpeech ?? '[]');
@@ -183,13 +197,7 @@ function listenState() {
   };
 }
 
-/** Click a reader control (as a page script can: the shadow root is open). */
-function press(action) {
-  const el = document.querySelector('declutter-reader').shadowRoot.querySelector(`[data-action="${action}"]`);
-  el.click();
-  return !el.hidden;
-}
-
+/** In the reader frame: choose an option of a select (its change event). */
 function choose({ action, value }) {
   const select = document.querySelector('declutter-reader').shadowRoot.querySelector(`[data-action="${action}"]`);
   select.value = value;
@@ -197,21 +205,18 @@ function choose({ action, value }) {
   return select.value;
 }
 
-function key(k) {
-  const root = document.querySelector('declutter-reader').shadowRoot.querySelector('.root');
-  root.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
+/** In the reader frame: mark the paragraph `i` for a real click. */
+function markParagraph(i) {
+  const root = document.querySelector('declutter-reader').shadowRoot;
+  for (const p of root.querySelectorAll('[data-test-click]')) p.removeAttribute('data-test-click');
+  root.querySelectorAll('.content p')[i].setAttribute('data-test-click', '');
+  return true;
 }
 
-function clickParagraph(i) {
-  document.querySelector('declutter-reader').shadowRoot.querySelectorAll('.content p')[i].click();
-}
-
+/** In the reader frame: drive the stand-in. */
 function speechEvent(name) {
   document.dispatchEvent(new Event(name));
-}
-
-function setTheme(theme) {
-  document.querySelector('declutter-reader').shadowRoot.querySelector(`[data-theme-choice="${theme}"]`).click();
+  return true;
 }
 
 // ------------------------------------------------------------------ runs
@@ -250,7 +255,16 @@ for (const browser of BROWSERS) {
       await proxy?.close();
     });
 
-    const state = () => driver.evaluate(listenState);
+    // The frame's view while the reader is shown, else the log the page kept.
+    const state = async () => (await driver.inFrame('reader', listenState)) ?? driver.evaluate(listenState);
+    // Real clicks and keys in the reader frame.
+    const press = (action) => driver.pressIn('reader', `[data-action="${action}"]`);
+    const setTheme = (theme) => driver.pressIn('reader', `[data-theme-choice="${theme}"]`);
+    const key = (k) => driver.keys(k);
+    const clickParagraph = async (i) => {
+      await driver.inFrame('reader', markParagraph, i);
+      await driver.pressIn('reader', '[data-test-click]');
+    };
     const until = async (test, what, timeout = 10_000) => {
       const start = Date.now();
       for (;;) {
@@ -265,8 +279,9 @@ for (const browser of BROWSERS) {
     async function openReader(path, voices = VOICES) {
       await driver.open(server.origin + path);
       await driver.click();
-      await waitFor(driver, () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'), null, 'reader view');
-      assert.equal(await driver.inContent(installSpeechStandIn, [voices]), true, 'stand-in installed in the content world');
+      await waitInFrame(driver, 'reader', () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'), null, 'reader view');
+      await driver.evaluate(mirrorSpeechLog);
+      assert.equal(await driver.inFrame('reader', installSpeechStandIn, voices), true, 'stand-in installed in the reader frame');
     }
 
     it('reads the article sentence by sentence, in order, the highlight following', async () => {
@@ -277,7 +292,7 @@ for (const browser of BROWSERS) {
       assert.match(s.buttonTitle, /\(N\)/, 'the tooltip shows the shortcut');
       assert.equal(s.controlsShown, false, 'only Listen until listening');
 
-      await driver.evaluate(press, 'listen');
+      await press('listen');
       s = await until((x) => x.spoken.length === 1 && x.highlight.length === 1, 'the first sentence');
       assert.equal(s.spoken[0], SPOKEN[0]);
       assert.deepEqual(s.highlight, [SPOKEN[0]], 'the headline highlighted');
@@ -289,7 +304,7 @@ for (const browser of BROWSERS) {
       for (const label of ['Previous sentence', 'Next sentence', 'Stop reading aloud', 'Reading speed', 'Voice']) assert.ok(s.labels.includes(label), `aria label ${label}: ${s.labels}`);
 
       for (let i = 1; i <= 3; i++) {
-        await driver.evaluate(speechEvent, 'test-speech-end');
+        await driver.inFrame('reader', speechEvent, 'test-speech-end');
         s = await until((x) => x.spoken.length === i + 1, `sentence ${i + 1}`);
         assert.equal(s.spoken[i], SPOKEN[i]);
         assert.deepEqual(s.highlight, [SPOKEN[i]], 'the highlight follows');
@@ -297,22 +312,22 @@ for (const browser of BROWSERS) {
       assert.deepEqual(s.marked, [SENTENCES[1].join(' ')], 'the paragraph being read is marked');
 
       // The rest on its own: every sentence once, in order, then done.
-      await driver.evaluate(speechEvent, 'test-speech-auto');
+      await driver.inFrame('reader', speechEvent, 'test-speech-auto');
       s = await until((x) => x.state === 'idle', 'the end of the article', 20_000);
       assert.deepEqual(s.spoken, SPOKEN, 'all sentences, in order, once');
       assert.match(s.status, /Finished/);
       assert.deepEqual(s.highlight, [], 'no highlight left');
       assert.deepEqual(s.marked, []);
-      await driver.evaluate(speechEvent, 'test-speech-manual');
+      await driver.inFrame('reader', speechEvent, 'test-speech-manual');
     });
 
     it('pause, resume, next, previous, speed and voice work; a click on a paragraph starts there', async () => {
       await openReader('/listen/');
-      await driver.evaluate(key, 'n');
+      await key('n');
       let s = await until((x) => x.spoken.length === 1, 'N starts reading');
       assert.equal(s.spoken[0], SPOKEN[0]);
 
-      await driver.evaluate(press, 'listen'); // pause
+      await press('listen'); // pause
       s = await until((x) => x.state === 'paused', 'paused');
       assert.equal(s.log.at(-1).type, 'cancel', 'pause stops the voice');
       assert.match(s.button, /Resume/);
@@ -320,33 +335,33 @@ for (const browser of BROWSERS) {
       await sleep(200); // the cancelled utterance reports its end: nothing follows
       assert.equal(await spokenCount(), 1, 'nothing spoken while paused');
 
-      await driver.evaluate(press, 'listen'); // resume
+      await press('listen'); // resume
       s = await until((x) => x.spoken.length === 2, 'resumed');
       assert.equal(s.spoken[1], SPOKEN[0], 'resume reads the sentence again');
       assert.match(s.button, /Pause/);
 
-      await driver.evaluate(press, 'listen-next');
+      await press('listen-next');
       s = await until((x) => x.spoken.length === 3, 'next');
       assert.equal(s.spoken[2], SPOKEN[1]);
       assert.deepEqual(s.highlight, [SPOKEN[1]]);
-      await driver.evaluate(key, 'ArrowRight');
+      await key('ArrowRight');
       s = await until((x) => x.spoken.length === 4, 'next by key');
       assert.equal(s.spoken[3], SPOKEN[2]);
-      await driver.evaluate(press, 'listen-previous');
+      await press('listen-previous');
       s = await until((x) => x.spoken.length === 5, 'previous');
       assert.equal(s.spoken[4], SPOKEN[1]);
       assert.deepEqual(s.highlight, [SPOKEN[1]]);
 
-      await driver.evaluate(choose, { action: 'listen-rate', value: '1.5' });
+      await driver.inFrame('reader', choose, { action: 'listen-rate', value: '1.5' });
       s = await until((x) => x.spoken.length === 6, 'speed');
       assert.equal(s.log.filter((e) => e.type === 'speak').at(-1).rate, 1.5, 'the new speed');
       assert.equal(s.spoken[5], SPOKEN[1], 'the sentence again at the new speed');
 
-      await driver.evaluate(choose, { action: 'listen-voice', value: 'test:Ava (US English)' });
+      await driver.inFrame('reader', choose, { action: 'listen-voice', value: 'test:Ava (US English)' });
       s = await until((x) => x.spoken.length === 7, 'voice');
       assert.equal(s.log.filter((e) => e.type === 'speak').at(-1).voice, 'Ava (US English)');
 
-      await driver.evaluate(clickParagraph, 3);
+      await clickParagraph(3);
       s = await until((x) => x.spoken.length === 8, 'click on a paragraph');
       assert.equal(s.spoken[7], SENTENCES[3][0], 'reading starts at the clicked paragraph');
       assert.deepEqual(s.marked, [SENTENCES[3].join(' ')]);
@@ -354,34 +369,34 @@ for (const browser of BROWSERS) {
       assert.equal(await spokenCount(), 8, 'each jump speaks once: stale ends are ignored');
 
       // Speed and voice are remembered (the voice per language).
-      await driver.evaluate(key, 'Escape');
+      await key('Escape');
       await openReader('/listen/');
-      await driver.evaluate(press, 'listen');
+      await press('listen');
       s = await until((x) => x.spoken.length === 1, 'reading again');
       assert.equal(s.rate, '1.5');
       assert.equal(s.log.find((e) => e.type === 'speak').rate, 1.5);
       assert.equal(s.log.find((e) => e.type === 'speak').voice, 'Ava (US English)');
-      await driver.evaluate(choose, { action: 'listen-rate', value: '1' });
-      await driver.evaluate(press, 'listen-stop');
+      await driver.inFrame('reader', choose, { action: 'listen-rate', value: '1' });
+      await press('listen-stop');
       s = await until((x) => x.state === 'idle', 'stopped');
       assert.equal(s.log.at(-1).type, 'cancel');
       assert.match(s.status, /Stopped/);
       assert.equal(s.controlsShown, false, 'the controls fold away');
       const before = s.spoken.length;
-      await driver.evaluate(press, 'listen');
+      await press('listen');
       s = await until((x) => x.spoken.length === before + 1, 'listening again');
       assert.equal(s.spoken.at(-1), SPOKEN[0], 'Stop starts over');
-      await driver.evaluate(press, 'listen-stop');
+      await press('listen-stop');
     });
 
     it('Escape and closing the reader stop speech; nothing is spoken after', async () => {
       for (const how of ['escape', 'toolbar']) {
         await openReader('/listen/');
-        await driver.evaluate(press, 'listen');
+        await press('listen');
         await until((x) => x.spoken.length === 1, 'reading');
-        await driver.evaluate(speechEvent, 'test-speech-auto');
+        await driver.inFrame('reader', speechEvent, 'test-speech-auto');
         await until((x) => x.spoken.length >= 3, 'reading on');
-        if (how === 'escape') await driver.evaluate(key, 'Escape');
+        if (how === 'escape') await key('Escape');
         else await driver.click();
         await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
         const closed = await state();
@@ -395,24 +410,24 @@ for (const browser of BROWSERS) {
 
     it('works on a strict-CSP page and in the dark theme', async () => {
       await openReader('/listen-csp/');
-      await driver.evaluate(setTheme, 'dark');
-      await driver.evaluate(press, 'listen');
+      await setTheme('dark');
+      await press('listen');
       await until((x) => x.spoken.length === 1, 'reading');
-      await driver.evaluate(speechEvent, 'test-speech-end');
+      await driver.inFrame('reader', speechEvent, 'test-speech-end');
       const s = await until((x) => x.spoken.length === 2, 'reading');
       assert.deepEqual(s.highlight, [SPOKEN[1]]);
       assert.equal(s.highlightColor, 'rgb(44, 42, 32)', 'the dark theme\'s mark');
-      await driver.evaluate(press, 'listen-stop');
+      await press('listen-stop');
     });
 
     it('screenshots while reading, light and dark (test-artifacts/*-listen-*.png)', async () => {
       await openReader('/newsmax/');
-      await driver.evaluate(setTheme, 'light');
-      await driver.evaluate(press, 'listen');
+      await setTheme('light');
+      await press('listen');
       await until((x) => x.spoken.length === 1, 'the title');
-      await driver.evaluate(speechEvent, 'test-speech-end');
+      await driver.inFrame('reader', speechEvent, 'test-speech-end');
       await until((x) => x.spoken.length === 2, 'the first sentence');
-      await driver.evaluate(speechEvent, 'test-speech-end');
+      await driver.inFrame('reader', speechEvent, 'test-speech-end');
       let s = await until((x) => x.spoken.length === 3 && x.highlight.length === 1, 'the second sentence of the article');
       assert.equal(s.marked.length, 1, 'its paragraph marked');
       assert.ok(s.marked[0].includes(s.highlight[0]), 'the sentence inside its paragraph');
@@ -421,20 +436,20 @@ for (const browser of BROWSERS) {
       const prefix = browser.name.toLowerCase();
       mkdirSync(ARTIFACTS, { recursive: true });
       await driver.screenshot(join(ARTIFACTS, `${prefix}-listen-light.png`));
-      await driver.evaluate(setTheme, 'dark');
+      await setTheme('dark');
       s = await state();
       assert.equal(s.highlightColor, 'rgb(44, 42, 32)');
       await sleep(100);
       await driver.screenshot(join(ARTIFACTS, `${prefix}-listen-dark.png`));
-      await driver.evaluate(setTheme, 'sepia');
+      await setTheme('sepia');
       assert.equal((await state()).highlightColor, 'rgb(237, 224, 187)', 'the sepia theme\'s mark');
-      await driver.evaluate(setTheme, 'auto');
-      await driver.evaluate(press, 'listen-stop');
+      await setTheme('auto');
+      await press('listen-stop');
     });
 
     it('says plainly when no voice is installed', async () => {
       await openReader('/listen/', []);
-      await driver.evaluate(press, 'listen');
+      await press('listen');
       const s = await until((x) => /No voice is installed/.test(x.status), 'the no-voice message', 8000);
       await sleep(200);
       assert.equal((await state()).spoken.length, 1, 'one try, then the message');
@@ -519,13 +534,13 @@ for (const browser of BROWSERS) {
     it('speaks the Newsmax article\'s first sentence for real', async () => {
       await driver.open(`${server.origin}/newsmax/`);
       await driver.click();
-      await waitFor(driver, () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'), null, 'reader view');
+      await waitInFrame(driver, 'reader', () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'), null, 'reader view');
       const audioBefore = speechd.audioBytes();
-      await driver.evaluate(press, 'listen');
+      await driver.pressIn('reader', '[data-action="listen"]');
       let s;
       const start = Date.now();
       while (Date.now() - start < 45_000) {
-        s = await driver.evaluate(listenState);
+        s = (await driver.inFrame('reader', listenState)) ?? s ?? { highlight: [], voices: [] };
         if (speechd.said().some((t) => t.includes(NEWSMAX_FIRST)) && s.highlight[0] !== NEWSMAX_FIRST && s.highlight.length) break;
         await sleep(200);
       }
@@ -539,7 +554,7 @@ for (const browser of BROWSERS) {
       // speech-dispatcher (it speaks with the default voice all the same).
       if (browser.name === 'Firefox') assert.ok(s.voices.length >= 1, 'espeak-ng\'s English voices are offered');
 
-      await driver.evaluate(key, 'Escape');
+      await driver.keys('Escape');
       await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
       await sleep(500);
       const count = speechd.said().length;

@@ -30,9 +30,9 @@ for (const browser of ['chrome', 'firefox']) {
       assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/, 'no inline or remote code');
     });
 
-    it('exposes only the wasm to pages', () => {
+    it('exposes only the wasm and the three frame pages (reader, panel, export) to pages', () => {
       const resources = (manifest.web_accessible_resources ?? []).flatMap((r) => r.resources);
-      assert.deepEqual(resources, ['wasm/declutter_bg.wasm']);
+      assert.deepEqual(resources.sort(), ['frame/export.html', 'frame/panel.html', 'frame/reader.html', 'wasm/declutter_bg.wasm']);
     });
 
     it('every documented permission is explained in SECURITY.md', () => {

@@ -139,39 +139,60 @@ export async function launchChromium({ proxyPort, extension = CHROME_DIST, args:
 }
 
 // ------------------------------------------------------------------------
-// Reading the page: the reader view lives in an open shadow root.
+// Reading the extension's views: the reader and the panel are extension
+// pages in a frame (in a closed shadow root the page cannot open); the
+// browser's own protocol reaches into them.
 
-/** Wait until the reader view (article or notice) is shown. */
-export async function waitForReader(page, timeout = 15_000) {
-  await page.waitForFunction(() => {
-    const root = document.querySelector('declutter-reader')?.shadowRoot;
-    return !!root?.querySelector('article, .notice');
-  }, null, { timeout });
+/** The Playwright frame of the extension's view `kind` ('reader', 'panel') in `page`, or null. */
+export function viewFrame(page, kind = 'reader') {
+  return page.frames().find((f) => f.url().includes(`/frame/${kind}.html#`) && !f.isDetached()) ?? null;
 }
 
-export function readerInfo(page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('declutter-reader');
-    const root = host?.shadowRoot;
-    if (!root) return null;
-    const article = root.querySelector('article');
-    const view = root.querySelector('.root');
-    return {
-      title: root.querySelector('h1.title')?.textContent ?? null,
-      text: article?.innerText ?? '',
-      paragraphs: Array.from(root.querySelectorAll('.content p')).map((p) => p.textContent.replace(/\s+/g, ' ').trim()),
-      headings: Array.from(root.querySelectorAll('.content h1, .content h2, .content h3, .content h4')).map((h) => h.textContent.trim()),
-      meta: root.querySelector('.meta')?.textContent ?? '',
-      site: root.querySelector('.site')?.textContent ?? '',
-      notice: root.querySelector('.notice')?.textContent ?? null,
-      dir: article?.getAttribute('dir') ?? null,
-      computedDirection: article ? getComputedStyle(article).direction : null,
-      theme: view?.dataset.theme,
-      background: view ? getComputedStyle(view).backgroundColor : null,
-      bodyHidden: getComputedStyle(document.body).display === 'none',
-      scrollY: window.scrollY,
-    };
-  });
+/**
+ * `frame.evaluate(fn, arg)`, or `fallback` after `ms`: an evaluation in a
+ * frame that is going away can wait for ever.
+ */
+export function evaluateIn(frame, fn, arg, { ms = 2000, fallback = null } = {}) {
+  return Promise.race([frame.evaluate(fn, arg).catch(() => fallback), sleep(ms).then(() => fallback)]);
+}
+
+/**
+ * A real click on `selector` in `frame`. A click that closes its own frame
+ * (Close, Undo all, Declutter) can leave Playwright's click waiting on the
+ * frame that is gone: done then.
+ */
+export async function clickInFrame(frame, selector) {
+  const click = frame.locator(selector).first().click();
+  for (;;) {
+    if (await Promise.race([click.then(() => true), sleep(50).then(() => false)])) return;
+    if (frame.isDetached()) {
+      click.catch(() => {});
+      return;
+    }
+  }
+}
+
+/** Wait until the view `kind` is shown (the reader: article or notice); its frame. */
+export async function waitForView(page, kind = 'reader', timeout = 15_000) {
+  const start = Date.now();
+  for (;;) {
+    const frame = viewFrame(page, kind);
+    const shown = frame && await evaluateIn(frame, (k) => {
+      const root = document.querySelector(`declutter-${k}`)?.shadowRoot;
+      return !!root?.querySelector(k === 'reader' ? 'article, .notice' : 'h2');
+    }, kind, { ms: 1000, fallback: false });
+    if (shown) return frame;
+    if (Date.now() - start > timeout) throw new Error(`the ${kind} view was not shown`);
+    await sleep(50);
+  }
+}
+
+/** The reader as the user sees it (lib/page.mjs readerInfo in its frame), and whether the page under it is hidden. */
+export async function readerView(page, readerInfo, pageHidden) {
+  const frame = await waitForView(page, 'reader');
+  const info = await frame.evaluate(readerInfo);
+  const hostFocused = await page.evaluate(() => document.activeElement?.localName === 'declutter-reader');
+  return info && { ...info, pageHidden: await page.evaluate(pageHidden), focusedInReader: info.focusedInReader && hostFocused };
 }
 
 // ------------------------------------------------------------------------

@@ -3,11 +3,13 @@
 // packages (hardening.test.mjs, declutter.test.mjs):
 //   open(url), evaluate(pageFn, arg) in the page's main world, screenshot(path), click() the
 //   toolbar button, command(message) as the background sends it,
-//   inContent(fn, args) in the content script's world, dialogs(), errors(),
-//   close().
-import { writeFileSync } from 'node:fs';
+//   inContent(fn, args) in the content script's world, inFrame(kind, fn, arg)
+//   in the document of the extension's reader or panel frame (null when it
+//   is not there), pressIn(kind, selector) a real click on a control of that
+//   frame, keys(key) a real key press, dialogs(), errors(), close().
+import { readdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { launchChromium, watchConsole } from './chromium.mjs';
+import { clickInFrame, evaluateIn, launchChromium, viewFrame, watchConsole } from './chromium.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { describeError, extensionErrors } from './console.mjs';
 
@@ -30,6 +32,15 @@ export async function chromiumDriver({ proxyPort, extension, args }) {
       await page.bringToFront();
     },
     evaluate: (fn, arg) => page.evaluate(fn, arg),
+    async inFrame(kind, fn, arg) {
+      const frame = viewFrame(page, kind);
+      return frame ? evaluateIn(frame, fn, arg, { ms: 10_000 }) : null;
+    },
+    pressIn: (kind, selector) => clickInFrame(viewFrame(page, kind), selector),
+    keys: (key) => page.keyboard.press(key),
+    /** A finished download whose name matches: {name, text}. */
+    downloaded: (pattern) => chrome.downloaded(pattern),
+    downloadCount: () => chrome.downloadEvents.length,
     screenshot: (path) => page.screenshot({ path, caret: 'initial' }),
     click: () => chrome.clickAction(page),
     command: (message) => sw.evaluate(async (message) => {
@@ -63,6 +74,17 @@ export async function firefoxDriver({ proxyPort, zip }) {
     name: 'Firefox',
     open: (url) => ff.goto(url),
     evaluate: (fn, arg) => ff.evaluate(fn, arg),
+    async inFrame(kind, fn, arg) {
+      try {
+        return await ff.evaluateIn(kind, fn, arg);
+      } catch {
+        return null; // no such frame
+      }
+    },
+    pressIn: (kind, selector) => ff.pressIn(kind, selector),
+    keys: (key) => ff.pressKey(WEBDRIVER_KEYS[key] ?? key),
+    downloaded: (pattern) => ff.downloaded(pattern),
+    downloadCount: () => readdirSync(ff.downloads).length,
     screenshot: async (path) => writeFileSync(path, await ff.screenshot()),
     click: () => ff.clickAction(),
     command: (message) => ff.extensionCommand(message),
@@ -71,6 +93,20 @@ export async function firefoxDriver({ proxyPort, zip }) {
     errors: async () => (await ff.consoleErrors()).filter(extensionErrors(ff.origin)).map(describeError),
     close: () => ff.close(),
   };
+}
+
+// WebDriver's codes for the keys the tests press.
+const WEBDRIVER_KEYS = { Escape: '\uE00C', ArrowLeft: '\uE012', ArrowRight: '\uE014', Enter: '\uE007' };
+
+/** Poll a function in the extension frame `kind` until it returns something truthy; that value. */
+export async function waitInFrame(driver, kind, fn, arg, what, timeout = 15_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    const value = await driver.inFrame(kind, fn, arg);
+    if (value) return value;
+    await sleep(50);
+  }
+  throw new Error(`${driver.name}: timed out waiting for ${what}`);
 }
 
 /** Poll a page function until it returns something truthy; that value. */

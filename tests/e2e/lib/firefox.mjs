@@ -312,6 +312,33 @@ export async function launchFirefox({ proxyPort, zip = FIREFOX_ZIP, prompts } = 
     })),
     dialogs: () => chromeList('__declutterDialogs'),
 
+    /**
+     * Run `fn(...)` in the extension frame of kind `kind` (reader, panel:
+     * the iframe in the closed shadow root of <declutter-kind>), then come
+     * back to the page. WebDriver reaches the closed root; page script cannot.
+     */
+    async inFrame(kind, body) {
+      const host = await call('POST', s('/element'), { using: 'css selector', value: `declutter-${kind}` });
+      const shadow = await call('GET', s(`/element/${host[ELEMENT]}/shadow`));
+      const frame = await call('POST', s(`/shadow/${shadow[SHADOW]}/element`), { using: 'css selector', value: 'iframe' });
+      await call('POST', s('/frame'), { id: frame });
+      try {
+        return await body();
+      } finally {
+        await call('POST', s('/frame/parent'), {});
+      }
+    },
+    /** `fn(arg)` in the document of the extension frame of kind `kind`. */
+    evaluateIn: (kind, fn, arg) => api.inFrame(kind, () => api.evaluate(fn, arg)),
+    /** A real click on `selector` in the view (its open shadow root) inside the extension frame of kind `kind`. */
+    async pressIn(kind, selector) {
+      await api.inFrame(kind, async () => {
+        const host = await call('POST', s('/element'), { using: 'css selector', value: `declutter-${kind}` });
+        const shadow = await call('GET', s(`/element/${host[ELEMENT]}/shadow`));
+        const el = await call('POST', s(`/shadow/${shadow[SHADOW]}/element`), { using: 'css selector', value: selector });
+        await call('POST', s(`/element/${el[ELEMENT]}/click`), {});
+      });
+    },
     /** An element inside an open shadow root: click it for real. */
     async clickIn(hostSelector, selector) {
       const host = await call('POST', s('/element'), { using: 'css selector', value: hostSelector });

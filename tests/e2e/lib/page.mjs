@@ -1,8 +1,13 @@
-// Functions that run in the page (main world) to read what the user sees.
-// Plain functions, so both drivers can send them: Playwright's
-// page.evaluate(fn, arg) and WebDriver's execute/sync (see firefox.mjs).
+// Functions that run in the page (main world) or in the extension's frames
+// to read what the user sees. Plain functions, so both drivers can send
+// them: Playwright's evaluate(fn, arg) and WebDriver's execute/sync (see
+// firefox.mjs).
 
-/** The reader view's content, or null when it is not mounted. */
+/**
+ * In the reader frame (driver.inFrame('reader', readerInfo)): the reader
+ * view's content, or null when it is not shown. `pageHidden` is the page's
+ * (below); here it is false.
+ */
 export function readerInfo() {
   const host = document.querySelector('declutter-reader');
   const root = host?.shadowRoot;
@@ -26,8 +31,8 @@ export function readerInfo() {
     computedDirection: article ? getComputedStyle(article).direction : null,
     theme: view?.dataset.theme ?? null,
     background: view ? getComputedStyle(view).backgroundColor : null,
-    focusedInReader: document.activeElement === host,
-    pageHidden: getComputedStyle(document.body).display === 'none',
+    focusedInReader: document.hasFocus() && document.activeElement === host,
+    pageHidden: false,
     scripts: root.querySelectorAll('script').length,
   };
 }
@@ -63,10 +68,15 @@ export function outerHTML() {
   return document.documentElement.outerHTML;
 }
 
-/** The declutter panel's rows, or null when it is not shown. */
+/** In the page: the reader's frame is shown and the page under it is hidden. */
+export function pageHidden() {
+  return getComputedStyle(document.body).display === 'none' && !!document.querySelector('declutter-reader');
+}
+
+/** In the panel frame (driver.inFrame('panel', panelInfo)): the declutter panel's rows, or null when it is not shown. */
 export function panelInfo() {
   const root = document.querySelector('declutter-panel')?.shadowRoot;
-  if (!root) return null;
+  if (!root || !document.documentElement.hasAttribute('data-ready')) return null;
   return {
     heading: root.querySelector('h2')?.textContent ?? '',
     rows: Array.from(root.querySelectorAll('li')).map((li) => ({

@@ -33,7 +33,8 @@
     for (const [key, value] of Object.entries(attrs)) {
       if (value == null || value === false) continue;
       if (key === 'text') node.textContent = value;
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      // Only the user's own input presses a control (event.isTrusted).
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), (event) => { if (event.isTrusted) value(event); });
       else node.setAttribute(key, value === true ? '' : String(value));
     }
     for (const child of children) if (child) node.append(child);
@@ -43,60 +44,15 @@
   /**
    * The article HTML (sanitised by the core) as inert nodes: parsed into a
    * separate, script-less document, so nothing runs and nothing loads until
-   * it is shown; scripts, handlers and script URLs are dropped again here all
-   * the same.
+   * it is shown, and passed through the core's own allow-list once more
+   * (frame/sanitise.js) all the same.
    */
   function articleNodes(html) {
     const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
-    const root = parsed.body;
-    for (const bad of root.querySelectorAll('script, style, link, meta, iframe, object, embed, base, form')) bad.remove();
-    for (const node of root.querySelectorAll('*')) {
-      for (const attr of Array.from(node.attributes)) {
-        const name = attr.name.toLowerCase();
-        const value = attr.value.trim().toLowerCase();
-        if (name.startsWith('on') || name === 'style' || name === 'srcdoc' ||
-            ((name === 'href' || name === 'src' || name === 'action' || name === 'xlink:href') && value.startsWith('javascript:'))) {
-          node.removeAttribute(attr.name);
-        }
-      }
-      if (node.localName === 'a' && node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
-    }
+    D.sanitise(parsed.body);
     const fragment = document.createDocumentFragment();
-    for (const child of Array.from(root.childNodes)) fragment.append(document.importNode(child, true));
+    for (const child of Array.from(parsed.body.childNodes)) fragment.append(document.importNode(child, true));
     return fragment;
-  }
-
-  /**
-   * The reader contacts no host the page has not contacted itself: a lead
-   * image (from the page's metadata) is shown only when it is served from the
-   * page's own host or a host the page already loaded something from.
-   */
-  function pageAlreadyContacts(url) {
-    let host;
-    try {
-      const parsed = new URL(url, location.href);
-      if (!/^https?:$/.test(parsed.protocol)) return false;
-      host = parsed.host;
-    } catch {
-      return false;
-    }
-    if (host === location.host) return true;
-    const hosts = new Set();
-    for (const entry of performance.getEntriesByType('resource')) {
-      try {
-        hosts.add(new URL(entry.name).host);
-      } catch {
-        // not a URL
-      }
-    }
-    for (const image of document.images) {
-      try {
-        hosts.add(new URL(image.currentSrc || image.src).host);
-      } catch {
-        // no source
-      }
-    }
-    return hosts.has(host);
   }
 
   function applyStyles(shadow) {
@@ -146,7 +102,7 @@
   /**
    * Build the reader view. `actions`: {close, declutter, copy, download(fmt),
    * showAnyway}; `failed`: the engine could not read the page (a notice
-   * only). Returns {host, root, focus(), setStatus(text), stop()}.
+   * only). Returns {host, root, focus(), onKey(event), setStatus(text), stop()}.
    */
   async function build(extraction, actions, { force = false, failed = false } = {}) {
     const prefs = await loadPrefs();
@@ -209,7 +165,9 @@
       const content = el('div', { class: 'content' });
       content.append(articleNodes(article.html));
       const hasImage = !!content.querySelector('img, picture');
-      const lead = meta.lead_image && !hasImage && pageAlreadyContacts(meta.lead_image)
+      // The content script keeps a lead image only from a host the page
+      // already contacted (content/main.js readerData).
+      const lead = meta.lead_image && !hasImage
         ? el('figure', { class: 'lead' }, el('img', { src: meta.lead_image, alt: '', decoding: 'async', loading: 'lazy' }))
         : null;
       const metaLine = el('p', { class: 'meta' });
@@ -238,7 +196,9 @@
           button(t('readerClose'), actions.close, { 'data-action': 'close' }))));
     }
 
-    root.addEventListener('keydown', (event) => {
+    /** The reader's keys: Escape closes; Listen's (N, ← →). */
+    const onKey = (event) => {
+      if (!event.isTrusted) return;
       if (event.key === 'Escape') {
         event.stopPropagation();
         listen?.stop();
@@ -247,13 +207,16 @@
         event.preventDefault();
         event.stopPropagation();
       }
-    });
+    };
+    root.addEventListener('keydown', onKey);
     shadow.append(root);
     applyPrefs(root, prefs);
     return {
       host,
       root,
       focus: () => root.focus({ preventScroll: true }),
+      /** For keys that reach the document around the view (the reader frame). */
+      onKey,
       setStatus: (text) => { status.textContent = text; },
       /** Stop reading aloud (the reader is closing). */
       stop: () => listen?.stop(),

@@ -1,6 +1,6 @@
 // The declutter panel: what was hidden (kind, reason), an unhide/hide toggle
-// per block, undo all, and the export shortcuts. Built here, mounted by the
-// applier.
+// per block, undo all, and the export shortcuts. Built in the panel frame
+// (frame/panel-frame.js) from the content script's list of blocks.
 'use strict';
 (() => {
   const D = (globalThis[Symbol.for('declutter')] ??= {});
@@ -13,7 +13,8 @@
     for (const [key, value] of Object.entries(attrs)) {
       if (value == null || value === false) continue;
       if (key === 'text') node.textContent = value;
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      // Only the user's own input presses a control (event.isTrusted).
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), (event) => { if (event.isTrusted) value(event); });
       else node.setAttribute(key, String(value));
     }
     for (const child of children) if (child) node.append(child);
@@ -25,9 +26,10 @@
   }
 
   /**
-   * Build the panel for the applier's entries. `actions`: {toggle(entry),
-   * keep(entry), forget(entry), pick(), undoAll(), close(), copy(),
-   * download(fmt)}. Returns {host, refresh(), setStatus(text), focus()}.
+   * Build the panel. `actions`: {toggle(i), keep(i), forget(i), pick(),
+   * undoAll(), close(), copy(), download(fmt), dock(side)}, `i` an entry's
+   * index. Returns {host, refresh(entries), setStatus(text), focus()};
+   * entries: {kind, reason, preview, found, hidden, refused, note, rule}.
    * Docked bottom right or bottom left, open or collapsed to its heading:
    * the user's choice, remembered in storage.local.
    */
@@ -61,12 +63,12 @@
       button(t('panelClose'), actions.close, { 'data-action': 'close' })));
     root.append(el('div', { class: 'head' }, heading, dock, collapse), body);
     root.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') actions.close();
+      if (event.isTrusted && event.key === 'Escape') actions.close();
     });
     shadow.append(root);
 
     function applyPrefs() {
-      host.setAttribute('data-dock', prefs.dock);
+      actions.dock(prefs.dock);
       body.hidden = prefs.collapsed;
       collapse.textContent = prefs.collapsed ? t('panelExpand') : t('panelCollapse');
       collapse.setAttribute('aria-expanded', String(!prefs.collapsed));
@@ -86,20 +88,20 @@
     }, () => {});
 
     function row(entry, i) {
-      const { kind, reason, preview } = entry.block;
-      const state = entry.hidden ? 'hidden' : entry.el ? 'shown' : entry.refused ? 'refused' : 'missing';
+      const { kind, reason, preview } = entry;
+      const state = entry.hidden ? 'hidden' : entry.found ? 'shown' : entry.refused ? 'refused' : 'missing';
       const note = entry.note === 'kept' ? t('panelKeptNote') : entry.note === 'forgotten' ? t('panelForgottenNote') : null;
       const controls = el('span', { class: 'controls' });
-      if (!entry.el) {
+      if (!entry.found) {
         controls.append(el('span', { class: 'reason', text: t(entry.refused ? 'panelRefused' : 'panelNotFound') }));
       } else if (entry.note !== 'forgotten') {
         if (entry.note !== 'kept') {
-          controls.append(button(entry.hidden ? t('panelUnhide') : t('panelHide'), () => actions.toggle(entry), { 'data-action': 'toggle' }));
+          controls.append(button(entry.hidden ? t('panelUnhide') : t('panelHide'), () => actions.toggle(i), { 'data-action': 'toggle' }));
         }
-        if (entry.block.rule || entry.note === 'kept') {
-          controls.append(button(t('panelForget'), () => actions.forget(entry), { 'data-action': 'forget' }));
+        if (entry.rule || entry.note === 'kept') {
+          controls.append(button(t('panelForget'), () => actions.forget(i), { 'data-action': 'forget' }));
         } else {
-          controls.append(button(t('panelKeep'), () => actions.keep(entry), { 'data-action': 'keep', 'aria-label': t('panelKeepLabel') }));
+          controls.append(button(t('panelKeep'), () => actions.keep(i), { 'data-action': 'keep', 'aria-label': t('panelKeepLabel') }));
         }
       }
       return el('li', { 'data-state': state, 'data-kind': kind, 'data-index': i, 'data-note': entry.note },
@@ -111,15 +113,14 @@
         controls);
     }
 
-    function refresh() {
-      const entries = D.applier.entries;
+    function refresh(entries) {
       const hidden = entries.filter((e) => e.hidden).length;
       heading.textContent = entries.length
         ? t('panelHidden', [String(hidden)])
         : t('panelNothing');
       list.replaceChildren(...entries.map(row));
     }
-    refresh();
+    refresh([]);
     return {
       host,
       refresh,

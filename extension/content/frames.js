@@ -1,0 +1,130 @@
+// The extension's views in the page: the reader, the panel and the export
+// helper are extension pages (frame/*.html) shown in an <iframe> inside a
+// closed shadow root. The frame is another origin under the extension's
+// CSP: page script can cover or remove it, never read it, press its
+// controls or change what it shows. Each frame gets its data from here over
+// an extension port (frame/rpc.js), never through window.postMessage.
+'use strict';
+(() => {
+  const D = (globalThis[Symbol.for('declutter')] ??= {});
+  if (D.frames) return;
+  const api = globalThis.browser ?? globalThis.chrome;
+
+  const open = new Map(); // token -> view
+
+  // A reader frame started before the rest of the content script was
+  // injected (content/preload.js): not adopted within this long, it goes.
+  const PRELOAD_MS = 10_000;
+
+  /**
+   * Build the host for `kind` ('reader' | 'panel' | 'export') whose frame
+   * will call `handlers` (not mounted here: the applier mounts it). The
+   * frame's URL carries a random token; only a port named with it, opened
+   * by this extension, is answered. Returns {host, frame, rpc (null while
+   * not connected), connected: Promise<rpc> (the first connection), close()}.
+   * A reader frame preloaded for this command is taken over as it is.
+   */
+  function create(kind, handlers) {
+    const early = D.preloaded;
+    if (early?.kind === kind && early.host.isConnected) {
+      D.preloaded = null;
+      clearTimeout(early.expiry);
+      early.handlers = handlers;
+      early.takeOver(handlers);
+      return early;
+    }
+    const view = build(kind, handlers);
+    view.takeOver(handlers);
+    return view;
+  }
+
+  function build(kind, handlers) {
+    // (getRandomValues: randomUUID exists only in secure contexts, and a page may be http:.)
+    const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const page = api.runtime.getURL(`frame/${kind}.html`);
+    const host = document.createElement(`declutter-${kind}`);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const frame = document.createElement('iframe');
+    frame.setAttribute('allow', 'clipboard-write');
+    frame.setAttribute('title', api.i18n.getMessage(kind === 'panel' ? 'panelLabel' : 'readerLabel') || kind);
+    for (const [name, value] of Object.entries({ display: 'block', border: '0', width: '100%', height: '100%', 'color-scheme': 'normal' })) {
+      frame.style.setProperty(name, value, 'important');
+    }
+    frame.src = `${page}#${token}`;
+    shadow.append(frame);
+    let connect;
+    const view = {
+      kind, host, frame, handlers, port: null, rpc: null,
+      connected: new Promise((resolve) => { connect = resolve; }),
+      close() {
+        open.delete(token);
+        view.port?.disconnect();
+      },
+    };
+    view.connect = connect;
+    view.ready = new Promise((resolve) => { view.takeOver = resolve; });
+    // The page may navigate the frame (a parent can): a second load is not
+    // our page any more, so the view goes.
+    let loads = 0;
+    frame.addEventListener('load', () => {
+      if (++loads > 1) {
+        view.close();
+        view.handlers.gone?.();
+      }
+    });
+    open.set(token, view);
+    return view;
+  }
+
+  /**
+   * Start loading the reader frame now, while the rest of the
+   * content script is injected and the page read (content/preload.js):
+   * the frame's own load is the slowest step to the reader being painted.
+   */
+  function preload(kind) {
+    if (D.preloaded || D.applier?.readerMounted) return;
+    const view = build(kind, {});
+    view.host.setAttribute('data-declutter-own', '');
+    view.host.setAttribute('data-loading', '');
+    // Placed (and transparent, as the frame is until it draws) before
+    // content/own.css is in: inline, as the page's CSP allows CSSOM.
+    for (const [name, value] of Object.entries({ position: 'fixed', inset: '0', width: '100%', height: '100%', 'z-index': '2147483647', 'pointer-events': 'none' })) {
+      view.host.style.setProperty(name, value, 'important');
+    }
+    document.documentElement.appendChild(view.host);
+    view.expiry = setTimeout(() => {
+      if (D.preloaded !== view) return;
+      D.preloaded = null;
+      view.close();
+      view.host.remove();
+    }, PRELOAD_MS);
+    D.preloaded = view;
+  }
+
+  // Only this extension's own contexts can open a port to a content script
+  // (the frame itself in Chrome, the background relaying it in Firefox);
+  // the token says which frame. A frame whose port closed opens a new one.
+  api.runtime.onConnect.addListener((port) => {
+    const view = open.get(port.name);
+    const url = String(port.sender?.url ?? '');
+    if (!view || view.port || port.sender?.id !== api.runtime.id || !url.startsWith(api.runtime.getURL(''))) {
+      port.disconnect();
+      return;
+    }
+    view.port = port;
+    // A preloaded view's calls wait until it is taken over (create).
+    view.rpc = D.rpc(port, (name) => async (...args) => {
+      const handlers = await view.ready;
+      if (!Object.hasOwn(handlers, name)) throw new Error(`unknown call ${name}`);
+      return handlers[name](...args);
+    });
+    view.rpc.closed.then(() => {
+      if (view.port !== port) return;
+      view.port = null;
+      view.rpc = null;
+    });
+    view.connect(view.rpc);
+  });
+
+  D.frames = { create, preload };
+})();

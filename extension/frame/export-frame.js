@@ -1,0 +1,19 @@
+// The export frame (frame/export.html): an export asked for from the
+// context menu while neither the reader nor the panel is shown is saved
+// from here, an extension document, then the frame goes.
+'use strict';
+(async () => {
+  const D = globalThis[Symbol.for('declutter')];
+  const link = await D.link.connect({});
+  const { format } = await link.call('job');
+  let result;
+  try {
+    const file = await link.call('export', format === 'copy' ? 'txt' : format);
+    result = format === 'copy'
+      ? { copied: await D.exports.copy(file.body), bytes: file.body.length }
+      : D.exports.save(file, format);
+  } catch (error) {
+    result = { error: String(error?.message ?? error) };
+  }
+  await link.call('done', result);
+})();
