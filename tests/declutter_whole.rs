@@ -10,7 +10,13 @@
 //! sign-up wording beside the empty place a form service fills, a reply
 //! form whose "Name" field is named for its author, no byline; story cards
 //! under a "Related posts" label whose links are a picture and a "Read", a
-//! grid of related cards whose heading is the element before it).
+//! grid of related cards whose heading is the element before it; a sign-up
+//! pop-up the page keeps hidden until a script shows it; a pitch with one
+//! button; a forum's quick-reply form; a cookie notice that takes consent
+//! from carrying on; the consent tab inside a page wrapper; a footer row
+//! with a lone "©"; a legal row with an icon link; related cards with
+//! excerpts; a sign-up box with title, subtitle and picture; a sign-up
+//! form with a consent line; related cards with linked thumbnails).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.
