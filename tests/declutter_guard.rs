@@ -9,7 +9,10 @@
 //! a title standing twice outside any heading (a breadcrumb, a styled div),
 //! a standfirst beside a share bar and a paragraph beside an ad slot, an
 //! article that repeats its own tables (a copy the reader cleaned out), an
-//! episode's intro full of links beside its subscribe links.
+//! episode's intro full of links beside its subscribe links, a glossary's
+//! dialogs named by a component library (`cmp-modal`), a section's intro
+//! above product cards under a "Related" label, a comparison table with
+//! "Most popular" badges, an article's contents beside a sign-up form.
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or
