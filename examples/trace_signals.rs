@@ -16,21 +16,35 @@ fn main() {
             dom.attr(ix, "class").unwrap_or(""),
             dom.attr(ix, "id").unwrap_or(""),
             dom.node(ix).text_chars,
-            if dom.node(ix).invisible { " invisible" } else { "" }
+            if dom.node(ix).invisible {
+                " invisible"
+            } else {
+                ""
+            }
         )
     };
     if let Some(at) = args.iter().position(|a| a == "--at") {
-        let selector = RuleSelector::parse(args.get(at + 1).expect("--at SELECTOR")).expect("selector");
+        let selector =
+            RuleSelector::parse(args.get(at + 1).expect("--at SELECTOR")).expect("selector");
         for ix in selector.select(&dom) {
             let mut node = Some(ix);
             for _ in 0..4 {
                 let Some(n) = node else { break };
-                println!("{}\n    {}", describe(n), declutter::clutter::evidence_of(&dom, n));
+                println!(
+                    "{}\n    {}",
+                    describe(n),
+                    declutter::clutter::evidence_of(&dom, n)
+                );
                 node = dom.parent(n);
             }
             for s in declutter::clutter::detect(&dom).blocks {
                 if dom.contains(s.node, ix) || dom.contains(ix, s.node) {
-                    println!("signal {} seed {} grown {}", s.kind.as_str(), describe(s.seed), describe(s.node));
+                    println!(
+                        "signal {} seed {} grown {}",
+                        s.kind.as_str(),
+                        describe(s.seed),
+                        describe(s.node)
+                    );
                 }
             }
         }

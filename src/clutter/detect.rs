@@ -245,12 +245,14 @@ fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
 /// at least in no list, menu or footer and beside no link (where a
 /// "Cookie settings" link stands among the site's links)?
 fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
-    let in_links = dom
-        .ancestors(ix)
-        .any(|a| matches!(dom.tag(a), Some("li" | "nav" | "footer" | "ul" | "ol" | "menu")))
-        || dom
-            .parent(ix)
-            .is_some_and(|p| dom.children(p).any(|c| c != ix && dom.is_tag(c, "a")));
+    let in_links = dom.ancestors(ix).any(|a| {
+        matches!(
+            dom.tag(a),
+            Some("li" | "nav" | "footer" | "ul" | "ol" | "menu")
+        )
+    }) || dom
+        .parent(ix)
+        .is_some_and(|p| dom.children(p).any(|c| c != ix && dom.is_tag(c, "a")));
     if !in_links {
         return true;
     }
@@ -270,7 +272,9 @@ fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
 /// link of its own beside the paragraph (a title link; a link inside the
 /// paragraph is the prose's own)? A section's intro is one of a kind.
 fn prose_only_in_cards(dom: &Dom, evidence: &EvidenceMap, ix: NodeIx) -> bool {
-    let alike = |a: NodeIx, b: NodeIx| dom.tag(a) == dom.tag(b) && dom.attr(a, "class") == dom.attr(b, "class");
+    let alike = |a: NodeIx, b: NodeIx| {
+        dom.tag(a) == dom.tag(b) && dom.attr(a, "class") == dom.attr(b, "class")
+    };
     let is_card = |a: NodeIx| {
         dom.parent(a)
             .is_some_and(|p| dom.children(p).any(|s| s != a && alike(s, a)))
@@ -360,7 +364,8 @@ fn seed_kind(
             ));
         }
     }
-    if plain_prose == 0 && chars <= 250 && strong(Newsletter) && actions + e.inputs + e.iframes > 0 {
+    if plain_prose == 0 && chars <= 250 && strong(Newsletter) && actions + e.inputs + e.iframes > 0
+    {
         return Some((
             Newsletter,
             "short prompt inviting to sign up for a newsletter",
@@ -396,12 +401,7 @@ fn seed_kind(
     // ("Manage consent"): named for consent, saying it, alone on the page
     // (not a "Cookie settings" link in the footer's list), whether a
     // button or a box a script makes clickable.
-    if chars > 0
-        && chars <= 40
-        && says(CookieConsent)
-        && names_consent()
-        && stands_alone(dom, ix)
-    {
+    if chars > 0 && chars <= 40 && says(CookieConsent) && names_consent() && stands_alone(dom, ix) {
         return Some((
             CookieConsent,
             "button that reopens the cookie consent settings",
@@ -669,11 +669,13 @@ fn addition(
         let e = evidence.get(s);
         text = text.saturating_sub(dom.node(s).text_chars);
         prose = prose.saturating_sub(e.prose - e.pitch_prose);
-        images = images.saturating_sub(if matches!(kind, ClutterKind::RepeatedBoilerplate | ClutterKind::Share) {
-            e.pictures
-        } else {
-            e.images
-        });
+        images = images.saturating_sub(
+            if matches!(kind, ClutterKind::RepeatedBoilerplate | ClutterKind::Share) {
+                e.pictures
+            } else {
+                e.images
+            },
+        );
         headings = headings.saturating_sub(e.headings);
     }
     (text, prose, images, headings)
@@ -722,7 +724,8 @@ fn grow(
             .iter()
             .take(BLOCKS_PER_PARENT)
             .copied();
-        let (text, prose, images, headings) = addition(dom, evidence, kind, parent, current, same_inside);
+        let (text, prose, images, headings) =
+            addition(dom, evidence, kind, parent, current, same_inside);
         let (p, c) = (evidence.get(parent), evidence.get(current));
         // Many new paragraphs mean article text, except in comment threads
         // and story lists, which are made of them, and in the boxes whose
@@ -746,8 +749,7 @@ fn grow(
         };
         // Links to places in this page beside it: the article's table of
         // contents, never part of a box (a comment's are its permalinks).
-        let takes_contents =
-            kind != ClutterKind::Comments && p.anchor_links >= c.anchor_links + 3;
+        let takes_contents = kind != ClutterKind::Comments && p.anchor_links >= c.anchor_links + 3;
         let takes_paragraph = matches!(kind, ClutterKind::Share | ClutterKind::Ad)
             && p.paragraphs > c.paragraphs
             && !beside_notice();

@@ -673,7 +673,11 @@ mod tests {
             "en poursuivant votre navigation, vous acceptez l'utilisation de cookies."
         ));
         // Cookies that are food, or consent with no cookie, are no notice.
-        assert!(!implies_cookie_consent("avoid added sugars: cookies, cakes and sweets."));
-        assert!(!implies_cookie_consent("by continuing to use this site you agree to the terms."));
+        assert!(!implies_cookie_consent(
+            "avoid added sugars: cookies, cakes and sweets."
+        ));
+        assert!(!implies_cookie_consent(
+            "by continuing to use this site you agree to the terms."
+        ));
     }
 }
