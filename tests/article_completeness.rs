@@ -160,3 +160,33 @@ fn a_disclosure_under_the_headline_is_no_intro() {
         "the disclosure joined the article: {text:?}"
     );
 }
+
+#[test]
+fn the_intro_in_a_section_beside_the_wrapper_the_body_fills_stays() {
+    // A page builder gives each section its own row > column > text box:
+    // the body fills one row, the intro (and its first heading) sits in
+    // the row before, two wrappers above the candidate. A site banner above
+    // the headline, built the same way, stays out.
+    let html = format!(
+        "<html><body><div id=page>\
+         <div class=row><div class=col><div class=text-box><p>This site uses cookies, \
+         and by reading on you agree that we store them on your device for a year.</p></div></div></div>\
+         <div class=title-row><h1>Channel to be widened</h1></div>\
+         <div class=row><div class=col><div class=text-box>\
+         <p>The harbour will be rebuilt over four years, the board decided on Monday, \
+         at a cost that has already doubled since the plan was first drawn up.</p>\
+         <h2>Why the channel matters</h2>\
+         <p>Ships twice the size of the old ferries now call each week, and the pilots \
+         say the bend by the lighthouse is the hardest in the region.</p>\
+         </div></div></div>\
+         <div class=row><div class=col><div class=text-box>{}</div>\
+         <div class=button-box><a class=btn href=/subscribe>Subscribe</a></div></div></div>\
+         </div><footer><a href=/about>About us</a></footer></body></html>",
+        paras("works", 9)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "rebuilt over four years");
+    assert_has(&text, "Why the channel matters");
+    assert_has(&text, "Paragraph 9 on the works");
+    assert!(!text.contains("uses cookies"), "{text:?}");
+}
