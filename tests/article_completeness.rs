@@ -190,3 +190,26 @@ fn the_intro_in_a_section_beside_the_wrapper_the_body_fills_stays() {
     assert_has(&text, "Paragraph 9 on the works");
     assert!(!text.contains("uses cookies"), "{text:?}");
 }
+
+#[test]
+fn section_headings_named_header_stay() {
+    // Headings whose class says "header" of themselves, each with a
+    // self-link button: they head the article's sections, they are no
+    // page header. The page's own header (a block named so) stays out.
+    let html = format!(
+        "<html><body><div class=page-header><a href=/>Harbour Post</a> <a href=/news>News</a></div>\
+         <div class=post-wrap><h1>Channel to be widened</h1><div class=entry>{}\
+         <h3 class='section-header has-anchor'>What the works will cost\
+         <span class=anchor-box><button type=button aria-label=Link>#</button></span></h3>{}\
+         <h4 class=subheader id=timeline-header>When the berths reopen</h4>{}</div></div>\
+         <footer><a href=/about>About us</a></footer></body></html>",
+        paras("works", 4),
+        paras("cost", 3),
+        paras("berths", 3)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "What the works will cost");
+    assert_has(&text, "When the berths reopen");
+    assert_has(&text, "Paragraph 3 on the berths");
+    assert!(!text.contains("Harbour Post"), "{text:?}");
+}

@@ -227,7 +227,12 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
                     && !matches!(tag, "html" | "body" | "a" | "article" | "main")
                 {
                     let names = dom.class_and_id(ix);
-                    if names::is_unlikely(&names)
+                    let unlikely = if stats::is_heading(tag) {
+                        names::is_unlikely_heading(&names)
+                    } else {
+                        names::is_unlikely(&names)
+                    };
+                    if unlikely
                         && !inside(dom, ix, &["table", "code", "pre"])
                         && !is_figure_image_wrapper(dom, ix)
                     {
