@@ -133,3 +133,43 @@ fn a_headline_worded_a_little_differently_from_the_title_is_not_repeated() {
     );
     assert!(text.contains("Note 6 from the orchard"), "{text:?}");
 }
+
+#[test]
+fn teaser_lines_to_other_stories_stay_out() {
+    // A label, a colon and one link to another piece, in a paragraph, a
+    // div or with the label inside the link; the article runs on past it.
+    for (teaser, junk) in [
+        (
+            "<p><strong>Related:</strong> <a href=/cider>Cider makers brace for a thin season</a></p>",
+            "Cider makers brace",
+        ),
+        (
+            "<div class=inline-link>Read more: <a href=/frost>How the late frost hit the valley</a></div>",
+            "How the late frost",
+        ),
+        (
+            "<p><a href=/bees><span>See also: Where the bees went this spring</span></a></p>",
+            "Where the bees went",
+        ),
+        (
+            "<p><em>Lesen Sie auch:</em> <a href=/ernte>Die Ernte im Alten Land</a></p>",
+            "Die Ernte im Alten Land",
+        ),
+    ] {
+        let text = article_text(&format!("{}{teaser}{}", paras(1, 3), paras(4, 6)));
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn a_sentence_with_a_label_and_a_link_in_it_stays() {
+    // Prose that starts like a label but goes on in words of its own.
+    let body = format!(
+        "{}<p>More: the growers want a second press, and <a href=/press>the co-op's plan</a> \
+         says they will have one by the autumn after next.</p>{}",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = article_text(&body);
+    assert!(text.contains("the growers want a second press"), "{text}");
+}

@@ -2,8 +2,9 @@
 //! and "continues below" markers, prompts to rate or share the piece, and
 //! the author's bio box. Judged by the element's own words, whatever its
 //! class names, so utility-class markup is read the same as named markup.
-//! ("Read more" and "Related:" teaser links stay: Reader View keeps them,
-//! and dropping them cost more article than junk on the dev pages.)
+//! A teaser line, "Related: <link to another story>", goes too: a label
+//! and one link, nothing else (a bare "Read more" link stays; alone it
+//! cannot be told from a pointer the text makes).
 
 use crate::dom::{Dom, NodeIx};
 
@@ -66,6 +67,36 @@ const BIO_HEADINGS: &[&str] = &[
     "over de auteur",
 ];
 
+/// Labels that put a link to another piece inside the text, before a colon.
+const TEASER_LABELS: &[&str] = &[
+    "related",
+    "related article",
+    "related articles",
+    "related post",
+    "related story",
+    "related reading",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "see also",
+    "more",
+    "recommended",
+    "recommended reading",
+    "don't miss",
+    "must read",
+    "lire aussi",
+    "à lire aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+    "lee también",
+    "leia também",
+];
+
+/// A teaser line is short; its label stands before a colon near its start.
+const TEASER_MAX_CHARS: usize = 200;
+const TEASER_LABEL_MAX_CHARS: usize = 24;
+
 /// Lower-cased words of `s`, one space apart ("Advertisement - Page
 /// continues below" → "advertisement page continues below").
 fn normalised(s: &str) -> String {
@@ -93,7 +124,27 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     if chars <= PROMPT_MAX_CHARS && PROMPTS.iter().any(|p| lead.starts_with(p)) {
         return true;
     }
-    is_bio_box(dom, ix, &lead, chars)
+    is_teaser_line(dom, ix, &start, chars) || is_bio_box(dom, ix, &lead, chars)
+}
+
+/// "Related: <a>Another story</a>": a teaser label, a colon, and a link
+/// that is all the rest of the line.
+fn is_teaser_line(dom: &Dom, ix: NodeIx, start: &str, chars: usize) -> bool {
+    if chars > TEASER_MAX_CHARS {
+        return false;
+    }
+    let Some((label, rest)) = start.split_once(':') else {
+        return false;
+    };
+    if label.chars().count() > TEASER_LABEL_MAX_CHARS
+        || !TEASER_LABELS.contains(&normalised(label).as_str())
+    {
+        return false;
+    }
+    // The link may hold the label too; either way it is all the rest (but
+    // for the spaces around it).
+    let rest_chars = chars.saturating_sub(label.chars().count() + 1);
+    !rest.trim().is_empty() && dom.node(ix).link_chars as usize + 3 >= rest_chars
 }
 
 /// A block headed "About the author": it opens with an element whose
