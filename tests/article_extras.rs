@@ -173,3 +173,42 @@ fn a_sentence_with_a_label_and_a_link_in_it_stays() {
     let text = article_text(&body);
     assert!(text.contains("the growers want a second press"), "{text}");
 }
+
+#[test]
+fn links_to_other_pieces_under_a_label_saying_so_stay_out() {
+    // A label (a paragraph, a heading, a bold line) and the list or block
+    // of links under it, at the end or between the article's paragraphs.
+    for (block, junk) in [
+        (
+            "<p>If you liked this piece you might also like:</p><ul>\
+             <li><a href=/a>Pruning in the rain</a></li><li><a href=/b>The cider press</a></li></ul>",
+            "Pruning in the rain",
+        ),
+        (
+            "<h4>More on grafting:</h4><ol><li><a href=/c>Whip and tongue, step by step</a></li>\
+             <li><a href=/d>Rootstocks for small gardens</a></li><li><a href=/e>When grafts fail</a></li></ol>",
+            "Rootstocks for small gardens",
+        ),
+        (
+            "<div><b>Related stories</b></div><div class=links><a href=/f>Frost nights in May</a> \
+             <a href=/g>A hive in every orchard</a></div>",
+            "A hive in every orchard",
+        ),
+    ] {
+        let text = article_text(&format!("{}{block}{}", paras(1, 3), paras(4, 6)));
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn a_list_of_links_the_text_introduces_stays() {
+    // A list of sources under words of the article's own is the article.
+    let body = format!(
+        "{}<p>The growers named three studies:</p><ul><li><a href=/s1>Soil and yield, 2019</a></li>\
+         <li><a href=/s2>Late frost and bloom, 2021</a></li></ul>{}",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = article_text(&body);
+    assert!(text.contains("Late frost and bloom, 2021"), "{text}");
+}

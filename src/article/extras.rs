@@ -2,7 +2,9 @@
 //! and "continues below" markers, prompts to rate or share the piece, and
 //! the author's bio box. Judged by the element's own words, whatever its
 //! class names, so utility-class markup is read the same as named markup.
-//! A teaser line, "Related: <link to another story>", goes too: a label
+//! A list of links to other pieces under a label saying so ("You might
+//! also like:") goes with its label. A teaser line, "Related: <link to
+//! another story>", goes too: a label
 //! and one link, nothing else (a bare "Read more" link stays; alone it
 //! cannot be told from a pointer the text makes).
 
@@ -93,6 +95,40 @@ const TEASER_LABELS: &[&str] = &[
     "leia também",
 ];
 
+/// What a label over links to other pieces says (its whole text holds one).
+const RELATED_LABELS: &[&str] = &[
+    "related article",
+    "related post",
+    "related stor",
+    "related read",
+    "related content",
+    "might also like",
+    "may also like",
+    "might also enjoy",
+    "may also enjoy",
+    "might be interested",
+    "may be interested",
+    "more from",
+    "more on",
+    "more stories",
+    "more articles",
+    "read more",
+    "read next",
+    "keep reading",
+    "recommended",
+    "popular posts",
+    "lire aussi",
+    "à lire aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+    "te puede interesar",
+    "artículos relacionados",
+];
+
+/// A label is one short line; the links under it are most of their block.
+const RELATED_LABEL_MAX_CHARS: usize = 80;
+const LINKS_MIN_DENSITY: f64 = 0.7;
+
 /// A teaser line is short; its label stands before a colon near its start.
 const TEASER_MAX_CHARS: usize = 200;
 const TEASER_LABEL_MAX_CHARS: usize = 24;
@@ -124,7 +160,42 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     if chars <= PROMPT_MAX_CHARS && PROMPTS.iter().any(|p| lead.starts_with(p)) {
         return true;
     }
-    is_teaser_line(dom, ix, &start, chars) || is_bio_box(dom, ix, &lead, chars)
+    is_teaser_line(dom, ix, &start, chars)
+        || is_bio_box(dom, ix, &lead, chars)
+        || is_related_links(dom, ix, chars)
+}
+
+/// A label over links to other pieces ("You might also like:"), or the
+/// block of links under one: each is judged with the other.
+fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
+    let Some(parent) = dom.parent(ix) else {
+        return false;
+    };
+    let is_label = |l: NodeIx| {
+        let n = dom.text_chars(l);
+        n > 0 && n <= RELATED_LABEL_MAX_CHARS && {
+            let words = normalised(&dom.text(l));
+            RELATED_LABELS.iter().any(|w| words.contains(w))
+        }
+    };
+    let is_links = |b: NodeIx| {
+        dom.link_density(b) >= LINKS_MIN_DENSITY
+            && dom.descendants(b).filter(|&d| dom.is_tag(d, "a")).take(2).count() == 2
+    };
+    // Cheap tests first: most elements are neither.
+    let (label, links) = if chars <= RELATED_LABEL_MAX_CHARS && is_label(ix) {
+        let next = dom.element_children(parent).skip_while(|&c| c != ix).nth(1);
+        (ix, next)
+    } else if dom.link_density(ix) >= LINKS_MIN_DENSITY {
+        let before = dom.element_children(parent).take_while(|&c| c != ix).last();
+        match before {
+            Some(b) if is_label(b) => (b, Some(ix)),
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    links.is_some_and(|l| l != label && dom.text_chars(l) > 0 && is_links(l))
 }
 
 /// "Related: <a>Another story</a>": a teaser label, a colon, and a link
