@@ -212,3 +212,26 @@ fn a_list_of_links_the_text_introduces_stays() {
     let text = article_text(&body);
     assert!(text.contains("Late frost and bloom, 2021"), "{text}");
 }
+
+#[test]
+fn a_bio_printed_loose_after_the_body_stays_out() {
+    // The heading and the bio are siblings of the article's paragraphs,
+    // with no box of their own around them.
+    for bio in [
+        "<h4>About the Contributor</h4><p>Maya Lindqvist has grown apples in the valley for \
+         twenty years and writes about farming.</p>",
+        "<p><strong>About the author:</strong></p><p>Maya Lindqvist has grown apples in the \
+         valley for twenty years.</p><p>Her book on pruning came out in spring.</p>",
+    ] {
+        let text = article_text(&format!("{}{bio}", paras(1, 6)));
+        assert_out(&text, "grown apples in the valley");
+    }
+}
+
+#[test]
+fn a_page_about_the_author_that_goes_on_stays() {
+    // Under the same heading, a long text is a page of its own.
+    let body = format!("<h2>About the author</h2>{}", paras(1, 8));
+    let text = article_text(&body);
+    assert!(text.contains("Note 8 from the orchard"), "{text}");
+}

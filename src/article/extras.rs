@@ -56,6 +56,8 @@ const PROMPTS: &[&str] = &[
 const BIO_HEADINGS: &[&str] = &[
     "about the author",
     "about the authors",
+    "about the contributor",
+    "about the contributors",
     "about the writer",
     "about the reviewer",
     "about the expert",
@@ -162,6 +164,7 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     }
     is_teaser_line(dom, ix, &start, chars)
         || is_bio_box(dom, ix, &lead, chars)
+        || is_bio_tail(dom, ix)
         || is_related_links(dom, ix, chars)
 }
 
@@ -231,6 +234,31 @@ fn is_bio_box(dom: &Dom, ix: NodeIx, lead: &str, chars: usize) -> bool {
             && dom.text_chars(d) < chars
             && normalised(&dom.text(d)) == *heading
     })
+}
+
+/// A bio printed loose at the end of the body: a line that is only a bio
+/// heading, and the few blocks after it, when together they are a bio's
+/// length (an "About the author" page goes on far longer). `ix` is the
+/// heading or one of those blocks.
+fn is_bio_tail(dom: &Dom, ix: NodeIx) -> bool {
+    const LOOK_BACK: usize = 4;
+    let Some(parent) = dom.parent(ix) else {
+        return false;
+    };
+    let siblings: Vec<NodeIx> = dom.element_children(parent).collect();
+    let Some(at) = siblings.iter().position(|&c| c == ix) else {
+        return false;
+    };
+    let is_heading = |h: NodeIx| {
+        dom.text_chars(h) <= 32
+            && BIO_HEADINGS.contains(&normalised(&dom.text(h)).as_str())
+    };
+    let Some(heading) = (at.saturating_sub(LOOK_BACK)..=at).rev().find(|&i| is_heading(siblings[i]))
+    else {
+        return false;
+    };
+    let after: usize = siblings[heading + 1..].iter().map(|&c| dom.text_chars(c)).sum();
+    after > 0 && after <= BIO_MAX_CHARS
 }
 
 #[cfg(test)]
