@@ -235,3 +235,40 @@ fn a_page_about_the_author_that_goes_on_stays() {
     let text = article_text(&body);
     assert!(text.contains("Note 8 from the orchard"), "{text}");
 }
+
+#[test]
+fn newsletter_pitches_inside_the_article_stay_out() {
+    // A line or two naming a newsletter and asking to sign up, with a link
+    // or a button, a heading over a pitch, or a short bare label.
+    for (pitch, junk) in [
+        (
+            "<p>Love orchards? Our weekly Grower's Letter newsletter brings the season to your \
+             inbox. <a href=/join>Sign up now</a> and never miss a harvest.</p>",
+            "Grower's Letter",
+        ),
+        (
+            "<div class=box-3><h3>Subscribe to the Orchard Notes newsletter</h3>\
+             <p>Every Friday, one page.</p><button>Join</button></div>",
+            "Orchard Notes",
+        ),
+        ("<p><em>Get our harvest newsletter</em></p>", "harvest newsletter"),
+    ] {
+        let text = article_text(&format!("{}{pitch}{}", paras(1, 3), paras(4, 6)));
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn prose_about_a_newsletter_stays() {
+    // Running text about newsletters: longer, or asking nothing of the reader.
+    let body = format!(
+        "{}<p>The co-op's newsletter, which <a href=/history>began as a single sheet</a> \
+         pinned to the packing-house door, now reaches every grower who joined since the \
+         merger, and its editor still types the apple prices by hand each week before the \
+         market opens, as her father did for thirty years before her.</p>{}",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = article_text(&body);
+    assert!(text.contains("began as a single sheet"), "{text}");
+}

@@ -131,6 +131,42 @@ const RELATED_LABELS: &[&str] = &[
 const RELATED_LABEL_MAX_CHARS: usize = 80;
 const LINKS_MIN_DENSITY: f64 = 0.7;
 
+/// A newsletter pitch names the newsletter (or the inbox)…
+const NEWSLETTER_NOUNS: &[&str] = &[
+    "newsletter*",
+    "inbox",
+    "mailing list",
+    "email updates",
+    "e-mail updates",
+    "lettre d'information",
+    "boletín",
+    "nieuwsbrief",
+    "nyhetsbrev*",
+];
+/// …and asks the reader to sign up.
+const SIGN_UP: &[&str] = &[
+    "sign up",
+    "signup",
+    "subscribe",
+    "join",
+    "get our",
+    "abonnieren",
+    "anmelden",
+    "abonnez-vous",
+    "s'abonner",
+    "inscrivez-vous",
+    "suscríbete",
+    "regístrate",
+    "iscriviti",
+    "inscreva-se",
+    "aanmelden",
+    "prenumerera",
+];
+/// A pitch is a line or two.
+const PITCH_MAX_CHARS: usize = 300;
+/// A shorter line needs no link or button to be a pitch.
+const PITCH_BARE_MAX_CHARS: usize = 80;
+
 /// A teaser line is short; its label stands before a colon near its start.
 const TEASER_MAX_CHARS: usize = 200;
 const TEASER_LABEL_MAX_CHARS: usize = 24;
@@ -165,6 +201,7 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     is_teaser_line(dom, ix, &start, chars)
         || is_bio_box(dom, ix, &lead, chars)
         || is_bio_tail(dom, ix)
+        || is_newsletter_pitch(dom, ix, chars)
         || is_related_links(dom, ix, chars)
 }
 
@@ -234,6 +271,25 @@ fn is_bio_box(dom: &Dom, ix: NodeIx, lead: &str, chars: usize) -> bool {
             && dom.text_chars(d) < chars
             && normalised(&dom.text(d)) == *heading
     })
+}
+
+/// "Love recipes? Get our weekly newsletter. <a>Sign up</a>": a line or
+/// two naming a newsletter and asking to sign up, with a link or button to
+/// do it (or short enough to be a label). Prose about a newsletter is
+/// longer or asks nothing.
+fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
+    use crate::clutter::lexicon::any_phrase;
+    if chars > PITCH_MAX_CHARS {
+        return false;
+    }
+    let text = normalised(&dom.text(ix));
+    if !any_phrase(&text, NEWSLETTER_NOUNS) || !any_phrase(&text, SIGN_UP) {
+        return false;
+    }
+    let asks = |d: NodeIx| matches!(dom.tag(d), Some("a" | "button" | "input"));
+    chars <= PITCH_BARE_MAX_CHARS
+        || dom.tag(ix).is_some_and(super::stats::is_heading)
+        || dom.descendants(ix).any(asks)
 }
 
 /// A bio printed loose at the end of the body: a line that is only a bio
