@@ -252,6 +252,10 @@ fn newsletter_pitches_inside_the_article_stay_out() {
             "Orchard Notes",
         ),
         ("<p><em>Get our harvest newsletter</em></p>", "harvest newsletter"),
+        (
+            "<p>Get the latest field notes delivered to your inbox. <a href=/notes>Go</a></p>",
+            "latest field notes",
+        ),
     ] {
         let text = article_text(&format!("{}{pitch}{}", paras(1, 3), paras(4, 6)));
         assert_out(&text, junk);
@@ -304,4 +308,20 @@ fn prose_about_affiliate_marketing_stays() {
     );
     let text = article_text(&body);
     assert!(text.contains("wants such affiliate links labelled"), "{text}");
+}
+
+#[test]
+fn a_table_of_contents_heading_left_alone_stays_out() {
+    // The in-page links go with the page's navigation; their heading,
+    // a sibling of the paragraphs, must not stand alone in the reader.
+    for heading in [
+        "<h2>Table of Contents</h2><nav><ol><li><a href=#a>Bloom</a></li><li><a href=#b>Harvest</a></li></ol></nav>",
+        "<p class=toc-title><strong>On this page</strong></p><nav><a href=#a>Bloom</a> <a href=#b>Harvest</a></nav>",
+    ] {
+        let text = article_text(&format!("{}{heading}{}", paras(1, 3), paras(4, 6)));
+        for junk in ["Table of Contents", "On this page"] {
+            assert!(!text.contains(junk), "{junk:?} kept in {text:?}");
+        }
+        assert!(text.contains("Note 6 from the orchard"), "{text}");
+    }
 }

@@ -52,6 +52,26 @@ const PROMPTS: &[&str] = &[
     "share this post",
 ];
 
+/// Whole texts of a table of contents' heading, left behind when cleaning
+/// dropped the list of in-page links under it.
+const CONTENTS_LABELS: &[&str] = &[
+    "table of contents",
+    "contents",
+    "on this page",
+    "in this article",
+    "jump to",
+    "skip to",
+    "inhaltsverzeichnis",
+    "inhalt",
+    "sommaire",
+    "table des matières",
+    "índice",
+    "contenido",
+    "indice",
+    "inhoud",
+    "inhoudsopgave",
+];
+
 /// How an author's bio box is headed.
 const BIO_HEADINGS: &[&str] = &[
     "about the author",
@@ -150,6 +170,7 @@ const SIGN_UP: &[&str] = &[
     "subscribe",
     "join",
     "get our",
+    "get the latest",
     "abonnieren",
     "anmelden",
     "abonnez-vous",
@@ -224,7 +245,9 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     let start = dom.text_start(ix, PROMPT_MAX_CHARS);
     let lead = normalised(&start);
     if chars <= LABEL_MAX_CHARS
-        && (crate::clutter::lexicon::is_ad_label(&lead) || CONTINUES.contains(&lead.as_str()))
+        && (crate::clutter::lexicon::is_ad_label(&lead)
+            || CONTINUES.contains(&lead.as_str())
+            || CONTENTS_LABELS.contains(&lead.as_str()))
     {
         return true;
     }
