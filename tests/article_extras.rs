@@ -278,39 +278,6 @@ fn prose_about_a_newsletter_stays() {
 }
 
 #[test]
-fn affiliate_disclosures_inside_the_article_stay_out() {
-    // The site's own words about what it earns from its links, wherever
-    // the page prints them between the paragraphs.
-    for (note, junk) in [
-        (
-            "<p class=small-print><em>This guide contains affiliate links: if you buy through \
-             them, we may earn a commission.</em></p>",
-            "we may earn a commission",
-        ),
-        (
-            "<div>Heads up! I earn a small commission from qualifying purchases, at no extra cost \
-             to you.</div>",
-            "qualifying purchases",
-        ),
-    ] {
-        let text = article_text(&format!("{}{note}{}", paras(1, 3), paras(4, 6)));
-        assert_out(&text, junk);
-    }
-}
-
-#[test]
-fn prose_about_affiliate_marketing_stays() {
-    let body = format!(
-        "{}<p>Many orchard blogs now earn a commission on the ladders and pruners they \
-         recommend, and the growers' association wants such affiliate links labelled.</p>{}",
-        paras(1, 3),
-        paras(4, 6)
-    );
-    let text = article_text(&body);
-    assert!(text.contains("wants such affiliate links labelled"), "{text}");
-}
-
-#[test]
 fn a_table_of_contents_heading_left_alone_stays_out() {
     // The in-page links go with the page's navigation; their heading,
     // a sibling of the paragraphs, must not stand alone in the reader.

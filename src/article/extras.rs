@@ -188,39 +188,6 @@ const PITCH_MAX_CHARS: usize = 300;
 /// A shorter line needs no link or button to be a pitch.
 const PITCH_BARE_MAX_CHARS: usize = 80;
 
-/// An affiliate disclosure speaks of the site's own earnings…
-const DISCLOSURE_SUBJECTS: &[&str] = &["affiliate*", "commission*", "compensation", "associate"];
-/// …in the site's own voice.
-const DISCLOSURE_VOICE: &[&str] = &[
-    "we may earn",
-    "we might earn",
-    "we earn",
-    "we will earn",
-    "i may earn",
-    "i might earn",
-    "i earn",
-    "i will earn",
-    "earn us",
-    "we may receive",
-    "we receive",
-    "i may receive",
-    "i receive",
-    "i can receive",
-    "may receive compensation",
-    "contains affiliate links",
-    "contain affiliate links",
-    "includes affiliate links",
-    "include affiliate links",
-    "affiliate links are used",
-    "we use affiliate links",
-    "i use affiliate links",
-    "as an amazon associate",
-    "at no extra cost to you",
-    "at no additional cost to you",
-];
-/// A disclosure is a short paragraph.
-const DISCLOSURE_MAX_CHARS: usize = 400;
-
 /// A teaser line is short; its label stands before a colon near its start.
 const TEASER_MAX_CHARS: usize = 200;
 const TEASER_LABEL_MAX_CHARS: usize = 24;
@@ -258,7 +225,6 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
         || is_bio_box(dom, ix, &lead, chars)
         || is_bio_tail(dom, ix)
         || is_newsletter_pitch(dom, ix, chars)
-        || is_affiliate_disclosure(dom, ix, chars)
         || is_related_links(dom, ix, chars)
 }
 
@@ -347,18 +313,6 @@ fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     chars <= PITCH_BARE_MAX_CHARS
         || dom.tag(ix).is_some_and(super::stats::is_heading)
         || dom.descendants(ix).any(asks)
-}
-
-/// "This post contains affiliate links; we may earn a commission": the
-/// site's own words about what it earns from the links (prose about
-/// affiliate marketing speaks of others).
-fn is_affiliate_disclosure(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
-    use crate::clutter::lexicon::any_phrase;
-    if chars > DISCLOSURE_MAX_CHARS {
-        return false;
-    }
-    let text = normalised(&dom.text(ix));
-    any_phrase(&text, DISCLOSURE_SUBJECTS) && any_phrase(&text, DISCLOSURE_VOICE)
 }
 
 /// A bio printed loose at the end of the body: a line that is only a bio
