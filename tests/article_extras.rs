@@ -292,3 +292,32 @@ fn a_table_of_contents_heading_left_alone_stays_out() {
         assert!(text.contains("Note 6 from the orchard"), "{text}");
     }
 }
+
+#[test]
+fn prompts_to_follow_or_share_stay_out() {
+    for (prompt, junk) in [
+        ("<p><b>Follow us on Instagram, TikTok and YouTube</b></p>", "Follow us on Instagram"),
+        ("<div class=s1><a href=/pin>Share on Pinterest</a></div>", "Share on Pinterest"),
+        ("<h5>Share</h5>", "Share"),
+        (
+            "<p>If you enjoyed these notes, share them with a friend who keeps trees.</p>",
+            "share them with a friend",
+        ),
+    ] {
+        let text = article_text(&format!("{}{prompt}{}", paras(1, 3), paras(4, 6)));
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn prose_that_follows_or_shares_stays() {
+    let body = format!(
+        "{}<p>Follow the river north and the orchards give way to birch.</p>\
+         <p>Share the windfalls, the old growers say.</p>{}",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = article_text(&body);
+    assert!(text.contains("Follow the river north"), "{text}");
+    assert!(text.contains("Share the windfalls"), "{text}");
+}

@@ -72,6 +72,38 @@ const CONTENTS_LABELS: &[&str] = &[
     "inhoudsopgave",
 ];
 
+/// Where a prompt to follow or share sends the reader.
+const SOCIAL: &[&str] = &[
+    "social media",
+    "facebook",
+    "instagram",
+    "twitter",
+    "x",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "pinterest",
+    "telegram",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "whatsapp",
+];
+
+/// Whole texts of bare follow and share prompts.
+const BARE_PROMPTS: &[&str] = &["share", "share it", "share this", "follow", "follow us"];
+
+/// How a closing "if you liked it, share it" prompt begins.
+const CLOSING_PROMPTS: &[&str] = &[
+    "if you enjoyed",
+    "if you enjoy",
+    "if you liked",
+    "if you like",
+    "if you found this",
+    "thanks for reading",
+    "thank you for reading",
+];
+
 /// How an author's bio box is headed.
 const BIO_HEADINGS: &[&str] = &[
     "about the author",
@@ -221,6 +253,9 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     if chars <= PROMPT_MAX_CHARS && PROMPTS.iter().any(|p| lead.starts_with(p)) {
         return true;
     }
+    if is_follow_or_share_prompt(&lead, chars) {
+        return true;
+    }
     is_teaser_line(dom, ix, &start, chars)
         || is_bio_box(dom, ix, &lead, chars)
         || is_bio_tail(dom, ix)
@@ -313,6 +348,23 @@ fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     chars <= PITCH_BARE_MAX_CHARS
         || dom.tag(ix).is_some_and(super::stats::is_heading)
         || dom.descendants(ix).any(asks)
+}
+
+/// "Follow us on Instagram", "Share on Pinterest", a bare "Share", or a
+/// closing "If you enjoyed this, share it with a friend".
+fn is_follow_or_share_prompt(lead: &str, chars: usize) -> bool {
+    use crate::clutter::lexicon::any_phrase;
+    if chars > PROMPT_MAX_CHARS {
+        return false;
+    }
+    if BARE_PROMPTS.contains(&lead) {
+        return true;
+    }
+    let sends = (lead.starts_with("follow ") || lead.starts_with("share "))
+        && any_phrase(lead, SOCIAL);
+    let closing = CLOSING_PROMPTS.iter().any(|p| lead.starts_with(p))
+        && any_phrase(lead, &["share", "share it"]);
+    sends || closing
 }
 
 /// A bio printed loose at the end of the body: a line that is only a bio
