@@ -213,3 +213,37 @@ fn section_headings_named_header_stay() {
     assert_has(&text, "Paragraph 3 on the berths");
     assert!(!text.contains("Harbour Post"), "{text:?}");
 }
+
+#[test]
+fn cards_of_a_roundup_in_widget_boxes_stay() {
+    // A "best of" roundup: each pick is a card in a box named for the
+    // component that draws it ("pick-widget"), one after the other. The
+    // cards are the article; their names say how they are built. (The
+    // intro is long enough for the first, strictest attempt to stand.)
+    let card = |n: usize, name: &str| {
+        format!(
+            "<div class='pick-widget pick-widget--large'><div class=pick-widget__label>Best {name}</div>\
+             <div class=pick-widget__title>The {name} model {n}</div><div class=pick-widget__body>\
+             <p>We tested the {name} for six weeks in a busy kitchen, and it washed, dried and \
+             stored everything we gave it, quietly, with no streaks, no leaks and no fuss.</p>\
+             <p>Its only fault, after all that, is the price, which is high for a {name}.</p>\
+             <p><a href=/review/{n}>Read the full review</a></p></div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=page><h1>The best appliances of the year</h1>\
+         <div class=feature-body><p>Buying a large appliance is a chore, so we did the \
+         testing for you, week after week, in real kitchens with real families.</p>{}{}{}{}{}</div>\
+         </div></body></html>",
+        paras("testing", 3),
+        card(1, "dishwasher"),
+        card(2, "fridge"),
+        card(3, "oven"),
+        card(4, "washer")
+    );
+    let text = article_text(&html);
+    assert_has(&text, "we did the testing for you");
+    for name in ["dishwasher", "fridge", "oven", "washer"] {
+        assert_has(&text, &format!("We tested the {name} for six weeks"));
+    }
+}

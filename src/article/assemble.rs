@@ -441,8 +441,14 @@ fn should_remove(
     if flags.clean_conditionally && matches!(tag, "form" | "fieldset" | "table" | "ul" | "div") {
         // Items of a run that holds the content are judged by their names
         // only: each may look like a stray block of links on its own.
+        // Names that only say how the item is built ("widget") are no
+        // verdict, here as for a box judged alone.
         if in_run {
-            return class_weight(dom, ix, flags) < 0;
+            return class_weight(dom, ix, flags) < 0
+                && !names::negative_only_for_construction(
+                    dom.attr(ix, "class").unwrap_or(""),
+                    dom.attr(ix, "id").unwrap_or(""),
+                );
         }
         return fails_conditional_clean(dom, ix, s, stats, flags);
     }
