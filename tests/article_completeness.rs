@@ -247,3 +247,41 @@ fn cards_of_a_roundup_in_widget_boxes_stay() {
         assert_has(&text, &format!("We tested the {name} for six weeks"));
     }
 }
+
+#[test]
+fn content_streamed_into_a_hidden_block_is_read_before_the_shell() {
+    // Streamed server rendering: the visible page is a shell (a menu, a
+    // promotion long enough to pass for an article, a footer) and the
+    // article waits in a hidden block under <body> for a script to swap it
+    // in. The hidden block holds most of the page's text.
+    let promo = "<p>Our summer sale is on now, with savings across the range, free delivery on \
+                 orders over fifty, and a thirty-day return policy on every purchase, so there \
+                 is never a better time to treat yourself to something new for the home.</p>";
+    let html = format!(
+        "<html><body><div class=shell><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav>\
+         <div class=promo>{promo}{promo}{promo}</div><footer>© Harbour Goods</footer></div>\
+         <div hidden id=S:1><main><h1>Channel to be widened</h1>{}</main></div>\
+         <script>swap('S:1')</script></body></html>",
+        paras("works", 9)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 1 on the works");
+    assert_has(&text, "Paragraph 9 on the works");
+    assert!(!text.contains("summer sale"), "{text:?}");
+}
+
+#[test]
+fn a_hidden_dialog_does_not_displace_the_visible_article() {
+    // The other side: a hidden dialog holding less than the page stays
+    // hidden and the visible article is read.
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>{}</article>\
+         <div hidden class=dialog><p>Sign in to keep reading the harbour news on every device, \
+         with your saved stories, your alerts and your comments in one place.</p></div>\
+         </body></html>",
+        paras("works", 6)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 6 on the works");
+    assert!(!text.contains("Sign in to keep reading"), "{text:?}");
+}
