@@ -251,7 +251,10 @@ fn newsletter_pitches_inside_the_article_stay_out() {
              <p>Every Friday, one page.</p><button>Join</button></div>",
             "Orchard Notes",
         ),
-        ("<p><em>Get our harvest newsletter</em></p>", "harvest newsletter"),
+        (
+            "<p><em>Get our harvest newsletter</em></p>",
+            "harvest newsletter",
+        ),
         (
             "<p>Get the latest field notes delivered to your inbox. <a href=/notes>Go</a></p>",
             "latest field notes",
@@ -296,8 +299,14 @@ fn a_table_of_contents_heading_left_alone_stays_out() {
 #[test]
 fn prompts_to_follow_or_share_stay_out() {
     for (prompt, junk) in [
-        ("<p><b>Follow us on Instagram, TikTok and YouTube</b></p>", "Follow us on Instagram"),
-        ("<div class=s1><a href=/pin>Share on Pinterest</a></div>", "Share on Pinterest"),
+        (
+            "<p><b>Follow us on Instagram, TikTok and YouTube</b></p>",
+            "Follow us on Instagram",
+        ),
+        (
+            "<div class=s1><a href=/pin>Share on Pinterest</a></div>",
+            "Share on Pinterest",
+        ),
         ("<h5>Share</h5>", "Share"),
         (
             "<p>If you enjoyed these notes, share them with a friend who keeps trees.</p>",

@@ -278,7 +278,12 @@ fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     };
     let is_links = |b: NodeIx| {
         dom.link_density(b) >= LINKS_MIN_DENSITY
-            && dom.descendants(b).filter(|&d| dom.is_tag(d, "a")).take(2).count() == 2
+            && dom
+                .descendants(b)
+                .filter(|&d| dom.is_tag(d, "a"))
+                .take(2)
+                .count()
+                == 2
     };
     // Cheap tests first: most elements are neither.
     let (label, links) = if chars <= RELATED_LABEL_MAX_CHARS && is_label(ix) {
@@ -360,8 +365,8 @@ fn is_follow_or_share_prompt(lead: &str, chars: usize) -> bool {
     if BARE_PROMPTS.contains(&lead) {
         return true;
     }
-    let sends = (lead.starts_with("follow ") || lead.starts_with("share "))
-        && any_phrase(lead, SOCIAL);
+    let sends =
+        (lead.starts_with("follow ") || lead.starts_with("share ")) && any_phrase(lead, SOCIAL);
     let closing = CLOSING_PROMPTS.iter().any(|p| lead.starts_with(p))
         && any_phrase(lead, &["share", "share it"]);
     sends || closing
@@ -381,14 +386,18 @@ fn is_bio_tail(dom: &Dom, ix: NodeIx) -> bool {
         return false;
     };
     let is_heading = |h: NodeIx| {
-        dom.text_chars(h) <= 32
-            && BIO_HEADINGS.contains(&normalised(&dom.text(h)).as_str())
+        dom.text_chars(h) <= 32 && BIO_HEADINGS.contains(&normalised(&dom.text(h)).as_str())
     };
-    let Some(heading) = (at.saturating_sub(LOOK_BACK)..=at).rev().find(|&i| is_heading(siblings[i]))
+    let Some(heading) = (at.saturating_sub(LOOK_BACK)..=at)
+        .rev()
+        .find(|&i| is_heading(siblings[i]))
     else {
         return false;
     };
-    let after: usize = siblings[heading + 1..].iter().map(|&c| dom.text_chars(c)).sum();
+    let after: usize = siblings[heading + 1..]
+        .iter()
+        .map(|&c| dom.text_chars(c))
+        .sum();
     after > 0 && after <= BIO_MAX_CHARS
 }
 

@@ -108,7 +108,11 @@ pub fn find(dom: &Dom, signals: &Signals, metadata: &Metadata, options: &Options
     // A page whose content waits hidden for a script to show it (streamed
     // server rendering) reads the hidden content first.
     let order: Vec<Flags> = if content_waits_hidden(dom) {
-        ATTEMPTS[4..].iter().chain(&ATTEMPTS[..4]).copied().collect()
+        ATTEMPTS[4..]
+            .iter()
+            .chain(&ATTEMPTS[..4])
+            .copied()
+            .collect()
     } else {
         ATTEMPTS.to_vec()
     };
