@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example eval -- [--corpus readability|wcxb|all]
-//!     [--shared DIR] [--out docs/EVAL.md] [--limit N] [--dump DIR]
+//!     [--shared DIR] [--out docs/EVAL.md] [--limit N] [--dump DIR] [--half even|odd]
 //! ```
 //!
 //! * Mozilla Readability's test pages (`corpus/readability/*`): word F1 of our
@@ -74,6 +74,9 @@ struct Args {
     out: PathBuf,
     limit: Option<usize>,
     dump: Option<PathBuf>,
+    /// WCXB pages whose number has this parity (0 even, 1 odd): develop on
+    /// one half, confirm on the other.
+    half: Option<usize>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -84,6 +87,7 @@ fn parse_args() -> Result<Args, String> {
         out: crate_root.join("docs/EVAL.md"),
         limit: None,
         dump: None,
+        half: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -105,10 +109,17 @@ fn parse_args() -> Result<Args, String> {
             "--out" => args.out = PathBuf::from(value()?),
             "--limit" => args.limit = Some(value()?.parse().map_err(|e| format!("--limit: {e}"))?),
             "--dump" => args.dump = Some(PathBuf::from(value()?)),
+            "--half" => {
+                args.half = match value()?.as_str() {
+                    "even" => Some(0),
+                    "odd" => Some(1),
+                    other => return Err(format!("--half {other:?}: even or odd")),
+                }
+            }
             "-h" | "--help" => {
                 return Err(
                     "usage: eval [--corpus readability|wcxb|all] [--shared DIR] [--out FILE] \
-                            [--limit N] [--dump DIR]"
+                            [--limit N] [--dump DIR] [--half even|odd]"
                         .into(),
                 )
             }
@@ -1465,6 +1476,9 @@ fn wcxb_ids(corpus: &Path) -> Vec<String> {
 fn run_wcxb(args: &Args, report: &mut String, dump: &mut Vec<String>) -> CorpusSummary {
     let corpus = args.shared.join("corpus/wcxb-dev");
     let mut ids = wcxb_ids(&corpus);
+    if let Some(half) = args.half {
+        ids.retain(|id| id.parse::<usize>().is_ok_and(|n| n % 2 == half));
+    }
     if let Some(n) = args.limit {
         ids.truncate(n);
     }
@@ -1755,6 +1769,13 @@ fn main() {
             report,
             "**Partial run:** `--limit {}` pages per corpus.\n",
             args.limit.unwrap_or(0)
+        );
+    }
+    if let Some(half) = args.half {
+        let _ = writeln!(
+            report,
+            "**Partial run:** WCXB pages with {} numbers only (`--half`).\n",
+            if half == 0 { "even" } else { "odd" }
         );
     }
     let _ = writeln!(

@@ -160,3 +160,128 @@ fn a_disclosure_under_the_headline_is_no_intro() {
         "the disclosure joined the article: {text:?}"
     );
 }
+
+#[test]
+fn the_intro_in_a_section_beside_the_wrapper_the_body_fills_stays() {
+    // A page builder gives each section its own row > column > text box:
+    // the body fills one row, the intro (and its first heading) sits in
+    // the row before, two wrappers above the candidate. A site banner above
+    // the headline, built the same way, stays out.
+    let html = format!(
+        "<html><body><div id=page>\
+         <div class=row><div class=col><div class=text-box><p>This site uses cookies, \
+         and by reading on you agree that we store them on your device for a year.</p></div></div></div>\
+         <div class=title-row><h1>Channel to be widened</h1></div>\
+         <div class=row><div class=col><div class=text-box>\
+         <p>The harbour will be rebuilt over four years, the board decided on Monday, \
+         at a cost that has already doubled since the plan was first drawn up.</p>\
+         <h2>Why the channel matters</h2>\
+         <p>Ships twice the size of the old ferries now call each week, and the pilots \
+         say the bend by the lighthouse is the hardest in the region.</p>\
+         </div></div></div>\
+         <div class=row><div class=col><div class=text-box>{}</div>\
+         <div class=button-box><a class=btn href=/subscribe>Subscribe</a></div></div></div>\
+         </div><footer><a href=/about>About us</a></footer></body></html>",
+        paras("works", 9)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "rebuilt over four years");
+    assert_has(&text, "Why the channel matters");
+    assert_has(&text, "Paragraph 9 on the works");
+    assert!(!text.contains("uses cookies"), "{text:?}");
+}
+
+#[test]
+fn section_headings_named_header_stay() {
+    // Headings whose class says "header" of themselves, each with a
+    // self-link button: they head the article's sections, they are no
+    // page header. The page's own header (a block named so) stays out.
+    let html = format!(
+        "<html><body><div class=page-header><a href=/>Harbour Post</a> <a href=/news>News</a></div>\
+         <div class=post-wrap><h1>Channel to be widened</h1><div class=entry>{}\
+         <h3 class='section-header has-anchor'>What the works will cost\
+         <span class=anchor-box><button type=button aria-label=Link>#</button></span></h3>{}\
+         <h4 class=subheader id=timeline-header>When the berths reopen</h4>{}</div></div>\
+         <footer><a href=/about>About us</a></footer></body></html>",
+        paras("works", 4),
+        paras("cost", 3),
+        paras("berths", 3)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "What the works will cost");
+    assert_has(&text, "When the berths reopen");
+    assert_has(&text, "Paragraph 3 on the berths");
+    assert!(!text.contains("Harbour Post"), "{text:?}");
+}
+
+#[test]
+fn cards_of_a_roundup_in_widget_boxes_stay() {
+    // A "best of" roundup: each pick is a card in a box named for the
+    // component that draws it ("pick-widget"), one after the other. The
+    // cards are the article; their names say how they are built. (The
+    // intro is long enough for the first, strictest attempt to stand.)
+    let card = |n: usize, name: &str| {
+        format!(
+            "<div class='pick-widget pick-widget--large'><div class=pick-widget__label>Best {name}</div>\
+             <div class=pick-widget__title>The {name} model {n}</div><div class=pick-widget__body>\
+             <p>We tested the {name} for six weeks in a busy kitchen, and it washed, dried and \
+             stored everything we gave it, quietly, with no streaks, no leaks and no fuss.</p>\
+             <p>Its only fault, after all that, is the price, which is high for a {name}.</p>\
+             <p><a href=/review/{n}>Read the full review</a></p></div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=page><h1>The best appliances of the year</h1>\
+         <div class=feature-body><p>Buying a large appliance is a chore, so we did the \
+         testing for you, week after week, in real kitchens with real families.</p>{}{}{}{}{}</div>\
+         </div></body></html>",
+        paras("testing", 3),
+        card(1, "dishwasher"),
+        card(2, "fridge"),
+        card(3, "oven"),
+        card(4, "washer")
+    );
+    let text = article_text(&html);
+    assert_has(&text, "we did the testing for you");
+    for name in ["dishwasher", "fridge", "oven", "washer"] {
+        assert_has(&text, &format!("We tested the {name} for six weeks"));
+    }
+}
+
+#[test]
+fn content_streamed_into_a_hidden_block_is_read_before_the_shell() {
+    // Streamed server rendering: the visible page is a shell (a menu, a
+    // promotion long enough to pass for an article, a footer) and the
+    // article waits in a hidden block under <body> for a script to swap it
+    // in. The hidden block holds most of the page's text.
+    let promo = "<p>Our summer sale is on now, with savings across the range, free delivery on \
+                 orders over fifty, and a thirty-day return policy on every purchase, so there \
+                 is never a better time to treat yourself to something new for the home.</p>";
+    let html = format!(
+        "<html><body><div class=shell><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav>\
+         <div class=promo>{promo}{promo}{promo}</div><footer>© Harbour Goods</footer></div>\
+         <div hidden id=S:1><main><h1>Channel to be widened</h1>{}</main></div>\
+         <script>swap('S:1')</script></body></html>",
+        paras("works", 9)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 1 on the works");
+    assert_has(&text, "Paragraph 9 on the works");
+    assert!(!text.contains("summer sale"), "{text:?}");
+}
+
+#[test]
+fn a_hidden_dialog_does_not_displace_the_visible_article() {
+    // The other side: a hidden dialog holding less than the page stays
+    // hidden and the visible article is read.
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>{}</article>\
+         <div hidden class=dialog><p>Sign in to keep reading the harbour news on every device, \
+         with your saved stories, your alerts and your comments in one place.</p></div>\
+         </body></html>",
+        paras("works", 6)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 6 on the works");
+    assert!(!text.contains("Sign in to keep reading"), "{text:?}");
+}

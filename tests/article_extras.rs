@@ -133,3 +133,200 @@ fn a_headline_worded_a_little_differently_from_the_title_is_not_repeated() {
     );
     assert!(text.contains("Note 6 from the orchard"), "{text:?}");
 }
+
+#[test]
+fn teaser_lines_to_other_stories_stay_out() {
+    // A label, a colon and one link to another piece, in a paragraph, a
+    // div or with the label inside the link; the article runs on past it.
+    for (teaser, junk) in [
+        (
+            "<p><strong>Related:</strong> <a href=/cider>Cider makers brace for a thin season</a></p>",
+            "Cider makers brace",
+        ),
+        (
+            "<div class=inline-link>Read more: <a href=/frost>How the late frost hit the valley</a></div>",
+            "How the late frost",
+        ),
+        (
+            "<p><a href=/bees><span>See also: Where the bees went this spring</span></a></p>",
+            "Where the bees went",
+        ),
+        (
+            "<p><em>Lesen Sie auch:</em> <a href=/ernte>Die Ernte im Alten Land</a></p>",
+            "Die Ernte im Alten Land",
+        ),
+    ] {
+        let text = article_text(&format!("{}{teaser}{}", paras(1, 3), paras(4, 6)));
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn a_sentence_with_a_label_and_a_link_in_it_stays() {
+    // Prose that starts like a label but goes on in words of its own.
+    let body = format!(
+        "{}<p>More: the growers want a second press, and <a href=/press>the co-op's plan</a> \
+         says they will have one by the autumn after next.</p>{}",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = article_text(&body);
+    assert!(text.contains("the growers want a second press"), "{text}");
+}
+
+#[test]
+fn links_to_other_pieces_under_a_label_saying_so_stay_out() {
+    // A label (a paragraph, a heading, a bold line) and the list or block
+    // of links under it, at the end or between the article's paragraphs.
+    for (block, junk) in [
+        (
+            "<p>If you liked this piece you might also like:</p><ul>\
+             <li><a href=/a>Pruning in the rain</a></li><li><a href=/b>The cider press</a></li></ul>",
+            "Pruning in the rain",
+        ),
+        (
+            "<h4>More on grafting:</h4><ol><li><a href=/c>Whip and tongue, step by step</a></li>\
+             <li><a href=/d>Rootstocks for small gardens</a></li><li><a href=/e>When grafts fail</a></li></ol>",
+            "Rootstocks for small gardens",
+        ),
+        (
+            "<div><b>Related stories</b></div><div class=links><a href=/f>Frost nights in May</a> \
+             <a href=/g>A hive in every orchard</a></div>",
+            "A hive in every orchard",
+        ),
+    ] {
+        let text = article_text(&format!("{}{block}{}", paras(1, 3), paras(4, 6)));
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn a_list_of_links_the_text_introduces_stays() {
+    // A list of sources under words of the article's own is the article.
+    let body = format!(
+        "{}<p>The growers named three studies:</p><ul><li><a href=/s1>Soil and yield, 2019</a></li>\
+         <li><a href=/s2>Late frost and bloom, 2021</a></li></ul>{}",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = article_text(&body);
+    assert!(text.contains("Late frost and bloom, 2021"), "{text}");
+}
+
+#[test]
+fn a_bio_printed_loose_after_the_body_stays_out() {
+    // The heading and the bio are siblings of the article's paragraphs,
+    // with no box of their own around them.
+    for bio in [
+        "<h4>About the Contributor</h4><p>Maya Lindqvist has grown apples in the valley for \
+         twenty years and writes about farming.</p>",
+        "<p><strong>About the author:</strong></p><p>Maya Lindqvist has grown apples in the \
+         valley for twenty years.</p><p>Her book on pruning came out in spring.</p>",
+    ] {
+        let text = article_text(&format!("{}{bio}", paras(1, 6)));
+        assert_out(&text, "grown apples in the valley");
+    }
+}
+
+#[test]
+fn a_page_about_the_author_that_goes_on_stays() {
+    // Under the same heading, a long text is a page of its own.
+    let body = format!("<h2>About the author</h2>{}", paras(1, 8));
+    let text = article_text(&body);
+    assert!(text.contains("Note 8 from the orchard"), "{text}");
+}
+
+#[test]
+fn newsletter_pitches_inside_the_article_stay_out() {
+    // A line or two naming a newsletter and asking to sign up, with a link
+    // or a button, a heading over a pitch, or a short bare label.
+    for (pitch, junk) in [
+        (
+            "<p>Love orchards? Our weekly Grower's Letter newsletter brings the season to your \
+             inbox. <a href=/join>Sign up now</a> and never miss a harvest.</p>",
+            "Grower's Letter",
+        ),
+        (
+            "<div class=box-3><h3>Subscribe to the Orchard Notes newsletter</h3>\
+             <p>Every Friday, one page.</p><button>Join</button></div>",
+            "Orchard Notes",
+        ),
+        (
+            "<p><em>Get our harvest newsletter</em></p>",
+            "harvest newsletter",
+        ),
+        (
+            "<p>Get the latest field notes delivered to your inbox. <a href=/notes>Go</a></p>",
+            "latest field notes",
+        ),
+    ] {
+        let text = article_text(&format!("{}{pitch}{}", paras(1, 3), paras(4, 6)));
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn prose_about_a_newsletter_stays() {
+    // Running text about newsletters: longer, or asking nothing of the reader.
+    let body = format!(
+        "{}<p>The co-op's newsletter, which <a href=/history>began as a single sheet</a> \
+         pinned to the packing-house door, now reaches every grower who joined since the \
+         merger, and its editor still types the apple prices by hand each week before the \
+         market opens, as her father did for thirty years before her.</p>{}",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = article_text(&body);
+    assert!(text.contains("began as a single sheet"), "{text}");
+}
+
+#[test]
+fn a_table_of_contents_heading_left_alone_stays_out() {
+    // The in-page links go with the page's navigation; their heading,
+    // a sibling of the paragraphs, must not stand alone in the reader.
+    for heading in [
+        "<h2>Table of Contents</h2><nav><ol><li><a href=#a>Bloom</a></li><li><a href=#b>Harvest</a></li></ol></nav>",
+        "<p class=toc-title><strong>On this page</strong></p><nav><a href=#a>Bloom</a> <a href=#b>Harvest</a></nav>",
+    ] {
+        let text = article_text(&format!("{}{heading}{}", paras(1, 3), paras(4, 6)));
+        for junk in ["Table of Contents", "On this page"] {
+            assert!(!text.contains(junk), "{junk:?} kept in {text:?}");
+        }
+        assert!(text.contains("Note 6 from the orchard"), "{text}");
+    }
+}
+
+#[test]
+fn prompts_to_follow_or_share_stay_out() {
+    for (prompt, junk) in [
+        (
+            "<p><b>Follow us on Instagram, TikTok and YouTube</b></p>",
+            "Follow us on Instagram",
+        ),
+        (
+            "<div class=s1><a href=/pin>Share on Pinterest</a></div>",
+            "Share on Pinterest",
+        ),
+        ("<h5>Share</h5>", "Share"),
+        (
+            "<p>If you enjoyed these notes, share them with a friend who keeps trees.</p>",
+            "share them with a friend",
+        ),
+    ] {
+        let text = article_text(&format!("{}{prompt}{}", paras(1, 3), paras(4, 6)));
+        assert_out(&text, junk);
+    }
+}
+
+#[test]
+fn prose_that_follows_or_shares_stays() {
+    let body = format!(
+        "{}<p>Follow the river north and the orchards give way to birch.</p>\
+         <p>Share the windfalls, the old growers say.</p>{}",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = article_text(&body);
+    assert!(text.contains("Follow the river north"), "{text}");
+    assert!(text.contains("Share the windfalls"), "{text}");
+}

@@ -108,9 +108,59 @@ fn with_siblings(
     // A legal notice (a disclosure under the headline) is no intro.
     let skip = |ix: NodeIx| excluded[ix] || is_notice(dom, ix, notices);
     let mut parts = with_prose_neighbours(dom, top, &parts, stats, &skip);
+    // Page builders nest each section in wrappers of its own: the intro and
+    // the first sections may stand beside a wrapper around the parts.
+    parts.extend(beside_wrappers(dom, top, &parts, stats, &skip));
     parts.sort_unstable();
     parts.dedup();
     parts
+}
+
+/// An element whose text is mostly the parts' is a wrapper around them.
+const WRAPPER_SHARE: f64 = 0.8;
+
+/// The prose beside each wrapper around the parts, up to the outermost
+/// (page builders nest each section in a row > column > text box, so the
+/// intro and the first sections may sit a few levels above the candidate).
+/// Only below the headline: above it, a wrapper's siblings are the page's
+/// banners; a page with no `h1` gets nothing here.
+fn beside_wrappers(
+    dom: &Dom,
+    top: NodeIx,
+    parts: &[NodeIx],
+    stats: &Stats,
+    skip: &dyn Fn(NodeIx) -> bool,
+) -> Vec<NodeIx> {
+    let Some(headline) = dom.first_by_tag("h1") else {
+        return Vec::new();
+    };
+    let below = |ix: NodeIx| ix > headline && !dom.contains(ix, headline);
+    let held: u32 = parts.iter().map(|&p| stats.get(p).text).sum();
+    let mut out = Vec::new();
+    let mut holder = top;
+    while let Some(parent) = dom.parent(holder) {
+        if dom.is_tag(parent, "body") {
+            break;
+        }
+        if holder != top {
+            let beside = with_prose_neighbours(dom, holder, &[holder], stats, skip);
+            out.extend(
+                beside
+                    .into_iter()
+                    .filter(|&b| b != holder && below(b) && is_section(stats, b)),
+            );
+        }
+        if (held as f64) < WRAPPER_SHARE * stats.get(parent).text as f64 {
+            break;
+        }
+        holder = parent;
+    }
+    out
+}
+
+/// A section of the article, not one stray paragraph.
+fn is_section(stats: &Stats, ix: NodeIx) -> bool {
+    stats.get(ix).paragraphs >= 2
 }
 
 /// A sibling with no running text and less text than this (a figure and
@@ -391,8 +441,14 @@ fn should_remove(
     if flags.clean_conditionally && matches!(tag, "form" | "fieldset" | "table" | "ul" | "div") {
         // Items of a run that holds the content are judged by their names
         // only: each may look like a stray block of links on its own.
+        // Names that only say how the item is built ("widget") are no
+        // verdict, here as for a box judged alone.
         if in_run {
-            return class_weight(dom, ix, flags) < 0;
+            return class_weight(dom, ix, flags) < 0
+                && !names::negative_only_for_construction(
+                    dom.attr(ix, "class").unwrap_or(""),
+                    dom.attr(ix, "id").unwrap_or(""),
+                );
         }
         return fails_conditional_clean(dom, ix, s, stats, flags);
     }

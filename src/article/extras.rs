@@ -2,8 +2,11 @@
 //! and "continues below" markers, prompts to rate or share the piece, and
 //! the author's bio box. Judged by the element's own words, whatever its
 //! class names, so utility-class markup is read the same as named markup.
-//! ("Read more" and "Related:" teaser links stay: Reader View keeps them,
-//! and dropping them cost more article than junk on the dev pages.)
+//! A list of links to other pieces under a label saying so ("You might
+//! also like:") goes with its label. A teaser line, "Related: <link to
+//! another story>", goes too: a label
+//! and one link, nothing else (a bare "Read more" link stays; alone it
+//! cannot be told from a pointer the text makes).
 
 use crate::dom::{Dom, NodeIx};
 
@@ -49,10 +52,64 @@ const PROMPTS: &[&str] = &[
     "share this post",
 ];
 
+/// Whole texts of a table of contents' heading, left behind when cleaning
+/// dropped the list of in-page links under it.
+const CONTENTS_LABELS: &[&str] = &[
+    "table of contents",
+    "contents",
+    "on this page",
+    "in this article",
+    "jump to",
+    "skip to",
+    "inhaltsverzeichnis",
+    "inhalt",
+    "sommaire",
+    "table des matières",
+    "índice",
+    "contenido",
+    "indice",
+    "inhoud",
+    "inhoudsopgave",
+];
+
+/// Where a prompt to follow or share sends the reader.
+const SOCIAL: &[&str] = &[
+    "social media",
+    "facebook",
+    "instagram",
+    "twitter",
+    "x",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "pinterest",
+    "telegram",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "whatsapp",
+];
+
+/// Whole texts of bare follow and share prompts.
+const BARE_PROMPTS: &[&str] = &["share", "share it", "share this", "follow", "follow us"];
+
+/// How a closing "if you liked it, share it" prompt begins.
+const CLOSING_PROMPTS: &[&str] = &[
+    "if you enjoyed",
+    "if you enjoy",
+    "if you liked",
+    "if you like",
+    "if you found this",
+    "thanks for reading",
+    "thank you for reading",
+];
+
 /// How an author's bio box is headed.
 const BIO_HEADINGS: &[&str] = &[
     "about the author",
     "about the authors",
+    "about the contributor",
+    "about the contributors",
     "about the writer",
     "about the reviewer",
     "about the expert",
@@ -65,6 +122,107 @@ const BIO_HEADINGS: &[&str] = &[
     "sobre o autor",
     "over de auteur",
 ];
+
+/// Labels that put a link to another piece inside the text, before a colon.
+const TEASER_LABELS: &[&str] = &[
+    "related",
+    "related article",
+    "related articles",
+    "related post",
+    "related story",
+    "related reading",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "see also",
+    "more",
+    "recommended",
+    "recommended reading",
+    "don't miss",
+    "must read",
+    "lire aussi",
+    "à lire aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+    "lee también",
+    "leia também",
+];
+
+/// What a label over links to other pieces says (its whole text holds one).
+const RELATED_LABELS: &[&str] = &[
+    "related article",
+    "related post",
+    "related stor",
+    "related read",
+    "related content",
+    "might also like",
+    "may also like",
+    "might also enjoy",
+    "may also enjoy",
+    "might be interested",
+    "may be interested",
+    "more from",
+    "more on",
+    "more stories",
+    "more articles",
+    "read more",
+    "read next",
+    "keep reading",
+    "recommended",
+    "popular posts",
+    "lire aussi",
+    "à lire aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+    "te puede interesar",
+    "artículos relacionados",
+];
+
+/// A label is one short line; the links under it are most of their block.
+const RELATED_LABEL_MAX_CHARS: usize = 80;
+const LINKS_MIN_DENSITY: f64 = 0.7;
+
+/// A newsletter pitch names the newsletter (or the inbox)…
+const NEWSLETTER_NOUNS: &[&str] = &[
+    "newsletter*",
+    "inbox",
+    "mailing list",
+    "email updates",
+    "e-mail updates",
+    "lettre d'information",
+    "boletín",
+    "nieuwsbrief",
+    "nyhetsbrev*",
+];
+/// …and asks the reader to sign up.
+const SIGN_UP: &[&str] = &[
+    "sign up",
+    "signup",
+    "subscribe",
+    "join",
+    "get our",
+    "get the latest",
+    "abonnieren",
+    "anmelden",
+    "abonnez-vous",
+    "s'abonner",
+    "inscrivez-vous",
+    "suscríbete",
+    "regístrate",
+    "iscriviti",
+    "inscreva-se",
+    "aanmelden",
+    "prenumerera",
+];
+/// A pitch is a line or two.
+const PITCH_MAX_CHARS: usize = 300;
+/// A shorter line needs no link or button to be a pitch.
+const PITCH_BARE_MAX_CHARS: usize = 80;
+
+/// A teaser line is short; its label stands before a colon near its start.
+const TEASER_MAX_CHARS: usize = 200;
+const TEASER_LABEL_MAX_CHARS: usize = 24;
 
 /// Lower-cased words of `s`, one space apart ("Advertisement - Page
 /// continues below" → "advertisement page continues below").
@@ -86,14 +244,81 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     let start = dom.text_start(ix, PROMPT_MAX_CHARS);
     let lead = normalised(&start);
     if chars <= LABEL_MAX_CHARS
-        && (crate::clutter::lexicon::is_ad_label(&lead) || CONTINUES.contains(&lead.as_str()))
+        && (crate::clutter::lexicon::is_ad_label(&lead)
+            || CONTINUES.contains(&lead.as_str())
+            || CONTENTS_LABELS.contains(&lead.as_str()))
     {
         return true;
     }
     if chars <= PROMPT_MAX_CHARS && PROMPTS.iter().any(|p| lead.starts_with(p)) {
         return true;
     }
-    is_bio_box(dom, ix, &lead, chars)
+    if is_follow_or_share_prompt(&lead, chars) {
+        return true;
+    }
+    is_teaser_line(dom, ix, &start, chars)
+        || is_bio_box(dom, ix, &lead, chars)
+        || is_bio_tail(dom, ix)
+        || is_newsletter_pitch(dom, ix, chars)
+        || is_related_links(dom, ix, chars)
+}
+
+/// A label over links to other pieces ("You might also like:"), or the
+/// block of links under one: each is judged with the other.
+fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
+    let Some(parent) = dom.parent(ix) else {
+        return false;
+    };
+    let is_label = |l: NodeIx| {
+        let n = dom.text_chars(l);
+        n > 0 && n <= RELATED_LABEL_MAX_CHARS && {
+            let words = normalised(&dom.text(l));
+            RELATED_LABELS.iter().any(|w| words.contains(w))
+        }
+    };
+    let is_links = |b: NodeIx| {
+        dom.link_density(b) >= LINKS_MIN_DENSITY
+            && dom
+                .descendants(b)
+                .filter(|&d| dom.is_tag(d, "a"))
+                .take(2)
+                .count()
+                == 2
+    };
+    // Cheap tests first: most elements are neither.
+    let (label, links) = if chars <= RELATED_LABEL_MAX_CHARS && is_label(ix) {
+        let next = dom.element_children(parent).skip_while(|&c| c != ix).nth(1);
+        (ix, next)
+    } else if dom.link_density(ix) >= LINKS_MIN_DENSITY {
+        let before = dom.element_children(parent).take_while(|&c| c != ix).last();
+        match before {
+            Some(b) if is_label(b) => (b, Some(ix)),
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    links.is_some_and(|l| l != label && dom.text_chars(l) > 0 && is_links(l))
+}
+
+/// "Related: <a>Another story</a>": a teaser label, a colon, and a link
+/// that is all the rest of the line.
+fn is_teaser_line(dom: &Dom, ix: NodeIx, start: &str, chars: usize) -> bool {
+    if chars > TEASER_MAX_CHARS {
+        return false;
+    }
+    let Some((label, rest)) = start.split_once(':') else {
+        return false;
+    };
+    if label.chars().count() > TEASER_LABEL_MAX_CHARS
+        || !TEASER_LABELS.contains(&normalised(label).as_str())
+    {
+        return false;
+    }
+    // The link may hold the label too; either way it is all the rest (but
+    // for the spaces around it).
+    let rest_chars = chars.saturating_sub(label.chars().count() + 1);
+    !rest.trim().is_empty() && dom.node(ix).link_chars as usize + 3 >= rest_chars
 }
 
 /// A block headed "About the author": it opens with an element whose
@@ -109,6 +334,71 @@ fn is_bio_box(dom: &Dom, ix: NodeIx, lead: &str, chars: usize) -> bool {
             && dom.text_chars(d) < chars
             && normalised(&dom.text(d)) == *heading
     })
+}
+
+/// "Love recipes? Get our weekly newsletter. <a>Sign up</a>": a line or
+/// two naming a newsletter and asking to sign up, with a link or button to
+/// do it (or short enough to be a label). Prose about a newsletter is
+/// longer or asks nothing.
+fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
+    use crate::clutter::lexicon::any_phrase;
+    if chars > PITCH_MAX_CHARS {
+        return false;
+    }
+    let text = normalised(&dom.text(ix));
+    if !any_phrase(&text, NEWSLETTER_NOUNS) || !any_phrase(&text, SIGN_UP) {
+        return false;
+    }
+    let asks = |d: NodeIx| matches!(dom.tag(d), Some("a" | "button" | "input"));
+    chars <= PITCH_BARE_MAX_CHARS
+        || dom.tag(ix).is_some_and(super::stats::is_heading)
+        || dom.descendants(ix).any(asks)
+}
+
+/// "Follow us on Instagram", "Share on Pinterest", a bare "Share", or a
+/// closing "If you enjoyed this, share it with a friend".
+fn is_follow_or_share_prompt(lead: &str, chars: usize) -> bool {
+    use crate::clutter::lexicon::any_phrase;
+    if chars > PROMPT_MAX_CHARS {
+        return false;
+    }
+    if BARE_PROMPTS.contains(&lead) {
+        return true;
+    }
+    let sends =
+        (lead.starts_with("follow ") || lead.starts_with("share ")) && any_phrase(lead, SOCIAL);
+    let closing = CLOSING_PROMPTS.iter().any(|p| lead.starts_with(p))
+        && any_phrase(lead, &["share", "share it"]);
+    sends || closing
+}
+
+/// A bio printed loose at the end of the body: a line that is only a bio
+/// heading, and the few blocks after it, when together they are a bio's
+/// length (an "About the author" page goes on far longer). `ix` is the
+/// heading or one of those blocks.
+fn is_bio_tail(dom: &Dom, ix: NodeIx) -> bool {
+    const LOOK_BACK: usize = 4;
+    let Some(parent) = dom.parent(ix) else {
+        return false;
+    };
+    let siblings: Vec<NodeIx> = dom.element_children(parent).collect();
+    let Some(at) = siblings.iter().position(|&c| c == ix) else {
+        return false;
+    };
+    let is_heading = |h: NodeIx| {
+        dom.text_chars(h) <= 32 && BIO_HEADINGS.contains(&normalised(&dom.text(h)).as_str())
+    };
+    let Some(heading) = (at.saturating_sub(LOOK_BACK)..=at)
+        .rev()
+        .find(|&i| is_heading(siblings[i]))
+    else {
+        return false;
+    };
+    let after: usize = siblings[heading + 1..]
+        .iter()
+        .map(|&c| dom.text_chars(c))
+        .sum();
+    after > 0 && after <= BIO_MAX_CHARS
 }
 
 #[cfg(test)]

@@ -105,7 +105,18 @@ pub fn find(dom: &Dom, signals: &Signals, metadata: &Metadata, options: &Options
     // candidate with more text (an article inside a block whose name the
     // first attempt strips, such as "sidebar-container").
     let mut bulk: Option<(usize, Found)> = None;
-    for flags in ATTEMPTS {
+    // A page whose content waits hidden for a script to show it (streamed
+    // server rendering) reads the hidden content first.
+    let order: Vec<Flags> = if content_waits_hidden(dom) {
+        ATTEMPTS[4..]
+            .iter()
+            .chain(&ATTEMPTS[..4])
+            .copied()
+            .collect()
+    } else {
+        ATTEMPTS.to_vec()
+    };
+    for flags in order {
         let Some((found, is_bulk)) = attempt(dom, signals, metadata, flags) else {
             continue;
         };
@@ -126,6 +137,24 @@ pub fn find(dom: &Dom, signals: &Signals, metadata: &Metadata, options: &Options
     }
     bulk.or(short.filter(|(chars, _)| *chars > 0))
         .map(|(_, found)| found)
+}
+
+/// Does one hidden block right under `<body>` hold most of the page's
+/// text? Then the visible page is a shell (menus, a spinner, a footer) and
+/// the content waits in it for a script to swap it in. (A hidden dialog or
+/// menu holds less than the page it sits on; streamed pieces of a page
+/// that is mostly visible each hold a part.)
+fn content_waits_hidden(dom: &Dom) -> bool {
+    let Some(body) = dom.body() else {
+        return false;
+    };
+    let largest = dom
+        .element_children(body)
+        .filter(|&c| dom.node(c).hidden && !dom.node(c).invisible)
+        .map(|c| dom.text_chars(c))
+        .max()
+        .unwrap_or(0);
+    largest * 2 > dom.text_chars(body)
 }
 
 /// One attempt: the article under `flags`, and whether it rests on the bulk
@@ -227,7 +256,12 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
                     && !matches!(tag, "html" | "body" | "a" | "article" | "main")
                 {
                     let names = dom.class_and_id(ix);
-                    if names::is_unlikely(&names)
+                    let unlikely = if stats::is_heading(tag) {
+                        names::is_unlikely_heading(&names)
+                    } else {
+                        names::is_unlikely(&names)
+                    };
+                    if unlikely
                         && !inside(dom, ix, &["table", "code", "pre"])
                         && !is_figure_image_wrapper(dom, ix)
                     {

@@ -96,6 +96,14 @@ pub fn is_unlikely(names: &str) -> bool {
     any_in(names, UNLIKELY) && !any_in(names, MAYBE_CANDIDATE)
 }
 
+/// The same for a heading element, whose names may say "header" of itself
+/// (`section-header`, a heading with a self-link anchor): only the other
+/// words count.
+pub fn is_unlikely_heading(names: &str) -> bool {
+    let others = names.replace("header", " ");
+    is_unlikely(&others)
+}
+
 /// +25 for a positive class, -25 for a negative one; the same again for id.
 /// `class` and `id` are read separately, as Readability.js does.
 pub fn weight(class: &str, id: &str) -> i32 {
