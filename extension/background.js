@@ -125,8 +125,10 @@ async function sendToTab(tab, message) {
     return result?.result ?? { error: String(result?.error ?? 'no reply from the page') };
   } catch (error) {
     // Pages the extension may not touch (the browser's own pages, the web
-    // store) land here; there is nothing to do on them.
-    console.warn('declutter:', error?.message ?? error);
+    // store) land here; there is nothing to do on them. A tab that
+    // navigated or closed while the command ran is no fault: nothing to say.
+    const gone = /Frame with ID \d+ was removed|No frame with id|No tab with id|tab was closed/i;
+    if (!gone.test(String(error?.message ?? error))) console.warn('declutter:', error?.message ?? error);
     return { error: String(error?.message ?? error) };
   }
 }
