@@ -8,18 +8,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value == null || value === false) continue;
-      if (key === 'text') node.textContent = value;
-      // Only the user's own input presses a control (event.isTrusted).
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), (event) => { if (event.isTrusted) value(event); });
-      else node.setAttribute(key, String(value));
-    }
-    for (const child of children) if (child) node.append(child);
-    return node;
-  }
+  const el = D.el;
 
   function kindLabel(kind) {
     return api.i18n.getMessage(`kind_${kind}`) || kind.replace(/_/g, ' ');

@@ -28,18 +28,7 @@
     api.storage.sync.set({ reader: prefs }).catch?.(() => {});
   }
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value == null || value === false) continue;
-      if (key === 'text') node.textContent = value;
-      // Only the user's own input presses a control (event.isTrusted).
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), (event) => { if (event.isTrusted) value(event); });
-      else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children) if (child) node.append(child);
-    return node;
-  }
+  const el = D.el;
 
   /**
    * The article HTML (sanitised by the core) as inert nodes: parsed into a
