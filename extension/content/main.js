@@ -86,7 +86,6 @@
     readerView?.close();
     readerView = view;
     applier.mountReader(view.host);
-    addEventListener('keydown', escapeCloses, true);
     view.frame.focus();
     work = read();
     await work.catch(() => {});
@@ -174,17 +173,7 @@
   // Closing waits this long at most for the frame to stop reading aloud.
   const STOP_WAIT_MS = 300;
 
-  /**
-   * Escape closes the reader wherever the focus is: in the frame (its own
-   * keys) or, when the page kept or took it back, here. Only the user's
-   * own key press (isTrusted): page script cannot close the reader.
-   */
-  function escapeCloses(event) {
-    if (event.isTrusted && event.key === 'Escape' && readerView) void closeReader();
-  }
-
   async function closeReader() {
-    removeEventListener('keydown', escapeCloses, true);
     const view = readerView;
     readerView = null;
     if (view?.rpc) await Promise.race([view.rpc.call('stop').catch(() => {}), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS))]);
