@@ -171,7 +171,10 @@
   }
 
   // Closing waits this long at most for the frame to stop reading aloud.
-  const STOP_WAIT_MS = 300;
+  // (The frame answers in milliseconds; the bound only matters for a frame
+  // that hangs. 300 ms was too short on a busy machine: the frame was
+  // removed before it had said speech stopped.)
+  const STOP_WAIT_MS = 1500;
 
   async function closeReader() {
     const view = readerView;
