@@ -64,7 +64,7 @@ for (const file of ['declutter.js', 'declutter_bg.wasm']) copyFileSync(join(WASM
 // The extension's own reader view, its stylesheet, its locator check and its wording.
 mkdirSync(join(OUT, 'ext'));
 copyFileSync(join(ROOT, 'extension', 'content', 'applier.js'), join(OUT, 'ext', 'applier.js'));
-for (const file of ['el.js', 'allow-list.js', 'sanitise.js', 'reader.js', 'reader.css']) copyFileSync(join(ROOT, 'extension', 'frame', file), join(OUT, 'ext', file));
+for (const file of ['el.js', 'exports.js', 'allow-list.js', 'sanitise.js', 'reader.js', 'reader.css']) copyFileSync(join(ROOT, 'extension', 'frame', file), join(OUT, 'ext', file));
 copyFileSync(join(ROOT, 'extension', '_locales', 'en', 'messages.json'), join(OUT, 'ext', 'messages.json'));
 
 // Samples.

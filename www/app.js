@@ -393,7 +393,6 @@ async function drawReader(result, { force = state.forceReader } = {}) {
   hostEl.replaceChildren(view.host);
 }
 
-const MIME = { txt: 'text/plain', md: 'text/markdown', html: 'text/html' };
 
 /** An export's text (it arrives as UTF-8 bytes). */
 const textOf = (file) => new TextDecoder().decode(file.bytes);
@@ -405,39 +404,9 @@ function previewOf(file, chars) {
   return text.length > chars ? { text: text.slice(0, chars), all: false } : { text, all: false };
 }
 
-function download(file, ext) {
-  const url = URL.createObjectURL(new Blob([file.bytes], { type: `${MIME[ext]};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-async function copy(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'offscreen';
-    document.body.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
-  }
-}
+// Saving and copying are the reader frame's own (extension/frame/exports.js).
+const download = (file, ext) => D.exports.save({ body: file.bytes, name: file.name }, ext);
+const copy = (text) => D.exports.copy(text);
 
 function drawExports(result) {
   const box = $('exports');
