@@ -435,7 +435,14 @@ for (const browser of BROWSERS) {
 
       // Forget the hide rule: shown again, gone from storage.
       assert.ok(await panelClick(driver, { action: 'forget', kind: 'user_rule' }));
-      await waitFor(driver, () => !document.querySelector('div.partner-box').hasAttribute('data-declutter-hidden'), null, 'partner box shown');
+      // (CI once timed out here in Firefox; the panel and the stored rules say where it stopped.)
+      await waitFor(driver, () => !document.querySelector('div.partner-box').hasAttribute('data-declutter-hidden'), null, 'partner box shown')
+        .catch(async (error) => {
+          error.message += ` | panel: ${JSON.stringify(await driver.inFrame('panel', P.panelInfo).catch(String))}`
+            + ` | status: ${JSON.stringify(await driver.inFrame('panel', panelStatus).catch(String))}`
+            + ` | rules: ${JSON.stringify(await driver.inContent(storedRules).catch(String))}`;
+          throw error;
+        });
       assert.deepEqual(await driver.inContent(storedRules), { hide: [], keep: ['aside.signup'] });
 
       await driver.command({ cmd: 'undo' });
