@@ -3,26 +3,12 @@
 //
 // Chrome runs this as the service worker; Firefox as a background script
 // after wasm/declutter.js (see the built manifests).
-'use strict';
+import { fresh } from 'declutter-wasm';
+import { api } from './frame/platform.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
-
-if (typeof importScripts === 'function' && typeof globalThis.declutterWasm === 'undefined') {
-  // Chrome's service worker: load the wasm glue (a classic script).
-  importScripts('wasm/declutter.js');
-}
-
-// Files injected into a tab, in order. Keep in step with scripts/build-extension.sh.
-const CONTENT_FILES = [
-  'wasm/declutter.js',
-  'content/engine.js',
-  'content/applier.js',
-  'frame/rpc.js',
-  'content/frames.js',
-  'content/rules.js',
-  'content/picker.js',
-  'content/main.js',
-];
+// The content script: content/main.js and its imports, one file
+// (scripts/build-extension.mjs bundles it).
+const CONTENT_FILES = ['content/main.js'];
 const CONTENT_CSS = ['content/content.css'];
 // The hosts of the extension's frames, as a user stylesheet: a page's own
 // rules, even !important ones, cannot hide or move them.
@@ -33,13 +19,14 @@ const AUTO_SCRIPT_ID = 'declutter-auto';
 // The engine in the extension's own context: used when a page's CSP keeps the
 // content script from compiling WebAssembly (Chrome).
 
+let glue = fresh(); // wasm-bindgen's glue, not yet initialised
 let engineReady = null;
 function engine() {
   engineReady ??= (async () => {
     const response = await fetch(api.runtime.getURL('wasm/declutter_bg.wasm'));
     const bytes = await response.arrayBuffer();
-    await globalThis.declutterWasm.init({ module_or_path: bytes });
-    return globalThis.declutterWasm;
+    await glue.init({ module_or_path: bytes });
+    return glue;
   })();
   engineReady.catch(() => { engineReady = null; });
   return engineReady;
@@ -60,7 +47,7 @@ async function runEngine(op, args) {
     // A trap (a panic in the core) leaves the instance unusable: the next
     // call starts from a fresh copy.
     if (error?.name === 'RuntimeError') {
-      globalThis.declutterWasm = globalThis.declutterWasm.fresh();
+      glue = fresh();
       engineReady = null;
     }
     throw error;
@@ -72,18 +59,20 @@ async function runEngine(op, args) {
 
 // For the reader, injected first: the reader frame starts loading at once
 // (its load is the slowest step to the reader being painted).
-const PRELOAD_FILES = ['frame/rpc.js', 'content/frames.js', 'content/preload.js'];
+const PRELOAD_FILES = ['content/preload.js'];
 
 async function ensureInjected(tabId, { preload = false } = {}) {
-  const [probe] = await api.scripting.executeScript(preload
-    ? { target: { tabId }, files: PRELOAD_FILES }
-    : {
+  // Is the content script there, and its user stylesheet? (content/registry.js)
+  const [[probe]] = await Promise.all([
+    api.scripting.executeScript({
       target: { tabId },
       func: () => {
-        const D = globalThis[Symbol.for('declutter')];
-        return { ready: typeof D?.handle === 'function', own: D?.ownCss === true };
+        const registry = globalThis[Symbol.for('declutter')];
+        return { ready: typeof registry?.handle === 'function', own: registry?.ownCss === true };
       },
-    });
+    }),
+    preload && api.scripting.executeScript({ target: { tabId }, files: PRELOAD_FILES }),
+  ]);
   const { ready = false, own = false } = probe?.result ?? {};
   // (An auto-declutter page got its CSS from the registered script, as an
   // author sheet: the user sheet comes with the first command.) The three
@@ -116,9 +105,9 @@ async function sendToTab(tab, message) {
     const [result] = await api.scripting.executeScript({
       target: { tabId: tab.id },
       func: (msg) => {
-        const D = globalThis[Symbol.for('declutter')];
-        D.ownCss = true; // ensureInjected inserted content/own.css
-        return D.handle(msg);
+        const registry = globalThis[Symbol.for('declutter')];
+        registry.ownCss = true; // ensureInjected inserted content/own.css
+        return registry.handle(msg);
       },
       args: [message],
     });
@@ -294,3 +283,8 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   return false;
 });
+
+// What a toolbar click and a shortcut run, by name: the end-to-end tests and
+// scripts/bench-browser.mjs drive the extension through them (the bundle
+// keeps its functions to itself; no page can reach the background).
+globalThis[Symbol.for('declutter')] = Object.freeze({ sendToTab, onCommand });

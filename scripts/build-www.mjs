@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const SRC = join(ROOT, 'www');
@@ -61,10 +62,33 @@ cpSync(SRC, OUT, { recursive: true, filter: (path) => !path.endsWith('.md') });
 mkdirSync(join(OUT, 'wasm'));
 for (const file of ['declutter.js', 'declutter_bg.wasm']) copyFileSync(join(WASM, file), join(OUT, 'wasm', file));
 
-// The extension's own reader view, its stylesheet, its locator check and its wording.
+// app.js and what it imports, one module: the extension's own reader view
+// (with its stylesheet) and locator check, with www/platform.js in place of
+// the extension's APIs (extension/frame/platform.js).
+const PLATFORM = join(ROOT, 'extension', 'frame', 'platform.js');
+await esbuild.build({
+  entryPoints: [join(SRC, 'app.js')],
+  outfile: join(OUT, 'app.js'),
+  bundle: true,
+  format: 'esm',
+  target: ['chrome116', 'firefox140'],
+  charset: 'utf8',
+  loader: { '.css': 'text' },
+  logLevel: 'warning',
+  plugins: [{
+    name: 'playground-platform',
+    setup(build) {
+      build.onResolve({ filter: /platform\.js$/ }, (args) => {
+        const path = resolve(args.resolveDir, args.path);
+        return path === PLATFORM ? { path: join(SRC, 'platform.js') } : undefined;
+      });
+    },
+  }],
+});
+for (const module of ['map.js', 'inert.js', 'platform.js']) rmSync(join(OUT, module));
+
+// The extension's wording.
 mkdirSync(join(OUT, 'ext'));
-copyFileSync(join(ROOT, 'extension', 'content', 'applier.js'), join(OUT, 'ext', 'applier.js'));
-for (const file of ['el.js', 'exports.js', 'allow-list.js', 'sanitise.js', 'reader.js', 'reader.css']) copyFileSync(join(ROOT, 'extension', 'frame', file), join(OUT, 'ext', file));
 copyFileSync(join(ROOT, 'extension', '_locales', 'en', 'messages.json'), join(OUT, 'ext', 'messages.json'));
 
 // Samples.

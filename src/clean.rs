@@ -892,8 +892,7 @@ mod tests {
             "// Generated from src/clean.rs by its test js_allow_list_mirrors_the_sanitiser\n\
              // (UPDATE_ALLOW_LIST=1 cargo test --lib allow_list): do not edit by hand.\n\
              // The tags and attributes the core's sanitiser may write; URLs by scheme.\n\
-             'use strict';\n\
-             (globalThis[Symbol.for('declutter')] ??= {{}}).allowList = {{\n  \
+             export const allowList = {{\n  \
              tags: {},\n  \
              global: {},\n  \
              attributes: {{\n{}  }},\n  \

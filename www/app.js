@@ -5,8 +5,10 @@
 // data and draws.
 import { ClutterMap, RENDER_LIMIT } from './map.js';
 import { offlineArticle } from './inert.js';
-
-const D = globalThis[Symbol.for('declutter')];
+import { setMessages } from './platform.js';
+import { build as buildReader } from '../extension/frame/reader.js';
+import { copy, save } from '../extension/frame/exports.js';
+import { kindLabel, t } from '../extension/frame/words.js';
 const $ = (id) => document.getElementById(id);
 const now = () => performance.now();
 
@@ -37,8 +39,6 @@ const state = {
 
 const fmtMs = (ms) => (ms < 10 ? `${ms.toFixed(1)} ms` : ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const fmtBytes = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} KB` : `${(n / 1048576).toFixed(2)} MB`);
-const t = (key, subs) => D.platform.i18n.getMessage(key, subs) || key;
-const kindLabel = (kind) => D.platform.i18n.getMessage(`kind_${kind}`) || kind.replace(/_/g, ' ');
 
 function setState(name) {
   document.documentElement.dataset.state = name;
@@ -330,7 +330,7 @@ async function drawBigMap() {
 
 let readerView = null;
 
-/** The reader view: the extension's own content/reader.js and reader.css. */
+/** The reader view: the extension's own frame/reader.js and reader.css. */
 async function drawReader(result, { force = state.forceReader } = {}) {
   const hostEl = $('reader-host');
   const { extraction, exports } = result;
@@ -375,7 +375,7 @@ async function drawReader(result, { force = state.forceReader } = {}) {
       drawReader(result, { force: true }).then(() => readerView?.focus());
     },
   };
-  view = await D.reader.build(shown, actions, { force: force || state.forceReader });
+  view = await buildReader(shown, actions, { force: force || state.forceReader });
   if (result !== state.result) return;
   // In the extension the view is a full-page dialog; here it is one panel of the page.
   view.root.setAttribute('role', 'region');
@@ -405,8 +405,7 @@ function previewOf(file, chars) {
 }
 
 // Saving and copying are the reader frame's own (extension/frame/exports.js).
-const download = (file, ext) => D.exports.save({ body: file.bytes, name: file.name }, ext);
-const copy = (text) => D.exports.copy(text);
+const download = (file, ext) => save({ body: file.bytes, name: file.name }, ext);
 
 function drawExports(result) {
   const box = $('exports');
@@ -627,14 +626,12 @@ async function start() {
   wireTabs();
   wireInput();
   startWorker();
-  const [messages, css, buildInfo, samples] = await Promise.all([
+  const [messages, buildInfo, samples] = await Promise.all([
     fetchJson('ext/messages.json'),
-    fetch('ext/reader.css').then((r) => r.text()),
     fetchJson('build-info.json'),
     fetchJson('samples/index.json'),
   ]);
-  D.platform.setMessages(messages, OVERRIDES);
-  D.readerCss = css;
+  setMessages(messages, OVERRIDES);
   state.kinds = Object.keys(messages).filter((key) => key.startsWith('kind_')).map((key) => key.slice(5));
   state.buildInfo = buildInfo;
   state.samples = samples;

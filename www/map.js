@@ -5,8 +5,7 @@
 // (content/applier.js `locate`), exactly as the extension finds them in a
 // live page; a block that does not check out is listed as not found.
 import { inertPage } from './inert.js';
-
-const D = globalThis[Symbol.for('declutter')];
+import { applier } from '../extension/content/applier.js';
 
 /** Pages larger than this (characters, or tags) are not drawn without
  * asking: a same-origin frame parses and lays out on this tab's main thread. */
@@ -136,7 +135,7 @@ export class ClutterMap {
     // Find every block first: the overlay is added after, so it cannot
     // shift an element index.
     for (const entry of this.entries) {
-      entry.el = D.applier.locate(entry.block.locator, doc);
+      entry.el = applier.locate(entry.block.locator, doc);
       entry.state = entry.el ? 'found' : 'missing';
     }
     this.article = articleRange(doc, extraction.article?.parts ?? []);
@@ -381,7 +380,7 @@ function scrollFrameTo(frame, box) {
  * reported them. Null when a part is not found.
  */
 function articleRange(doc, parts) {
-  const found = parts.map((locator) => D.applier.locate(locator, doc));
+  const found = parts.map((locator) => applier.locate(locator, doc));
   if (!found.length || found.some((el) => !el)) return null;
   const range = doc.createRange();
   range.setStartBefore(found[0]);

@@ -12,105 +12,103 @@
 //    about 160-250 ms through path 1 and 370-600 ms through path 2, because a
 //    fresh instance per page pays V8's lazy compilation on its first
 //    extraction; warm, path 2 saves the message copy.)
-'use strict';
-(() => {
-  const D = (globalThis[Symbol.for('declutter')] ??= {});
-  if (D.engine) return;
-  const api = globalThis.browser ?? globalThis.chrome;
+import { fresh } from 'declutter-wasm';
+import { api } from '../frame/platform.js';
 
-  let local = null; // Promise<wasm module | null>
-  let path = null; // 'page' | 'extension', for the tests and bug reports
+let local = null; // Promise<wasm module | null>
+let path = null; // 'page' | 'extension', for the tests and bug reports
+let glue = fresh(); // wasm-bindgen's glue, not yet initialised
+let timing = null; // how the page's own instance was loaded (fetch, compile, instantiate ms)
 
-  async function loadLocal() {
-    try {
-      const wasm = globalThis.declutterWasm;
-      if (!wasm) return null;
-      const t0 = performance.now();
-      const response = await fetch(api.runtime.getURL('wasm/declutter_bg.wasm'));
-      const bytes = await response.arrayBuffer();
-      const t1 = performance.now();
-      // Try compiling before instantiating so a CSP refusal is caught here.
-      const module = await WebAssembly.compile(bytes);
-      const t2 = performance.now();
-      await wasm.init({ module_or_path: module });
-      D.engineTiming = { fetch: t1 - t0, compile: t2 - t1, instantiate: performance.now() - t2 };
-      return wasm;
-    } catch {
-      return null;
-    }
+async function loadLocal() {
+  try {
+    const wasm = glue;
+    const t0 = performance.now();
+    const response = await fetch(api.runtime.getURL('wasm/declutter_bg.wasm'));
+    const bytes = await response.arrayBuffer();
+    const t1 = performance.now();
+    // Try compiling before instantiating so a CSP refusal is caught here.
+    const module = await WebAssembly.compile(bytes);
+    const t2 = performance.now();
+    await wasm.init({ module_or_path: module });
+    timing = { fetch: t1 - t0, compile: t2 - t1, instantiate: performance.now() - t2 };
+    return wasm;
+  } catch {
+    return null;
   }
+}
 
-  function runLocal(wasm, op, args) {
+function runLocal(wasm, op, args) {
+  try {
+    return wasm[op](...args);
+  } catch (error) {
+    // A trap (a panic in the core) leaves the instance unusable: the next
+    // call compiles a fresh copy.
+    if (error?.name === 'RuntimeError') {
+      glue = fresh();
+      local = null;
+    }
+    throw error;
+  }
+}
+
+async function remote(op, args) {
+  const reply = await api.runtime.sendMessage({ type: 'engine', op, args });
+  if (!reply?.ok) throw new Error(reply?.error ?? 'engine unavailable');
+  return reply.value;
+}
+
+// Which path goes first. The extension's instance is compiled once per
+// browser session and already warm; a page's own instance is compiled and
+// warmed up per page (V8 compiles wasm functions lazily, so the first
+// extraction in a fresh instance is several times slower than later ones).
+let order = ['extension', 'page'];
+
+async function call(op, args) {
+  let lastError;
+  for (const which of order) {
     try {
-      return wasm[op](...args);
+      if (which === 'extension') {
+        const value = await remote(op, args);
+        path = 'extension';
+        return value;
+      }
+      local ??= loadLocal();
+      const wasm = await local;
+      if (wasm) {
+        path = 'page';
+        return runLocal(wasm, op, args);
+      }
     } catch (error) {
-      // A trap (a panic in the core) leaves the instance unusable: the next
-      // call compiles a fresh copy.
-      if (error?.name === 'RuntimeError') {
-        globalThis.declutterWasm = wasm.fresh();
-        local = null;
-      }
-      throw error;
+      lastError = error;
     }
   }
+  throw lastError ?? new Error('no engine available');
+}
 
-  async function remote(op, args) {
-    const reply = await api.runtime.sendMessage({ type: 'engine', op, args });
-    if (!reply?.ok) throw new Error(reply?.error ?? 'engine unavailable');
-    return reply.value;
+/** The page as the core reads it: doctype plus the live tree. */
+function serialise() {
+  const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+  let html = doctype + document.documentElement.outerHTML;
+  // The extension's own elements after <body> (a reader frame that is
+  // loading, the panel) are not the page's: cut from the end.
+  for (const own of document.querySelectorAll(':root > [data-declutter-own]')) {
+    const text = own.outerHTML;
+    const at = html.lastIndexOf(text);
+    if (at >= 0) html = html.slice(0, at) + html.slice(at + text.length);
   }
+  return html;
+}
 
-  // Which path goes first. The extension's instance is compiled once per
-  // browser session and already warm; a page's own instance is compiled and
-  // warmed up per page (V8 compiles wasm functions lazily, so the first
-  // extraction in a fresh instance is several times slower than later ones).
-  let order = ['extension', 'page'];
-
-  async function call(op, args) {
-    let lastError;
-    for (const which of order) {
-      try {
-        if (which === 'extension') {
-          const value = await remote(op, args);
-          path = 'extension';
-          return value;
-        }
-        local ??= loadLocal();
-        const wasm = await local;
-        if (wasm) {
-          path = 'page';
-          return runLocal(wasm, op, args);
-        }
-      } catch (error) {
-        lastError = error;
-      }
-    }
-    throw lastError ?? new Error('no engine available');
-  }
-
-  /** The page as the core reads it: doctype plus the live tree. */
-  function serialise() {
-    const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
-    let html = doctype + document.documentElement.outerHTML;
-    // The extension's own elements after <body> (a reader frame that is
-    // loading, the panel) are not the page's: cut from the end.
-    for (const own of document.querySelectorAll(':root > [data-declutter-own]')) {
-      const text = own.outerHTML;
-      const at = html.lastIndexOf(text);
-      if (at >= 0) html = html.slice(0, at) + html.slice(at + text.length);
-    }
-    return html;
-  }
-
-  D.engine = {
-    serialise,
-    extract: (html, url, options) => call('extract', [html, url, options ?? null]),
-    exportDocument: (extraction, url, format) => call('exportDocument', [extraction, url, format]),
-    fileName: (title, ext) => call('fileName', [title ?? null, ext]),
-    ruleSelectors: (path) => call('ruleSelectors', [path]),
-    get path() { return path; },
-    /** The order the paths are tried in (tests and the benchmark compare them). */
-    get order() { return [...order]; },
-    set order(value) { order = [...value]; },
-  };
-})();
+export const engine = {
+  serialise,
+  extract: (html, url, options) => call('extract', [html, url, options ?? null]),
+  exportDocument: (extraction, url, format) => call('exportDocument', [extraction, url, format]),
+  fileName: (title, ext) => call('fileName', [title ?? null, ext]),
+  ruleSelectors: (path) => call('ruleSelectors', [path]),
+  get path() { return path; },
+  /** The order the paths are tried in (tests and the benchmark compare them). */
+  get order() { return [...order]; },
+  set order(value) { order = [...value]; },
+  get timing() { return timing; },
+};

@@ -4,13 +4,17 @@
 // CSP: page script can cover or remove it, never read it, press its
 // controls or change what it shows. Each frame gets its data from here over
 // an extension port (frame/rpc.js), never through window.postMessage.
-'use strict';
-(() => {
-  const D = (globalThis[Symbol.for('declutter')] ??= {});
-  if (D.frames) return;
-  const api = globalThis.browser ?? globalThis.chrome;
+import { api } from '../frame/platform.js';
+import { rpc } from '../frame/rpc.js';
 
+// One instance per page, whichever script got here first: the preload
+// script (content/preload.js) may have started the reader frame, and
+// listens for its port, before the rest of the content script is injected.
+const SHARED = Symbol.for('declutter.frames');
+
+function makeFrames() {
   const open = new Map(); // token -> view
+  let preloaded = null; // a reader view started early, not yet taken over
 
   // A reader frame started before the rest of the content script was
   // injected (content/preload.js): not adopted within this long, it goes.
@@ -25,9 +29,9 @@
    * A reader frame preloaded for this command is taken over as it is.
    */
   function create(kind, handlers) {
-    const early = D.preloaded;
+    const early = preloaded;
     if (early?.kind === kind && early.host.isConnected) {
-      D.preloaded = null;
+      preloaded = null;
       clearTimeout(early.expiry);
       early.handlers = handlers;
       early.takeOver(handlers);
@@ -82,7 +86,7 @@
    * the frame's own load is the slowest step to the reader being painted.
    */
   function preload(kind) {
-    if (D.preloaded || D.applier?.readerMounted) return;
+    if (preloaded) return;
     const view = build(kind, {});
     view.host.setAttribute('data-declutter-own', '');
     view.host.setAttribute('data-loading', '');
@@ -93,12 +97,12 @@
     }
     document.documentElement.appendChild(view.host);
     view.expiry = setTimeout(() => {
-      if (D.preloaded !== view) return;
-      D.preloaded = null;
+      if (preloaded !== view) return;
+      preloaded = null;
       view.close();
       view.host.remove();
     }, PRELOAD_MS);
-    D.preloaded = view;
+    preloaded = view;
   }
 
   // Only this extension's own contexts can open a port to a content script
@@ -113,7 +117,7 @@
     }
     view.port = port;
     // A preloaded view's calls wait until it is taken over (create).
-    view.rpc = D.rpc(port, (name) => async (...args) => {
+    view.rpc = rpc(port, (name) => async (...args) => {
       const handlers = await view.ready;
       if (!Object.hasOwn(handlers, name)) throw new Error(`unknown call ${name}`);
       return handlers[name](...args);
@@ -126,5 +130,7 @@
     view.connect(view.rpc);
   });
 
-  D.frames = { create, preload };
-})();
+  return { create, preload };
+}
+
+export const frames = (globalThis[SHARED] ??= makeFrames());

@@ -4,31 +4,26 @@
 // the tab's top frame themselves; Firefox gives an extension frame inside a
 // web page no `tabs` API, so there the background relays it (background.js).
 // A port closed meanwhile (the background went idle) is opened again.
-'use strict';
-(() => {
-  const D = (globalThis[Symbol.for('declutter')] ??= {});
-  if (D.link) return;
-  const api = globalThis.browser ?? globalThis.chrome;
-  const name = location.hash.slice(1);
+import { rpc } from './rpc.js';
 
-  async function openPort() {
-    const tab = await api.tabs?.getCurrent?.();
-    if (tab?.id != null) return api.tabs.connect(tab.id, { frameId: 0, name });
-    return api.runtime.connect({ name });
-  }
+const api = globalThis.browser ?? globalThis.chrome;
+const name = location.hash.slice(1);
 
-  /** `handlers`: the calls the content script may make here. Resolves to {call(name, ...args)}. */
-  async function connect(handlers) {
-    let current = null;
-    const open = async () => {
-      const rpc = D.rpc(await openPort(), handlers);
-      rpc.closed.then(() => { if (current === rpc) current = null; });
-      current = rpc;
-      return rpc;
-    };
-    await open();
-    return { call: async (call, ...args) => (current ?? (await open())).call(call, ...args) };
-  }
+async function openPort() {
+  const tab = await api.tabs?.getCurrent?.();
+  if (tab?.id != null) return api.tabs.connect(tab.id, { frameId: 0, name });
+  return api.runtime.connect({ name });
+}
 
-  D.link = { connect };
-})();
+/** `handlers`: the calls the content script may make here. Resolves to {call(name, ...args)}. */
+export async function connect(handlers) {
+  let current = null;
+  const open = async () => {
+    const line = rpc(await openPort(), handlers);
+    line.closed.then(() => { if (current === line) current = null; });
+    current = line;
+    return line;
+  };
+  await open();
+  return { call: async (call, ...args) => (current ?? (await open())).call(call, ...args) };
+}

@@ -2,64 +2,59 @@
 // to show, builds the reader view (reader.js) in this extension page, and
 // runs its controls here; close and declutter go back to the content
 // script, exports are saved from this document (exports.js).
-'use strict';
-(async () => {
-  const D = globalThis[Symbol.for('declutter')];
-  const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
-  let view = null;
-  let link = null;
+import { connect } from './link.js';
+import { exportActions } from './exports.js';
+import { build } from './reader.js';
+import { create as listen } from './listen.js';
+import { sanitise } from './sanitise.js';
+import { t } from './words.js';
 
-  const say = (text) => view?.setStatus(text);
-  const failed = (error) => say(t('statusError', [String(error?.message ?? error)]));
+// The second pass, reachable in this extension page only (no page script
+// runs here): tests/e2e/isolation.test.mjs runs it over hostile markup.
+globalThis[Symbol.for('declutter')] = Object.freeze({ sanitise });
 
-  async function download(format) {
-    const result = D.exports.save(await link.call('export', format), format);
-    say(t('statusDownloaded', [result.name]));
-    return result;
-  }
+let view = null;
+let link = null;
 
-  async function copy() {
-    const { body } = await link.call('export', 'txt');
-    const copied = await D.exports.copy(body);
-    say(t(copied ? 'statusCopied' : 'statusCopyFailed'));
-    return { copied, bytes: body.length };
-  }
+const say = (text) => view?.setStatus(text);
+const failed = (error) => say(t('statusError', [String(error?.message ?? error)]));
+const { download, copy } = exportActions((...args) => link.call(...args), say);
 
-  async function show(data, options) {
-    view?.stop();
-    const unreadable = () => say(t('couldNotRead'));
-    // (Closing removes this frame: the call's reply may never come.)
-    const close = () => link.call('close').catch(() => {});
-    const actions = options.failed
-      ? { close, declutter: unreadable, copy: unreadable, download: unreadable }
-      : {
-        close,
-        declutter: () => link.call('declutter').catch(() => {}),
-        copy: () => copy().catch(failed),
-        download: (format) => download(format).catch(failed),
-        showAnyway: () => show(data, { ...options, force: true }),
-      };
-    view = await D.reader.build(data.extraction, actions, options);
-    document.body.replaceChildren(view.host);
-    view.focus();
-    // Drawn at the next frame: the content script hides the page under it;
-    // a frame later it is on screen (the mark: scripts/bench-browser.mjs).
-    requestAnimationFrame(() => {
-      link.call('painted').catch(() => {});
-      requestAnimationFrame(() => performance.mark('declutter-reader-painted'));
-    });
-  }
-
-  // Focus: a frame may not focus its own elements until it has focus
-  // itself (the content script gives it); keys that land on the document
-  // all the same are the reader's.
-  window.addEventListener('focus', () => { if (view && document.activeElement === document.body) view.focus(); });
-  document.addEventListener('keydown', (event) => {
-    if (view && !view.host.contains(event.target)) view.onKey(event);
+async function show(data, options) {
+  view?.stop();
+  const unreadable = () => say(t('couldNotRead'));
+  // (Closing removes this frame: the call's reply may never come.)
+  const close = () => link.call('close').catch(() => {});
+  const actions = options.failed
+    ? { close, declutter: unreadable, copy: unreadable, download: unreadable }
+    : {
+      close,
+      declutter: () => link.call('declutter').catch(() => {}),
+      copy: () => copy().catch(failed),
+      download: (format) => download(format).catch(failed),
+      showAnyway: () => show(data, { ...options, force: true }),
+    };
+  view = await build(data.extraction, actions, { ...options, listen });
+  document.body.replaceChildren(view.host);
+  view.focus();
+  // Drawn at the next frame: the content script hides the page under it;
+  // a frame later it is on screen (the mark: scripts/bench-browser.mjs).
+  requestAnimationFrame(() => {
+    link.call('painted').catch(() => {});
+    requestAnimationFrame(() => performance.mark('declutter-reader-painted'));
   });
+}
 
-  link = await D.link.connect({
+// Focus: a frame may not focus its own elements until it has focus
+// itself (the content script gives it); keys that land on the document
+// all the same are the reader's.
+window.addEventListener('focus', () => { if (view && document.activeElement === document.body) view.focus(); });
+document.addEventListener('keydown', (event) => {
+  if (view && !view.host.contains(event.target)) view.onKey(event);
+});
+
+async function start() {
+  link = await connect({
     // The content script's commands (context menu, shortcuts) while the reader is open.
     download,
     copy,
@@ -68,4 +63,6 @@
   });
   const data = await link.call('data');
   await show(data, { force: !!data.force, failed: !!data.failed });
-})();
+}
+
+start();

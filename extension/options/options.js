@@ -1,10 +1,9 @@
 // Options: reader defaults and the auto-declutter site list, in storage.sync.
 // Host access for a site is requested here, from the user's own click, and
 // only for that one site.
-'use strict';
-const api = globalThis.browser ?? globalThis.chrome;
-const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
-const DEFAULTS = { theme: 'auto', font: 'serif', size: 19, width: 38 };
+import { api } from '../frame/platform.js';
+import { t } from '../frame/words.js';
+import { DEFAULTS, loadPrefs, savePrefs } from '../frame/prefs.js';
 
 for (const node of document.querySelectorAll('[data-i18n]')) {
   const text = t(node.dataset.i18n);
@@ -15,18 +14,16 @@ document.documentElement.lang = api.i18n.getUILanguage?.() || 'en';
 const fields = ['theme', 'font', 'size', 'width'].map((id) => document.getElementById(id));
 
 async function loadReader() {
-  const { reader = {} } = await api.storage.sync.get('reader');
-  const prefs = { ...DEFAULTS, ...reader };
+  const prefs = await loadPrefs();
   for (const field of fields) field.value = prefs[field.id];
 }
 
 async function saveReader() {
-  const { reader = {} } = await api.storage.sync.get('reader');
-  const prefs = { ...DEFAULTS, ...reader };
+  const prefs = await loadPrefs();
   for (const field of fields) {
     prefs[field.id] = field.type === 'number' ? Number(field.value) || DEFAULTS[field.id] : field.value;
   }
-  await api.storage.sync.set({ reader: prefs });
+  await savePrefs(prefs);
   document.getElementById('saved').textContent = t('optionsSaved');
 }
 for (const field of fields) field.addEventListener('change', saveReader);

@@ -87,7 +87,7 @@ describe('Chromium', () => {
       const tabs = await chrome.tabs.query({ active: true, currentWindow: true });
       const tab = tabs[0];
       if (!tab) throw new Error('no active tab');
-      const result = await sendToTab(tab, message);
+      const result = await globalThis[Symbol.for('declutter')].sendToTab(tab, message);
       return { result, tabId: tab.id, url };
     }, { message, url: page.url() });
   }
@@ -231,13 +231,13 @@ describe('Chromium', () => {
     await click(page);
     await waitNoReader(page);
     // What the keypress runs: the background's own onCommand handler.
-    const opened = await sw.evaluate(() => onCommand('toggle-reader'));
+    const opened = await sw.evaluate(() => globalThis[Symbol.for('declutter')].onCommand('toggle-reader'));
     assert.ok(opened?.reader, `the reader command opened the reader: ${JSON.stringify(opened)}`);
     await waitReader(page);
     assertNewsmaxReader(await readerView(page, P.readerInfo, P.pageHidden));
-    await sw.evaluate(() => onCommand('toggle-reader'));
+    await sw.evaluate(() => globalThis[Symbol.for('declutter')].onCommand('toggle-reader'));
     await waitNoReader(page);
-    assert.deepEqual(await sw.evaluate(() => onCommand('no-such-command')), { error: 'unknown command no-such-command' });
+    assert.deepEqual(await sw.evaluate(() => globalThis[Symbol.for('declutter')].onCommand('no-such-command')), { error: 'unknown command no-such-command' });
     await page.close();
   });
 

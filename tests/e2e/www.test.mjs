@@ -660,7 +660,7 @@ ${'<p>Readers of this story will find a long paragraph of plain words, written t
     const external = proxy.hosts.filter((h) => !isBrowserInfrastructure(h.host));
     assert.deepEqual(external, [], 'the proxy saw no request to another host');
     const files = new Set(www.requests);
-    for (const path of ['/', '/app.js', '/worker.js', '/wasm/declutter.js', '/wasm/declutter_bg.wasm', '/ext/reader.js', '/ext/applier.js', '/ext/reader.css']) {
+    for (const path of ['/', '/app.js', '/worker.js', '/wasm/declutter.js', '/wasm/declutter_bg.wasm', '/ext/messages.json']) {
       assert.ok(files.has(path), `${path} was served`);
     }
   });
