@@ -3,8 +3,8 @@
 //
 // Chrome runs this as the service worker; Firefox as a background script
 // after wasm/declutter.js (see the built manifests).
-import { fresh } from 'declutter-wasm';
 import { api } from './frame/platform.js';
+import { wasmEngine } from './content/wasm.js';
 
 // The content script: content/main.js and its imports, one file
 // (scripts/build-extension.mjs bundles it).
@@ -19,40 +19,7 @@ const AUTO_SCRIPT_ID = 'declutter-auto';
 // The engine in the extension's own context: used when a page's CSP keeps the
 // content script from compiling WebAssembly (Chrome).
 
-let glue = fresh(); // wasm-bindgen's glue, not yet initialised
-let engineReady = null;
-function engine() {
-  engineReady ??= (async () => {
-    const response = await fetch(api.runtime.getURL('wasm/declutter_bg.wasm'));
-    const bytes = await response.arrayBuffer();
-    await glue.init({ module_or_path: bytes });
-    return glue;
-  })();
-  engineReady.catch(() => { engineReady = null; });
-  return engineReady;
-}
-
-async function runEngine(op, args) {
-  const wasm = await engine();
-  try {
-    switch (op) {
-      case 'extract': return wasm.extract(args[0], args[1], args[2]);
-      case 'exportDocument': return wasm.exportDocument(args[0], args[1], args[2]);
-      case 'fileName': return wasm.fileName(args[0], args[1]);
-      case 'ruleSelectors': return wasm.ruleSelectors(args[0]);
-      case 'checkRules': return wasm.checkRules(args[0]);
-      default: throw new Error(`unknown engine op ${op}`);
-    }
-  } catch (error) {
-    // A trap (a panic in the core) leaves the instance unusable: the next
-    // call starts from a fresh copy.
-    if (error?.name === 'RuntimeError') {
-      glue = fresh();
-      engineReady = null;
-    }
-    throw error;
-  }
-}
+const core = wasmEngine(); // compiled on first use, kept while the background lives
 
 // ---------------------------------------------------------------------------
 // Talking to the tab.
@@ -90,6 +57,8 @@ async function ensureInjected(tabId, { preload = false } = {}) {
  */
 async function sendToTab(tab, message) {
   if (!tab?.id || tab.id < 0) return { error: 'no tab' };
+  // The engine compiles while the content script is injected and reads the page.
+  core.warm();
   try {
     // The activeTab grant can land a moment after the click event (seen with
     // Chromium's Extensions.triggerAction): try again briefly.
@@ -263,7 +232,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only this extension's own scripts and pages talk to it.
   if (sender?.id !== api.runtime.id) return false;
   if (message?.type === 'engine') {
-    runEngine(message.op, message.args).then(
+    core.run(message.op, message.args).then(
       (value) => sendResponse({ ok: true, value }),
       (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }),
     );

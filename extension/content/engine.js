@@ -12,45 +12,11 @@
 //    about 160-250 ms through path 1 and 370-600 ms through path 2, because a
 //    fresh instance per page pays V8's lazy compilation on its first
 //    extraction; warm, path 2 saves the message copy.)
-import { fresh } from 'declutter-wasm';
 import { api } from '../frame/platform.js';
+import { wasmEngine } from './wasm.js';
 
-let local = null; // Promise<wasm module | null>
 let path = null; // 'page' | 'extension', for the tests and bug reports
-let glue = fresh(); // wasm-bindgen's glue, not yet initialised
-let timing = null; // how the page's own instance was loaded (fetch, compile, instantiate ms)
-
-async function loadLocal() {
-  try {
-    const wasm = glue;
-    const t0 = performance.now();
-    const response = await fetch(api.runtime.getURL('wasm/declutter_bg.wasm'));
-    const bytes = await response.arrayBuffer();
-    const t1 = performance.now();
-    // Try compiling before instantiating so a CSP refusal is caught here.
-    const module = await WebAssembly.compile(bytes);
-    const t2 = performance.now();
-    await wasm.init({ module_or_path: module });
-    timing = { fetch: t1 - t0, compile: t2 - t1, instantiate: performance.now() - t2 };
-    return wasm;
-  } catch {
-    return null;
-  }
-}
-
-function runLocal(wasm, op, args) {
-  try {
-    return wasm[op](...args);
-  } catch (error) {
-    // A trap (a panic in the core) leaves the instance unusable: the next
-    // call compiles a fresh copy.
-    if (error?.name === 'RuntimeError') {
-      glue = fresh();
-      local = null;
-    }
-    throw error;
-  }
-}
+const local = wasmEngine(); // the page's own instance, loaded when first needed
 
 async function remote(op, args) {
   const reply = await api.runtime.sendMessage({ type: 'engine', op, args });
@@ -73,12 +39,9 @@ async function call(op, args) {
         path = 'extension';
         return value;
       }
-      local ??= loadLocal();
-      const wasm = await local;
-      if (wasm) {
-        path = 'page';
-        return runLocal(wasm, op, args);
-      }
+      const value = await local.run(op, args);
+      path = 'page';
+      return value;
     } catch (error) {
       lastError = error;
     }
@@ -110,5 +73,5 @@ export const engine = {
   /** The order the paths are tried in (tests and the benchmark compare them). */
   get order() { return [...order]; },
   set order(value) { order = [...value]; },
-  get timing() { return timing; },
+  get timing() { return local.timing; },
 };

@@ -497,7 +497,7 @@ describe('Chromium', () => {
     const has = (where, pattern) => probes.some((e) => e.where === where && pattern.test(`${e.text} ${e.url}`));
     assert.ok(has('service worker', /probe: service worker/), `service worker console.error counted: ${probes.map(describeError)}`);
     assert.ok(has('/noise/', /probe: content script world/), `content script world console.error counted: ${probes.map(describeError)}`);
-    assert.ok(has('/noise/', /TypeError.*chrome-extension:\/\/[a-z]+\/content\/applier\.js/s), `exception in the content script's code counted: ${probes.map(describeError)}`);
+    assert.ok(has('/noise/', /TypeError.*chrome-extension:\/\/[a-z]+\/content\/main\.js/s), `exception in the content script's code counted: ${probes.map(describeError)}`);
     await page.close();
   });
 });
