@@ -3,8 +3,8 @@
 //
 // Chrome runs this as the service worker; Firefox as a background script
 // after wasm/declutter.js (see the built manifests).
-import { api } from './frame/platform.js';
-import { wasmEngine } from './content/wasm.js';
+import { api } from './shared/platform.js';
+import { wasmEngine } from './shared/wasm.js';
 
 // The content script: content/main.js and its imports, one file
 // (scripts/build-extension.mjs bundles it).

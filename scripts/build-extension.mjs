@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { execFileSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { problems, readGraph } from './check-imports.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const SRC = join(ROOT, 'extension');
@@ -90,6 +91,11 @@ function manifestFor(browser) {
   return manifest;
 }
 
+const importProblems = problems(readGraph(ROOT));
+if (importProblems.length) {
+  for (const line of importProblems) console.error(`build: ${line}`);
+  process.exit(1);
+}
 writeFileSync(join(WASM, 'glue.js'), freshGlue(readFileSync(join(WASM, 'declutter.js'), 'utf8')));
 
 for (const browser of ['chrome', 'firefox']) {

@@ -64,8 +64,8 @@ for (const file of ['declutter.js', 'declutter_bg.wasm']) copyFileSync(join(WASM
 
 // app.js and what it imports, one module: the extension's own reader view
 // (with its stylesheet) and locator check, with www/platform.js in place of
-// the extension's APIs (extension/frame/platform.js).
-const PLATFORM = join(ROOT, 'extension', 'frame', 'platform.js');
+// the extension's APIs (extension/shared/platform.js).
+const PLATFORM = join(ROOT, 'extension', 'shared', 'platform.js');
 await esbuild.build({
   entryPoints: [join(SRC, 'app.js')],
   outfile: join(OUT, 'app.js'),

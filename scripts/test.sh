@@ -52,6 +52,8 @@ step "test build with an injected core panic (dist-fault, for tests/e2e/hardenin
 FAULT_INJECTION=1 bash scripts/build-extension.sh
 step "playground build (dist/www)"
 node scripts/build-www.mjs
+step "the extension's import graph (layers, no circles)"
+node --test tests/js/
 step "end-to-end: headless Chromium and Firefox ESR"
 # A test file that hangs fails after 15 minutes (the whole run takes about 7)
 # instead of running into the 90-minute CI limit. (node applies the limit per file.)

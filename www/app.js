@@ -8,7 +8,7 @@ import { offlineArticle } from './inert.js';
 import { setMessages } from './platform.js';
 import { build as buildReader } from '../extension/frame/reader.js';
 import { copy, save } from '../extension/frame/exports.js';
-import { kindLabel, t } from '../extension/frame/words.js';
+import { kindLabel, t } from '../extension/shared/words.js';
 const $ = (id) => document.getElementById(id);
 const now = () => performance.now();
 

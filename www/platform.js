@@ -2,7 +2,7 @@
 // calls — i18n and storage — for the playground, which is a plain page:
 // messages from the extension's own _locales (loaded by app.js), reader
 // settings in localStorage. scripts/build-www.mjs bundles it in place of
-// extension/frame/platform.js (same exports).
+// extension/shared/platform.js (same exports).
 
 let messages = {};
 const STORE = 'declutter-playground:';

@@ -12,8 +12,8 @@
 //    about 160-250 ms through path 1 and 370-600 ms through path 2, because a
 //    fresh instance per page pays V8's lazy compilation on its first
 //    extraction; warm, path 2 saves the message copy.)
-import { api } from '../frame/platform.js';
-import { wasmEngine } from './wasm.js';
+import { api } from '../shared/platform.js';
+import { wasmEngine } from '../shared/wasm.js';
 
 let path = null; // 'page' | 'extension', for the tests and bug reports
 const local = wasmEngine(); // the page's own instance, loaded when first needed

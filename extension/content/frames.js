@@ -3,9 +3,9 @@
 // closed shadow root. The frame is another origin under the extension's
 // CSP: page script can cover or remove it, never read it, press its
 // controls or change what it shows. Each frame gets its data from here over
-// an extension port (frame/rpc.js), never through window.postMessage.
-import { api } from '../frame/platform.js';
-import { rpc } from '../frame/rpc.js';
+// an extension port (shared/rpc.js), never through window.postMessage.
+import { api } from '../shared/platform.js';
+import { rpc } from '../shared/rpc.js';
 
 // One instance per page, whichever script got here first: the preload
 // script (content/preload.js) may have started the reader frame, and

@@ -1,8 +1,8 @@
 // The content script's entry: commands from the background (toolbar click,
 // shortcuts, context menu) and the reader/panel buttons. A thin shell: the
 // engine decides, the applier changes the page.
-import { api } from '../frame/platform.js';
-import { t } from '../frame/words.js';
+import { api } from '../shared/platform.js';
+import { t } from '../shared/words.js';
 import { engine } from './engine.js';
 import { applier } from './applier.js';
 import { frames } from './frames.js';

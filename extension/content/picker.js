@@ -3,7 +3,7 @@
 // narrows back; Escape cancels. While it runs, the page gets no clicks or
 // keys; when it ends, its listeners and its overlay are gone and the page
 // is as it was. What the pick becomes (a rule) is main.js's and the core's.
-import { t } from '../frame/words.js';
+import { t } from '../shared/words.js';
 import { applier } from './applier.js';
 
 const CSS = `

@@ -4,7 +4,7 @@
 // quota per item. The core applies them (Options.rules) and writes the
 // selectors (ruleSelectors); this file only stores them and checks a
 // suggested selector against the live page.
-import { api } from '../frame/platform.js';
+import { api } from '../shared/platform.js';
 import { engine } from './engine.js';
 
 const key = () => `rules:${location.hostname}`;

@@ -1,8 +1,8 @@
 // Exports, saved from the frame's own document: the Blob, its URL and the
 // download link live in an extension page, where no page listener sees the
 // click or can swap the link. The file saved is the core's export as it is.
-import { t } from './words.js';
-const MIME = { txt: 'text/plain', md: 'text/markdown', html: 'text/html' };
+import { t } from '../shared/words.js';
+const MIME = { txt: 'text/plain', md: 'text/markdown', html: 'text/html', json: 'application/json' };
 
 /** Save `{body, name}` (an export from the content script) as a file. */
 export function save({ body, name }, format) {

@@ -4,7 +4,7 @@
 // the tab's top frame themselves; Firefox gives an extension frame inside a
 // web page no `tabs` API, so there the background relays it (background.js).
 // A port closed meanwhile (the background went idle) is opened again.
-import { rpc } from './rpc.js';
+import { rpc } from '../shared/rpc.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const name = location.hash.slice(1);

@@ -5,8 +5,8 @@
 // likewise for the title); this file only speaks them one by one
 // and highlights the one being read. reader.js builds the controls into
 // its toolbar; main.js stops speech when the reader closes.
-import { api } from './platform.js';
-import { t } from './words.js';
+import { api } from '../shared/platform.js';
+import { t } from '../shared/words.js';
 
 const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2];
 const HIGHLIGHT = 'declutter-speech';

@@ -4,7 +4,7 @@
 import { connect } from './link.js';
 import { exportActions } from './exports.js';
 import { build } from './panel.js';
-import { t } from './words.js';
+import { t } from '../shared/words.js';
 
 let link = null;
 const say = (text) => view.setStatus(text);

@@ -2,9 +2,9 @@
 // per block, undo all, and the export shortcuts. Built in the panel frame
 // (frame/panel-frame.js) from the content script's list of blocks.
 import { el } from './el.js';
-import { t, kindLabel } from './words.js';
+import { t, kindLabel } from '../shared/words.js';
 import { adoptStyles } from './styles.js';
-import { api } from './platform.js';
+import { api } from '../shared/platform.js';
 
 /**
  * Build the panel. `actions`: {toggle(i), keep(i), forget(i), pick(),

@@ -1,6 +1,6 @@
 // The reader's settings (theme, font, size, width), kept in storage.sync:
 // the reader view and the options page read and write the same record.
-import { api } from './platform.js';
+import { api } from '../shared/platform.js';
 
 export const DEFAULTS = { theme: 'auto', font: 'serif', size: 19, width: 38 };
 export const SIZES = [14, 15, 16, 17, 18, 19, 20, 22, 24, 26, 28, 32];

@@ -7,7 +7,7 @@ import { exportActions } from './exports.js';
 import { build } from './reader.js';
 import { create as listen } from './listen.js';
 import { sanitise } from './sanitise.js';
-import { t } from './words.js';
+import { t } from '../shared/words.js';
 
 // The second pass, reachable in this extension page only (no page script
 // runs here): tests/e2e/isolation.test.mjs runs it over hostile markup.

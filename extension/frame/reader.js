@@ -2,7 +2,7 @@
 // user's reader settings. It does not touch the page — main.js hands what it
 // builds to the applier to mount.
 import { el } from './el.js';
-import { t } from './words.js';
+import { t } from '../shared/words.js';
 import { sanitise } from './sanitise.js';
 import { adoptStyles } from './styles.js';
 import { SIZES, WIDTHS, THEMES, loadPrefs, savePrefs } from './prefs.js';

@@ -5,7 +5,7 @@
 // on the list goes: an element with its content, an attribute, a URL whose
 // scheme (as the browser's URL parser reads it) is not allowed.
 import { allowList } from './allow-list.js';
-import { placeholderImages } from './platform.js';
+import { placeholderImages } from '../shared/platform.js';
 
 const HTML = 'http://www.w3.org/1999/xhtml';
 

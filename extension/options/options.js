@@ -1,9 +1,10 @@
 // Options: reader defaults and the auto-declutter site list, in storage.sync.
 // Host access for a site is requested here, from the user's own click, and
 // only for that one site.
-import { api } from '../frame/platform.js';
-import { t } from '../frame/words.js';
+import { api } from '../shared/platform.js';
+import { t } from '../shared/words.js';
 import { DEFAULTS, loadPrefs, savePrefs } from '../frame/prefs.js';
+import { save } from '../frame/exports.js';
 
 for (const node of document.querySelectorAll('[data-i18n]')) {
   const text = t(node.dataset.i18n);
@@ -192,13 +193,7 @@ async function renderRules() {
 }
 
 document.getElementById('rules-export').addEventListener('click', async () => {
-  const json = `${JSON.stringify(await ruleSet(), null, 2)}\n`;
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'declutter-rules.json';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  save({ body: `${JSON.stringify(await ruleSet(), null, 2)}\n`, name: 'declutter-rules.json' }, 'json');
 });
 
 const ruleFile = document.getElementById('rules-file');
@@ -237,3 +232,7 @@ api.storage.onChanged.addListener((changes, area) => {
 loadReader();
 renderSites();
 renderRules();
+
+// The import, by name, for the end-to-end tests (the file picker cannot be
+// driven there); this page is the extension's own.
+globalThis[Symbol.for('declutter')] = Object.freeze({ importRules });

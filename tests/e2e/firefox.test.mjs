@@ -272,6 +272,7 @@ describe('Firefox', () => {
         input.dispatchEvent(new Event('change'));
         await until(() => /Not saved/.test(status()));
         const refused = [status(), (await browser.storage.sync.get('rules:news.example'))['rules:news.example']];
+        const { importRules } = globalThis[Symbol.for('declutter')];
         await importRules(JSON.stringify({ version: 1, sites: { 'News.Example': { hide: ['.ad-slot'], keep: ['ASIDE.signup'] } } }));
         await until(() => listed().length === 3);
         const imported = [status(), listed()];
@@ -347,7 +348,7 @@ describe('Firefox', () => {
     }, 'the extension\'s errors to be counted');
     const has = (pattern) => probes.some((e) => pattern.test(`${e.text} ${e.url}`));
     assert.ok(has(/probe: background page/), `background page console.error counted: ${probes.map(describeError)}`);
-    assert.ok(has(/TypeError.*moz-extension:\/\/[\w-]+\/content\/applier\.js/), `exception in the content script's code counted: ${probes.map(describeError)}`);
+    assert.ok(has(/TypeError.*moz-extension:\/\/[\w-]+\/content\/main\.js/), `exception in the content script's code counted: ${probes.map(describeError)}`);
     await click();
     await waitNoReader();
     done();

@@ -399,7 +399,10 @@ for (const browser of BROWSERS) {
         if (how === 'escape') await key('Escape');
         else await driver.click();
         await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
-        const closed = await state();
+        // The page's copy of the log comes by postMessage from the frame, which
+        // may land after the frame is gone: wait for the cancel a moment.
+        const closed = await until((x) => x.log.at(-1)?.type === 'cancel', `${how}: speech cancelled`, 3000)
+          .catch(async () => state());
         assert.equal(closed.log.at(-1).type, 'cancel', `${how}: speech cancelled`);
         await sleep(400); // late "end" reports of the cut utterance
         const later = await state();

@@ -1,7 +1,7 @@
 // One instance of the core's wasm, loaded from the extension's package on
 // first use; the background and the content script each keep one.
 import { fresh } from 'declutter-wasm';
-import { api } from '../frame/platform.js';
+import { api } from './platform.js';
 
 /** What the core exports to JavaScript (src/wasm.rs) that callers may run. */
 const OPS = new Set(['extract', 'exportDocument', 'fileName', 'ruleSelectors', 'checkRules']);
