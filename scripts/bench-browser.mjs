@@ -10,12 +10,12 @@
 //     view is in the page; the first page is the cold start (injection and
 //     wasm compile).
 //
-//   scripts/build-extension.sh && node scripts/bench-browser.mjs [--pages N] [--runs N] [--json out.json]
+//   scripts/build-extension.sh && node scripts/bench-browser.mjs [--pages N] [--runs N] [--json out.json] [--extension DIR]
 import { readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer, startProxy, CORPUS_DIR } from '../tests/e2e/lib/server.mjs';
-import { launchChromium } from '../tests/e2e/lib/chromium.mjs';
+import { launchChromium, CHROME_DIST } from '../tests/e2e/lib/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const READABILITY = require.resolve('@mozilla/readability/Readability.js');
@@ -26,6 +26,8 @@ const arg = (name, fallback) => {
 const RUNS = Number(arg('runs', 5));
 const LIMIT = Number(arg('pages', 1000));
 const JSON_OUT = arg('json', null);
+// Another build of the extension (e.g. a commit to compare against, built with DECLUTTER_DIST).
+const EXTENSION = arg('extension', CHROME_DIST);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,7 +38,7 @@ const median = (xs) => {
 const pages = readdirSync(CORPUS_DIR).filter((n) => existsSync(join(CORPUS_DIR, n, 'source.html'))).sort().slice(0, LIMIT);
 const server = await startServer();
 const proxy = await startProxy();
-const chrome = await launchChromium({ proxyPort: proxy.port });
+const chrome = await launchChromium({ proxyPort: proxy.port, extension: EXTENSION });
 const sw = await chrome.serviceWorker();
 
 /** When the reader was painted (ms since the epoch): its frame's mark, or (older builds) the page's observer. */
@@ -94,7 +96,9 @@ try {
 
       const timing = (order) => sw.evaluate(async ({ runs, order }) => {
         const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-        return globalThis[Symbol.for('declutter')].sendToTab(tab, { cmd: 'bench', runs, order });
+        // (Builds before the extension's modules had sendToTab as a global.)
+        const send = globalThis[Symbol.for('declutter')]?.sendToTab ?? globalThis.sendToTab;
+        return send(tab, { cmd: 'bench', runs, order });
       }, { runs: RUNS, order });
       // Default order: the extension's context (the service worker), HTML by message.
       const ext = await timing(null);
