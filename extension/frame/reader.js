@@ -17,7 +17,8 @@ function articleNodes(html) {
   const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
   sanitise(parsed.body);
   const fragment = document.createDocumentFragment();
-  for (const child of Array.from(parsed.body.childNodes)) fragment.append(document.importNode(child, true));
+  // Moved, not copied, into this document (adopting skips the deep clone).
+  for (const child of Array.from(parsed.body.childNodes)) fragment.append(document.adoptNode(child));
   return fragment;
 }
 
