@@ -34,6 +34,11 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+/** The 90th percentile (nearest rank). */
+const p90 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(0.9 * s.length) - 1)] : NaN;
+};
 
 const pages = readdirSync(CORPUS_DIR).filter((n) => existsSync(join(CORPUS_DIR, n, 'source.html'))).sort().slice(0, LIMIT);
 const server = await startServer();
@@ -151,12 +156,15 @@ const summary = {
   runsPerPage: RUNS,
   medianExtractionMs: ext,
   medianReadabilityMs: rdb,
+  p90ExtractionMs: p90(rows.map((r) => r.extension)),
+  p90ReadabilityMs: p90(rows.map((r) => r.readability)),
   ratioOfMedians: ext / rdb,
   medianPerPageRatio: median(rows.map((r) => r.ratio)),
   medianInPageWarmMs: median(rows.filter((r) => r.inPage != null).map((r) => r.inPage)),
   ratioInPageWarm: median(rows.filter((r) => r.inPage != null).map((r) => r.inPage)) / median(rows.filter((r) => r.inPage != null).map((r) => r.readability)),
   triggerToPaintColdMs: rows[0]?.triggerToPaint,
   triggerToPaintMedianMs: median(rows.slice(1).map((r) => r.triggerToPaint)),
+  triggerToPaintP90Ms: p90(rows.slice(1).map((r) => r.triggerToPaint)),
   enginePath: [...new Set(rows.map((r) => r.path))],
   goal: 'median extraction <= 0.5 x Readability.js',
 };
