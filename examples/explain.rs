@@ -9,7 +9,7 @@ fn main() {
     let url = args.next().unwrap_or_default();
     let html = declutter::decode::decode_html(&std::fs::read(&path).expect("readable file"));
     let dom = declutter::dom::Dom::parse(&html);
-    let base = declutter::clean::page_base(&dom, &url);
+    let base = declutter::urls::page_base(&dom, &url);
     let metadata = declutter::metadata::read(&dom, base.as_ref());
     let signals = declutter::clutter::detect(&dom);
     println!("metadata: {metadata:?}");

@@ -73,7 +73,7 @@ fn run(case: &str, file: &Path) {
             // Every stage up to the sanitised article HTML, as `extract`
             // runs them, without the text and Markdown renderings.
             let dom = declutter::dom::Dom::parse(&html);
-            let base = declutter::clean::page_base(&dom, URL);
+            let base = declutter::urls::page_base(&dom, URL);
             let metadata = declutter::metadata::read(&dom, base.as_ref());
             let signals = declutter::clutter::detect(&dom);
             let options = declutter::Options::default();
@@ -86,7 +86,7 @@ fn run(case: &str, file: &Path) {
             );
             let clean = found
                 .as_ref()
-                .map(|f| declutter::clean::article_html(&dom, f, base.as_ref()));
+                .map(|f| declutter::sanitise::article_html(&dom, f, base.as_ref()));
             std::hint::black_box((&plan, &clean));
             clean.map_or(0, |c| c.len())
         }

@@ -74,7 +74,7 @@ fn main() {
     let options = declutter::Options::default();
     let dom = declutter::dom::Dom::parse(&html);
     stage("parse");
-    let base = declutter::clean::page_base(&dom, URL);
+    let base = declutter::urls::page_base(&dom, URL);
     let metadata = declutter::metadata::read(&dom, base.as_ref());
     stage("metadata");
     let signals = declutter::clutter::detect(&dom);
@@ -90,7 +90,7 @@ fn main() {
     stage("plan");
     let clean = found
         .as_ref()
-        .map(|f| declutter::clean::article_html(&dom, f, base.as_ref()));
+        .map(|f| declutter::sanitise::article_html(&dom, f, base.as_ref()));
     stage("article html");
     drop((found, signals, dom));
     stage("free the page");

@@ -26,7 +26,7 @@ fn main() {
         };
         let dom = declutter::dom::Dom::parse(html);
         lap(0);
-        let base = declutter::clean::page_base(&dom, "http://fakehost/test/page.html");
+        let base = declutter::urls::page_base(&dom, "http://fakehost/test/page.html");
         let metadata = declutter::metadata::read(&dom, base.as_ref());
         lap(1);
         let signals = declutter::clutter::detect(&dom);
@@ -42,7 +42,7 @@ fn main() {
         lap(4);
         let html = found
             .as_ref()
-            .map(|f| declutter::clean::article_html(&dom, f, base.as_ref()));
+            .map(|f| declutter::sanitise::article_html(&dom, f, base.as_ref()));
         lap(5);
         let _ = html
             .and_then(|h| declutter::render::article(h, &options, &declutter::Metadata::default()));

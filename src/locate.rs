@@ -5,25 +5,8 @@
 //! A locator therefore carries several independent ways to find an element,
 //! and the live page checks them against each other before hiding anything.
 
-use serde::{Deserialize, Serialize};
-
 use crate::dom::{Dom, NodeIx};
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Locator {
-    /// Index among all elements in document order, as
-    /// `document.getElementsByTagName('*')[index]` counts them.
-    pub index: usize,
-    /// Lower-case tag name: the element found must have it.
-    pub tag: String,
-    /// A CSS selector that matches exactly this element in the parsed page,
-    /// when one could be built from ids, or ids plus child positions.
-    pub selector: Option<String>,
-    /// The element's visible text (script, style, template and the like
-    /// left out), whitespace collapsed, cut to 80 characters: the element
-    /// found must start with the same text.
-    pub fingerprint: String,
-}
+use crate::model::Locator;
 
 /// Characters of text kept in a fingerprint.
 pub const FINGERPRINT_CHARS: usize = 80;

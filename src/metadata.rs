@@ -8,27 +8,11 @@
 use std::collections::HashMap;
 
 use crate::json::Json;
-use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::dom::{Dom, NodeIx};
+use crate::model::{Article, ArticleSubtrees, Metadata};
 use crate::text::collapse_whitespace;
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct Metadata {
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    pub site_name: Option<String>,
-    /// As the page gives it, ideally ISO 8601.
-    pub published_time: Option<String>,
-    /// BCP 47 language tag, e.g. `en` or `pt-BR`.
-    pub language: Option<String>,
-    /// `ltr` or `rtl`.
-    pub direction: Option<String>,
-    /// Absolute URL of the lead image.
-    pub lead_image: Option<String>,
-    pub excerpt: Option<String>,
-}
 
 /// schema.org types that describe an article (as Readability.js lists them).
 const ARTICLE_TYPES: &[&str] = &[
@@ -213,7 +197,7 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
 }
 
 /// The excerpt, when the page gave none: the article's first paragraph.
-pub fn excerpt(metadata: &mut Metadata, article: Option<&crate::Article>) {
+pub fn excerpt(metadata: &mut Metadata, article: Option<&Article>) {
     if metadata.excerpt.is_none() {
         metadata.excerpt = article.and_then(|a| {
             a.text
@@ -226,7 +210,7 @@ pub fn excerpt(metadata: &mut Metadata, article: Option<&crate::Article>) {
 }
 
 /// The direction a `dir` on the article, or around it, declares.
-pub fn direction(metadata: &mut Metadata, found: Option<&crate::article::Found>, dom: &Dom) {
+pub fn direction(metadata: &mut Metadata, found: Option<&ArticleSubtrees>, dom: &Dom) {
     if let Some(part) = found.and_then(|f| f.parts.first().copied()) {
         let dir = std::iter::once(part)
             .chain(dom.ancestors(part))
@@ -289,7 +273,7 @@ fn absolute_url(src: &str, base: Option<&Url>) -> Option<String> {
     if src.is_empty() {
         return None;
     }
-    let url = crate::clean::parse_url(src, base).ok()?;
+    let url = crate::urls::parse_url(src, base).ok()?;
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 

@@ -4,35 +4,14 @@
 //! Firefox offers Reader View: enough long, visible text blocks outside
 //! page furniture. Users know that behaviour; we keep it and say why.
 
-use serde::{Deserialize, Serialize};
-
 use crate::article::names;
 use crate::dom::{Dom, NodeIx};
+use crate::model::Readerable;
 
 /// A block shorter than this adds nothing.
 const MIN_CONTENT_CHARS: f64 = 140.0;
 /// Score at which a page reads as an article.
 const MIN_SCORE: f64 = 20.0;
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct Readerable {
-    pub is_article: bool,
-    /// Sum over long text blocks of sqrt(chars - 140), as Readability.js's
-    /// `isProbablyReaderable` computes it; 20 or more reads as an article.
-    pub score: f64,
-    /// Short sentences saying what the decision rests on.
-    pub evidence: Vec<String>,
-}
-
-impl Readerable {
-    /// Add what the extracted article tells: its size, or that there is none.
-    pub fn note_article(&mut self, article: Option<&crate::Article>) {
-        self.evidence.push(match article {
-            Some(a) => format!("the extracted article has {} words", a.word_count),
-            None => "no article text could be extracted".to_string(),
-        });
-    }
-}
 
 pub fn judge(dom: &Dom) -> Readerable {
     let mut score = 0.0;

@@ -9,7 +9,7 @@
 //!   (`cargo +nightly fuzz tmin TARGET fuzz/artifacts/TARGET/crash-…`) and
 //!   save it there under a name that says what it is.
 //! - `finding_*`: each bug found, as its minimal input and what should
-//!   hold, all in `src/clean.rs` (the serialiser and sanitiser):
+//!   hold, all in `src/sanitise.rs` (the serialiser and sanitiser):
 //!
 //!   - 1, nested headings; 2, nested list items and definition terms; 2b,
 //!     nested links: written as markup the HTML parser cannot build, so
@@ -29,8 +29,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use declutter::clean::sanitise;
 use declutter::render::text::to_text;
+use declutter::sanitise::sanitise;
 use declutter::Options;
 
 #[path = "../fuzz/fuzz_targets/oracle.rs"]
@@ -100,7 +100,7 @@ fn saved_fuzz_inputs_pass_their_targets() {
 
 // ------------------------------------------------------------- findings
 
-/// FINDING 1 (src/clean.rs; proptest `fragments`, fuzz `render_html` with
+/// FINDING 1 (src/sanitise.rs; proptest `fragments`, fuzz `render_html` with
 /// its idempotence check). A heading inside a heading, through an element the
 /// sanitiser unwraps, is written as `<h1><h1>x</h1></h1>`: markup the HTML
 /// parser cannot build (a heading start tag closes an open heading), so
@@ -121,7 +121,7 @@ fn finding_nested_headings_do_not_resanitise_to_themselves() {
     }
 }
 
-/// FINDING 2 (src/clean.rs; proptest `fragments`). Same class as finding 1
+/// FINDING 2 (src/sanitise.rs; proptest `fragments`). Same class as finding 1
 /// for list items and definition terms: an `<li>` (or `<dt>`/`<dd>`)
 /// inside another through a renamed wrapper (`article`, `section`,
 /// `center` → `div`) is written as `<li><div><li>x</li></div></li>`,
@@ -139,7 +139,7 @@ fn finding_nested_list_items_do_not_resanitise_to_themselves() {
     }
 }
 
-/// FINDING 2b (src/clean.rs; fuzz `render_html` with its idempotence
+/// FINDING 2b (src/sanitise.rs; fuzz `render_html` with its idempotence
 /// check, minimised). The same class for links: the HTML parser's adoption agency
 /// gives up after eight levels, and `<a><li><div>…(six divs)…<p><a>`
 /// parses into an `<a>` inside an `<a>`, which the serialiser writes as
@@ -153,7 +153,7 @@ fn finding_nested_links_do_not_resanitise_to_themselves() {
     assert_eq!(twice, once, "input {input:?}");
 }
 
-/// FINDING 3 (src/clean.rs; proptest `pages`: "article word … is not in
+/// FINDING 3 (src/sanitise.rs; proptest `pages`: "article word … is not in
 /// the page's visible text"). A block-level element that the article keeps
 /// out (`nav`, `aside`, a clutter block) or that the sanitiser unwraps
 /// (`aside`, `xmp`), between two runs of text, leaves the runs touching:
@@ -201,7 +201,7 @@ fn finding_dropped_or_unwrapped_blocks_glue_words() {
     );
 }
 
-/// FINDING 5 (src/clean.rs, the `<pre>` writer; proptest `pages`: "markup
+/// FINDING 5 (src/sanitise.rs, the `<pre>` writer; proptest `pages`: "markup
 /// \"<council\" in the text export", found after the fix of finding 3).
 /// Inside `<pre>`, block elements are flattened to their text with nothing
 /// between them, so a code block written one `<div>` per line, as several
@@ -230,7 +230,7 @@ fn finding_blocks_inside_pre_lose_their_line_breaks() {
     }
 }
 
-/// FINDING 6 (src/clean.rs, the depth cap; fuzz `render_html`, run 3,
+/// FINDING 6 (src/sanitise.rs, the depth cap; fuzz `render_html`, run 3,
 /// minimised). Beyond `MAX_DEPTH` (48) open elements the serialiser
 /// unwraps `<div>`s, but it tests the source tag, so a `<section>` (or
 /// `article`, `main`, `header`, `center`) that far down is still written,
@@ -251,7 +251,7 @@ fn finding_depth_cap_misses_renamed_divs() {
     }
 }
 
-/// FINDING 7 (src/clean.rs `escape`; the CI fuzz smoke, `render_html`,
+/// FINDING 7 (src/sanitise.rs `escape`; the CI fuzz smoke, `render_html`,
 /// 2026-12-05). A `&#xD` character reference parses to a carriage return,
 /// which the serialiser wrote back raw; the next parse turns a raw CR into
 /// a line feed, so the output did not re-sanitise to itself. Its siblings,

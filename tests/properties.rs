@@ -1042,8 +1042,8 @@ fn check_markdown_has_no_raw_html(x: &Extraction) -> Result<(), TestCaseError> {
 fn check_sanitise(html: &str) -> Result<(), TestCaseError> {
     let base = url::Url::parse(URL).unwrap();
     for base in [None, Some(&base)] {
-        let once = declutter::clean::sanitise(html, base);
-        let twice = declutter::clean::sanitise(&once, base);
+        let once = declutter::sanitise::sanitise(html, base);
+        let twice = declutter::sanitise::sanitise(&once, base);
         prop_assert_eq!(
             &twice,
             &once,
@@ -1261,7 +1261,7 @@ proptest! {
         if let Some(a) = &x.article {
             let problems = oracle::sanitised_problems(&a.html);
             prop_assert!(problems.is_empty(), "article HTML: {problems:?}");
-            let again = declutter::clean::sanitise(&a.html, Some(&url::Url::parse(URL).unwrap()));
+            let again = declutter::sanitise::sanitise(&a.html, Some(&url::Url::parse(URL).unwrap()));
             prop_assert_eq!(&again, &a.html, "the article HTML does not re-sanitise to itself");
         }
         let doc = export::html_document(&x, URL);
@@ -1296,8 +1296,8 @@ proptest! {
             tag => format!("<{tag}>{text}</{tag}>"),
         };
         for base in [None, Some(url::Url::parse(URL).unwrap())] {
-            let once = declutter::clean::sanitise(&html, base.as_ref());
-            let twice = declutter::clean::sanitise(&once, base.as_ref());
+            let once = declutter::sanitise::sanitise(&html, base.as_ref());
+            let twice = declutter::sanitise::sanitise(&once, base.as_ref());
             prop_assert_eq!(&twice, &once, "does not re-sanitise to itself: {:?}", html);
             let control = |c: char| c.is_control() && c != '\t' && c != '\n';
             prop_assert!(!once.contains(control), "control character in the HTML {:?}", once);
@@ -1314,7 +1314,7 @@ proptest! {
     fn fragments(tree in tree_strategy(), wrappers in wrappers_strategy()) {
         let html = wrap(&render_fragment(&tree), &wrappers);
         check_sanitise(&html)?;
-        let clean = declutter::clean::sanitise(&html, None);
+        let clean = declutter::sanitise::sanitise(&html, None);
         for source in [html.as_str(), clean.as_str()] {
             let text = to_text(source);
             prop_assert!(!text.contains(ATTR_MARK), "attribute value in text: {text}");

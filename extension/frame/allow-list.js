@@ -1,4 +1,4 @@
-// Generated from src/clean.rs by its test js_allow_list_mirrors_the_sanitiser
+// Generated from src/sanitise.rs by its test js_allow_list_mirrors_the_sanitiser
 // (UPDATE_ALLOW_LIST=1 cargo test --lib allow_list): do not edit by hand.
 // The tags and attributes the core's sanitiser may write; URLs by scheme.
 export const allowList = {

@@ -5,7 +5,7 @@
 //! finding is replayed through the same code and checks that caught it.
 //!
 //! The checks are security properties, not the exact allow-list (which
-//! belongs to `src/clean.rs`): no element that runs, loads or submits
+//! belongs to `src/sanitise.rs`): no element that runs, loads or submits
 //! anything, no SVG or MathML, no event handler or style attribute, and
 //! every URL attribute relative or `http:`, `https:` or `mailto:`.
 
@@ -58,7 +58,7 @@ pub fn render_markdown_target(data: &[u8]) {
     assert_no_raw_cr("Markdown", &declutter::render::markdown::to_markdown(&html));
 }
 
-/// `clean::sanitise` on arbitrary HTML, with a base URL when the first byte
+/// `sanitise::sanitise` on arbitrary HTML, with a base URL when the first byte
 /// is even and without one when it is odd, then the standalone HTML export
 /// around it. Both must pass the security checks, and sanitised HTML must
 /// re-sanitise to itself (else the reader, which parses it again, would
@@ -67,10 +67,10 @@ pub fn render_html_target(data: &[u8]) {
     let html = String::from_utf8_lossy(data);
     let base = url::Url::parse(URL).expect("a URL");
     let base = data.first().is_some_and(|b| b % 2 == 0).then_some(&base);
-    let clean = declutter::clean::sanitise(&html, base);
+    let clean = declutter::sanitise::sanitise(&html, base);
     assert_clean("sanitised HTML", sanitised_problems(&clean), &clean);
     assert_no_raw_cr("sanitised HTML", &clean);
-    let again = declutter::clean::sanitise(&clean, base);
+    let again = declutter::sanitise::sanitise(&clean, base);
     assert_eq!(again, clean, "sanitise is not idempotent");
     let x = Extraction {
         article: Some(Article {

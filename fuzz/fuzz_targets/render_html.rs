@@ -1,4 +1,4 @@
-//! The HTML renderer: `clean::sanitise` on arbitrary HTML, then the HTML
+//! The HTML renderer: `sanitise::sanitise` on arbitrary HTML, then the HTML
 //! export around it; both must pass the security checks, and sanitised HTML
 //! must re-sanitise to itself (`oracle::render_html_target`).
 

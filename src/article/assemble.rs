@@ -6,8 +6,9 @@ use super::names;
 use super::runs;
 use super::score::{class_weight, Scores};
 use super::stats::{NodeStats, Stats};
-use super::{Flags, Found};
+use super::Flags;
 use crate::dom::{Dom, Kind, NodeIx};
+use crate::model::ArticleSubtrees;
 
 /// Elements with the word "share" in their names and less text than this are share
 /// tools, not prose.
@@ -21,7 +22,7 @@ pub fn assemble(
     excluded: &[bool],
     notices: &[NodeIx],
     flags: Flags,
-) -> Found {
+) -> ArticleSubtrees {
     let mut parts = with_siblings(dom, top, scores, stats, excluded, notices);
     // A sibling taken along as an interruption may be a label or a teaser.
     parts.retain(|&p| p == top || !extras::is_extra(dom, p, dom.text_chars(p)));
@@ -30,7 +31,7 @@ pub fn assemble(
         clean(dom, part, stats, excluded, flags, &mut removed);
     }
     let parts = through_forms(dom, &parts, &removed);
-    Found { parts, removed }
+    ArticleSubtrees { parts, removed }
 }
 
 /// The sanitiser drops a `<form>` with everything in it (sign-up boxes,
@@ -41,7 +42,7 @@ pub fn assemble(
 /// are elements, each with a locator; text loose in those wrappers, beside
 /// the blocks, is rare and left out.)
 fn through_forms(dom: &Dom, parts: &[NodeIx], removed: &[NodeIx]) -> Vec<NodeIx> {
-    let found = Found {
+    let found = ArticleSubtrees {
         parts: Vec::new(),
         removed: removed.to_vec(),
     };

@@ -10,43 +10,9 @@ pub mod stats;
 
 use crate::clutter::Signals;
 use crate::dom::{Dom, Kind, NodeIx};
-use crate::metadata::Metadata;
-use crate::Options;
+use crate::model::{ArticleSubtrees, Metadata, Options};
 
 use stats::Stats;
-
-/// The article as subtrees of the page, in document order, minus the
-/// subtrees cleaning took out of them.
-#[derive(Debug, Clone, Default)]
-pub struct Found {
-    /// Roots of the article's parts, in document order.
-    pub parts: Vec<NodeIx>,
-    /// Subtrees inside the parts that are not article: sorted, disjoint.
-    pub removed: Vec<NodeIx>,
-}
-
-impl Found {
-    /// True when `ix` is article content: inside a part and not removed.
-    pub fn keeps(&self, dom: &Dom, ix: NodeIx) -> bool {
-        self.parts.iter().any(|&p| dom.contains(p, ix)) && !self.is_removed(dom, ix)
-    }
-
-    pub fn is_removed(&self, dom: &Dom, ix: NodeIx) -> bool {
-        let at = self.removed.partition_point(|&r| r <= ix);
-        at > 0 && dom.contains(self.removed[at - 1], ix)
-    }
-
-    /// Visible characters of article text.
-    pub fn text_chars(&self, dom: &Dom) -> usize {
-        self.parts
-            .iter()
-            .flat_map(|&p| p..dom.end(p))
-            .filter(|&i| dom.node(i).kind == Kind::Text && !dom.node(i).invisible)
-            .filter(|&i| !self.is_removed(dom, i))
-            .map(|i| dom.node(i).text_chars as usize)
-            .sum()
-    }
-}
 
 /// A block holding most of the page with more of its text in links than
 /// this is still furniture.
@@ -96,15 +62,20 @@ const ATTEMPTS: [Flags; 5] = [
     },
 ];
 
-pub fn find(dom: &Dom, signals: &Signals, metadata: &Metadata, options: &Options) -> Option<Found> {
+pub fn find(
+    dom: &Dom,
+    signals: &Signals,
+    metadata: &Metadata,
+    options: &Options,
+) -> Option<ArticleSubtrees> {
     dom.body()?;
     // Results under the length threshold; the longest is the last resort.
-    let mut short: Option<(usize, Found)> = None;
+    let mut short: Option<(usize, ArticleSubtrees)> = None;
     // A long enough result built on the bulk of the page rather than on a
     // container of prose: kept while looser attempts look for a real
     // candidate with more text (an article inside a block whose name the
     // first attempt strips, such as "sidebar-container").
-    let mut bulk: Option<(usize, Found)> = None;
+    let mut bulk: Option<(usize, ArticleSubtrees)> = None;
     // A page whose content waits hidden for a script to show it (streamed
     // server rendering) reads the hidden content first.
     let order: Vec<Flags> = if content_waits_hidden(dom) {
@@ -164,7 +135,7 @@ fn attempt(
     signals: &Signals,
     metadata: &Metadata,
     flags: Flags,
-) -> Option<(Found, bool)> {
+) -> Option<(ArticleSubtrees, bool)> {
     let excluded = exclusions(dom, signals, metadata, flags);
     let stats = Stats::compute(dom, &excluded);
     let scores = score::score(dom, &excluded, &stats, flags);
@@ -181,7 +152,7 @@ fn legal_notices(signals: &Signals) -> Vec<NodeIx> {
     signals
         .blocks
         .iter()
-        .filter(|s| s.kind == crate::clutter::ClutterKind::RepeatedBoilerplate && !s.repeated)
+        .filter(|s| s.kind == crate::model::ClutterKind::RepeatedBoilerplate && !s.repeated)
         .map(|s| s.node)
         .collect()
 }
@@ -330,7 +301,7 @@ mod tests {
             .unwrap_or_default()
     }
 
-    fn find_in(html: &str) -> (Dom, Found) {
+    fn find_in(html: &str) -> (Dom, ArticleSubtrees) {
         let dom = Dom::parse(html);
         let signals = crate::clutter::detect(&dom);
         let metadata = crate::metadata::read(&dom, None);

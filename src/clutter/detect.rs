@@ -2,10 +2,12 @@
 //! whole block around it (its heading, its privacy note) while the growth
 //! adds only a little text and no prose.
 
-use super::evidence::{bit, EvidenceMap};
+use super::evidence::EvidenceMap;
+use super::kinds::bit;
 use super::lexicon;
-use super::{guard, ClutterKind, Signal};
+use super::{guard, Signal};
 use crate::dom::{Dom, Kind, NodeIx};
+use crate::model::ClutterKind;
 
 /// Names that say a block may be the content itself, so a "comments" word
 /// in them proves nothing ("story-with-comments").

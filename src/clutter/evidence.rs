@@ -2,24 +2,10 @@
 //! its text holds (and whether in a heading, link or button), and counts of
 //! links, share links, inputs, buttons and prose paragraphs.
 
+use super::kinds::bit;
 use super::lexicon;
-use super::ClutterKind;
 use crate::dom::{Dom, Kind, NodeIx};
-
-pub const KINDS: [ClutterKind; 8] = [
-    ClutterKind::Newsletter,
-    ClutterKind::Comments,
-    ClutterKind::RepeatedBoilerplate,
-    ClutterKind::Share,
-    ClutterKind::Related,
-    ClutterKind::Ad,
-    ClutterKind::CookieConsent,
-    ClutterKind::AppPromo,
-];
-
-pub fn bit(kind: ClutterKind) -> u16 {
-    1 << KINDS.iter().position(|&k| k == kind).unwrap_or(0)
-}
+use crate::model::ClutterKind;
 
 /// Texts longer than this are not read for wording (see `detect`'s caps).
 const MAX_WORDED_CHARS: u32 = 1500;

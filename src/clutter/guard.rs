@@ -8,13 +8,12 @@
 //! around protected content shrinks back towards the element that seeded
 //! it; one that cannot is dropped.
 
-use crate::article::Found;
 use crate::dom::{Dom, Kind, NodeIx};
-use crate::metadata::Metadata;
+use crate::model::{ArticleSubtrees, Metadata};
 
 pub struct Guard<'a> {
     dom: &'a Dom,
-    found: Option<&'a Found>,
+    found: Option<&'a ArticleSubtrees>,
     /// Headline and byline elements.
     protected: Vec<NodeIx>,
     /// The article's kept characters, counted when a user rule first asks.
@@ -36,7 +35,7 @@ const BYLINE_LEVELS: usize = 4;
 const BYLINE_WINDOW: usize = 40;
 
 impl<'a> Guard<'a> {
-    pub fn new(dom: &'a Dom, metadata: &Metadata, found: Option<&'a Found>) -> Guard<'a> {
+    pub fn new(dom: &'a Dom, metadata: &Metadata, found: Option<&'a ArticleSubtrees>) -> Guard<'a> {
         let title_words = metadata
             .title
             .as_deref()
@@ -128,7 +127,7 @@ impl<'a> Guard<'a> {
     }
 
     /// Characters of kept article text inside `node`.
-    fn kept_chars(&self, found: &Found, node: NodeIx) -> u32 {
+    fn kept_chars(&self, found: &ArticleSubtrees, node: NodeIx) -> u32 {
         let dom = self.dom;
         (node..dom.end(node))
             .filter(|&i| {
@@ -145,7 +144,7 @@ impl<'a> Guard<'a> {
     /// article (an article about newsletters, a "read more" line): only a
     /// block that asks the reader to act with a control of its own (a form
     /// field, a labelled button, an embedded frame) may be hidden there.
-    fn is_running_text(&self, found: &Found, block: NodeIx) -> bool {
+    fn is_running_text(&self, found: &ArticleSubtrees, block: NodeIx) -> bool {
         let dom = self.dom;
         let text_level = dom.tag(block).is_some_and(|t| {
             is_text_block(t)

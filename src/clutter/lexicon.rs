@@ -8,7 +8,8 @@
 //! not be found by a phrase copied from it (clutter fixtures 34-43 were
 //! written apart from this list and exercise its less common phrases).
 
-use super::ClutterKind;
+use super::kinds::{bit, KINDS};
+use crate::model::ClutterKind;
 
 /// Phrases that invite signing up for a newsletter.
 const NEWSLETTER: &[&str] = &[
@@ -431,7 +432,6 @@ fn table_words(text: &str) -> Vec<&str> {
 
 impl PhraseTable {
     fn build() -> PhraseTable {
-        use super::evidence::{bit, KINDS};
         let mut table = PhraseTable {
             by_first: Default::default(),
             prefixes: Vec::new(),
@@ -501,9 +501,9 @@ impl PhraseTable {
         if !text.is_ascii() {
             for &(phrase, kind) in UNSPACED {
                 if text.contains(phrase) {
-                    kinds |= super::evidence::bit(kind);
+                    kinds |= bit(kind);
                     if kind == ClutterKind::Newsletter {
-                        strong |= super::evidence::bit(kind);
+                        strong |= bit(kind);
                     }
                 }
             }
@@ -634,7 +634,6 @@ mod tests {
 
     #[test]
     fn table_finds_kinds() {
-        use crate::clutter::evidence::bit;
         let (kinds, strong) = wording_in("sign up for our daily newsletters – sent to your inbox");
         assert!(
             kinds & bit(ClutterKind::Newsletter) != 0 && strong & bit(ClutterKind::Newsletter) != 0

@@ -7,63 +7,17 @@
 mod detect;
 mod evidence;
 mod guard;
+mod kinds;
 pub mod lexicon;
 mod repeated;
-
-use serde::{Deserialize, Serialize};
 
 use std::collections::HashSet;
 
 use crate::dom::{Dom, NodeIx};
-use crate::locate::{locator, Locator};
+use crate::locate::locator;
+use crate::model::{ClutterBlock, ClutterKind};
 use crate::rules::{RuleSelector, SiteRules};
 pub use guard::Guard;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClutterKind {
-    Newsletter,
-    Comments,
-    RepeatedBoilerplate,
-    Share,
-    Related,
-    Ad,
-    CookieConsent,
-    AppPromo,
-    /// A block the user's own rule hides.
-    UserRule,
-}
-
-impl ClutterKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClutterKind::Newsletter => "newsletter",
-            ClutterKind::Comments => "comments",
-            ClutterKind::RepeatedBoilerplate => "repeated_boilerplate",
-            ClutterKind::Share => "share",
-            ClutterKind::Related => "related",
-            ClutterKind::Ad => "ad",
-            ClutterKind::CookieConsent => "cookie_consent",
-            ClutterKind::AppPromo => "app_promo",
-            ClutterKind::UserRule => "user_rule",
-        }
-    }
-}
-
-/// One block to hide in the live page.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ClutterBlock {
-    pub kind: ClutterKind,
-    /// One line a person can read: why this block is clutter.
-    pub reason: String,
-    /// The start of the block's text.
-    pub preview: String,
-    pub locator: Locator,
-    /// The user's rule that hides this block (kind `user_rule`), so the
-    /// panel can offer to forget it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
-}
 
 /// One block the evidence calls clutter, before the article is known.
 #[derive(Debug, Clone)]

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hasher};
 
 use super::evidence::EvidenceMap;
-use super::{ClutterKind, Signal};
+use super::Signal;
 use crate::dom::{Dom, Kind, NodeIx};
+use crate::model::ClutterKind;
 
 const MIN_CHARS: u32 = 20;
 const MAX_CHARS: u32 = 1500;

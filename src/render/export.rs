@@ -2,7 +2,7 @@
 //! HTML) and their file names, so the extension's JavaScript only saves what
 //! it is given.
 
-use crate::{Extraction, Metadata};
+use crate::model::{Extraction, Metadata};
 
 /// Markdown with YAML front matter, the title as a level-one heading, then
 /// the article.
@@ -287,7 +287,7 @@ fn escape_html(s: &str) -> String {
 
 /// Only web addresses become a link; anything else (`javascript:`) is text.
 fn is_web_url(url: &str) -> bool {
-    crate::clean::parse_url(url, None).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+    crate::urls::parse_url(url, None).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
 
 /// Letters, digits and dashes, as BCP 47 tags are written.

@@ -9,7 +9,7 @@ pub mod text;
 use ego_tree::{iter::Edge, NodeRef};
 use scraper::{node::Element, Html, Node};
 
-use crate::{Article, Metadata, Options};
+use crate::model::{Article, Metadata, Options};
 
 /// What a renderer does at each event of a walk over sanitised HTML.
 pub(crate) trait Renderer {

@@ -13,37 +13,10 @@
 
 use ego_tree::NodeRef;
 use scraper::{node::Element, Html, Node};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Renderer;
+use crate::model::Sentence;
 use crate::sentences;
-
-/// One sentence (or chunk of a long one) to speak and highlight. Written
-/// as the array `[block, start, end]` (small JSON, and less wasm than a
-/// struct's serde code).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Sentence {
-    /// The block: 0 is the element holding the article (the fragment's
-    /// root), then its elements in document order, so the reader's
-    /// `[holder, ...holder.querySelectorAll('*')][block]`.
-    pub block: u32,
-    /// Start and end in the block's `textContent`, UTF-16 code units.
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Serialize for Sentence {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        [self.block, self.start, self.end].serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for Sentence {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let [block, start, end] = <[u32; 3]>::deserialize(deserializer)?;
-        Ok(Sentence { block, start, end })
-    }
-}
 
 /// Elements read as part of the text around them.
 fn is_inline(tag: &str) -> bool {

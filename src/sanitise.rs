@@ -9,13 +9,14 @@
 //! over and nesting capped on the way. [`sanitise`] runs the same pass over
 //! any HTML; `tests/xss.rs` and `tests/properties.rs` guard it.
 
-use std::borrow::Cow;
-
 use url::Url;
 
 use crate::article::stats::{custom_element_is_block, is_block_tag, is_custom_element};
-use crate::article::Found;
+use crate::code_language::code_language;
 use crate::dom::{Dom, Kind, NodeIx};
+use crate::images::{image_in_attributes, image_source, largest_in_srcset};
+use crate::model::ArticleSubtrees;
+use crate::urls::parse_url;
 
 /// Beyond this many open elements, further wrappers are unwrapped: hostile
 /// nesting must not reach the sanitiser or a renderer.
@@ -136,63 +137,7 @@ fn is_dropped(tag: &str) -> bool {
     )
 }
 
-/// `input` parsed as a URL, alone or against `base`: every URL the core
-/// reads goes through here. The host's ASCII letters are lower-cased first
-/// when it has Unicode (written or percent-encoded): hosts ignore case, and
-/// the IDNA opt-out in Cargo.toml asserts (in debug builds) that it never
-/// sees upper case beside Unicode.
-pub fn parse_url(input: &str, base: Option<&Url>) -> Result<Url, url::ParseError> {
-    let input = lower_unicode_host(input);
-    match base {
-        Some(base) => base.join(&input),
-        None => Url::parse(&input),
-    }
-}
-
-fn lower_unicode_host(input: &str) -> Cow<'_, str> {
-    // Only an authority: `//host` or `scheme://host`, not a `//` further on.
-    let Some(at) = input.find("//").filter(|&at| {
-        at == 0
-            || input[..at].strip_suffix(':').is_some_and(|scheme| {
-                !scheme.is_empty()
-                    && scheme
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-            })
-    }) else {
-        return Cow::Borrowed(input);
-    };
-    let start = at + 2;
-    let end = input[start..]
-        .find(['/', '?', '#', '\\'])
-        .map_or(input.len(), |i| start + i);
-    // Unicode in the host, written or percent-encoded.
-    let authority = &input[start..end];
-    if authority.is_ascii() && !authority.contains('%') {
-        return Cow::Borrowed(input);
-    }
-    let mut out = String::with_capacity(input.len());
-    out.push_str(&input[..start]);
-    out.push_str(&input[start..end].to_ascii_lowercase());
-    out.push_str(&input[end..]);
-    Cow::Owned(out)
-}
-
-/// The URL relative links resolve against: `<base href>` over the page URL.
-pub fn page_base(dom: &Dom, url: &str) -> Option<Url> {
-    let page = parse_url(url, None).ok();
-    let base_href = dom.first_by_tag("base").and_then(|b| dom.attr(b, "href"));
-    let base = match (page, base_href) {
-        (Some(page), Some(href)) => parse_url(href, Some(&page)).ok().or(Some(page)),
-        (None, Some(href)) => parse_url(href, None).ok(),
-        (page, None) => page,
-    };
-    // Only web URLs may serve as a base: a `javascript:` base would taint
-    // every relative link.
-    base.filter(|b| matches!(b.scheme(), "http" | "https"))
-}
-
-pub fn article_html(dom: &Dom, found: &Found, base: Option<&Url>) -> String {
+pub fn article_html(dom: &Dom, found: &ArticleSubtrees, base: Option<&Url>) -> String {
     let mut out = String::new();
     for &part in &found.parts {
         serialise(dom, found, part, base, &mut out);
@@ -207,7 +152,7 @@ pub fn sanitise(html: &str, base: Option<&Url>) -> String {
     let Some(root) = dom.elements().next() else {
         return String::new();
     };
-    let everything = Found {
+    let everything = ArticleSubtrees {
         parts: vec![root],
         removed: Vec::new(),
     };
@@ -301,7 +246,13 @@ impl Nesting {
     }
 }
 
-fn serialise(dom: &Dom, found: &Found, part: NodeIx, base: Option<&Url>, out: &mut String) {
+fn serialise(
+    dom: &Dom,
+    found: &ArticleSubtrees,
+    part: NodeIx,
+    base: Option<&Url>,
+    out: &mut String,
+) {
     let part_tag = dom.tag(part).unwrap_or("");
     // A lone row or row group keeps its table, or a parser would drop its
     // cells (and the output would not re-sanitise to itself).
@@ -561,7 +512,7 @@ fn escape(text: &str, context: Context, out: &mut String) {
 
 /// `<pre>` keeps its text verbatim; highlighting markup inside goes, the
 /// language (from `pre` or its `code`) stays.
-fn write_pre(dom: &Dom, found: &Found, ix: NodeIx, out: &mut String) {
+fn write_pre(dom: &Dom, found: &ArticleSubtrees, ix: NodeIx, out: &mut String) {
     let language = std::iter::once(ix)
         .chain(
             dom.descendants(ix)
@@ -614,123 +565,6 @@ fn write_pre(dom: &Dom, found: &Found, ix: NodeIx, out: &mut String) {
     out.push_str("</code></pre>");
 }
 
-/// The language a code block declares in its class: `language-x`,
-/// `lang-x`, `highlight-source-x`, `brush: x`, or a `data-lang`.
-fn code_language(dom: &Dom, ix: NodeIx) -> Option<String> {
-    if let Some(lang) = dom
-        .attr(ix, "data-lang")
-        .or_else(|| dom.attr(ix, "data-language"))
-    {
-        return valid_language(lang);
-    }
-    let class = dom.attr(ix, "class")?;
-    let mut words = class.split_whitespace();
-    while let Some(word) = words.next() {
-        for prefix in ["language-", "lang-", "highlight-source-", "highlight-"] {
-            if let Some(lang) = word.strip_prefix(prefix) {
-                return valid_language(lang);
-            }
-        }
-        if word == "brush:" {
-            return words
-                .next()
-                .and_then(|l| valid_language(l.trim_end_matches(';')));
-        }
-    }
-    None
-}
-
-fn valid_language(lang: &str) -> Option<String> {
-    let lang = lang.trim().to_ascii_lowercase();
-    (!lang.is_empty()
-        && lang.len() < 30
-        && lang
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c)))
-    .then_some(lang)
-}
-
-/// The real source of an image: lazy-loading attributes first, then
-/// `srcset`'s largest candidate, then `src` unless it is a placeholder.
-fn image_source(dom: &Dom, ix: NodeIx) -> Option<String> {
-    let src = dom.attr(ix, "src").map(str::trim).filter(|s| !s.is_empty());
-    let placeholder = src.is_none_or(|s| {
-        s.starts_with("data:") || s.contains("blank.gif") || s.contains("placeholder")
-    });
-    for lazy in [
-        "data-src",
-        "data-lazy-src",
-        "data-original",
-        "data-url",
-        "data-hi-res-src",
-        "data-full-src",
-    ] {
-        if let Some(v) = dom
-            .attr(ix, lazy)
-            .map(str::trim)
-            .filter(|s| !s.starts_with("data:") && is_one_url(s))
-        {
-            if placeholder || lazy == "data-src" {
-                return Some(v.to_string());
-            }
-        }
-    }
-    if placeholder {
-        for set in ["data-srcset", "srcset", "data-lazy-srcset"] {
-            if let Some(best) = dom.attr(ix, set).and_then(largest_in_srcset) {
-                return Some(best);
-            }
-        }
-        if let Some(url) = image_in_attributes(dom, ix) {
-            return Some(url);
-        }
-    }
-    src.filter(|s| !s.starts_with("data:") || s.len() > 200)
-        .map(str::to_string)
-}
-
-/// A value that is one URL and nothing else: no whitespace, no JSON or
-/// markup (some pages keep a JSON object of sizes in `data-src`).
-fn is_one_url(value: &str) -> bool {
-    !value.is_empty()
-        && !value
-            .chars()
-            .any(|c| c.is_whitespace() || matches!(c, '{' | '}' | '"' | '<' | '>'))
-}
-
-/// Does this URL's path name an image file (`.jpg`, `.png`, ...)?
-fn names_image_file(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let Some((_, extension)) = path.rsplit_once('.') else {
-        return false;
-    };
-    matches!(
-        extension.to_ascii_lowercase().as_str(),
-        "jpg" | "jpeg" | "png" | "webp" | "gif" | "avif"
-    )
-}
-
-/// An image URL kept in an attribute a lazy loader reads under its own
-/// name (`data-lazy-url`, `data-original-src`, an `itemid`): as Readability.js
-/// does, any attribute holding one image URL, or a `srcset` of them.
-fn image_in_attributes(dom: &Dom, ix: NodeIx) -> Option<String> {
-    let el = dom.element(ix)?;
-    el.attrs()
-        .filter(|(name, _)| !matches!(*name, "src" | "srcset" | "alt" | "title" | "href"))
-        .find_map(|(_, value)| {
-            let value = value.trim();
-            if value.starts_with("data:") {
-                return None;
-            }
-            if is_one_url(value) && names_image_file(value) {
-                return Some(value.to_string());
-            }
-            largest_in_srcset(value).filter(|url| {
-                value.contains(char::is_whitespace) && is_one_url(url) && names_image_file(url)
-            })
-        })
-}
-
 /// A `<figure>` whose picture waits for a script: no image inside, its URL
 /// on the figure itself. Written as the figure's image.
 fn figure_image(dom: &Dom, ix: NodeIx, base: Option<&Url>, out: &mut String) {
@@ -747,44 +581,6 @@ fn figure_image(dom: &Dom, ix: NodeIx, base: Option<&Url>, out: &mut String) {
         push_attr(out, "src", &src);
         out.push('>');
     }
-}
-
-/// The candidate with the largest width or density in a `srcset`.
-pub fn largest_in_srcset(srcset: &str) -> Option<String> {
-    srcset
-        .split(", ")
-        .filter_map(|candidate| {
-            let mut parts = candidate.split_whitespace();
-            let url = parts.next()?;
-            let size = parts
-                .next()
-                .and_then(|d| descriptor_value(d.trim_end_matches(['w', 'x'])))
-                .unwrap_or(1.0);
-            Some((url.trim_end_matches(',').to_string(), size))
-        })
-        .filter(|(url, _)| !url.starts_with("data:"))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(url, _)| url)
-}
-
-/// The number in a `srcset` descriptor (`640`, `1.5`), read by hand:
-/// float parsing would link about 10 KB of tables into the wasm.
-fn descriptor_value(d: &str) -> Option<f64> {
-    let (whole, fraction) = d.split_once('.').unwrap_or((d, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
-        return None;
-    }
-    let mut value = 0.0;
-    for b in whole.bytes() {
-        value = value * 10.0 + f64::from(b - b'0');
-    }
-    let mut scale = 0.1;
-    for b in fraction.bytes() {
-        value += f64::from(b - b'0') * scale;
-        scale /= 10.0;
-    }
-    Some(value)
 }
 
 /// No characters a URL parser would strip or reinterpret.
@@ -889,7 +685,7 @@ mod tests {
             quoted(&with_colon.iter().map(String::as_str).collect::<Vec<_>>())
         };
         let expected = format!(
-            "// Generated from src/clean.rs by its test js_allow_list_mirrors_the_sanitiser\n\
+            "// Generated from src/sanitise.rs by its test js_allow_list_mirrors_the_sanitiser\n\
              // (UPDATE_ALLOW_LIST=1 cargo test --lib allow_list): do not edit by hand.\n\
              // The tags and attributes the core's sanitiser may write; URLs by scheme.\n\
              export const allowList = {{\n  \
@@ -910,7 +706,7 @@ mod tests {
         let actual = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             actual == expected,
-            "extension/frame/allow-list.js is not src/clean.rs's allow-list: run UPDATE_ALLOW_LIST=1 cargo test --lib allow_list"
+            "extension/frame/allow-list.js is not src/sanitise.rs's allow-list: run UPDATE_ALLOW_LIST=1 cargo test --lib allow_list"
         );
     }
 
@@ -953,22 +749,6 @@ mod tests {
     }
 
     #[test]
-    fn unicode_hosts_in_any_case() {
-        for input in [
-            "https://Bücher.example/a",
-            "http://F%C3%A9/a.png",
-            "//CAFé.example/x",
-        ] {
-            let _ = parse_url(input, Some(&base()));
-        }
-        assert_eq!(
-            lower_unicode_host("https://Bü.example/P?q=//Ä"),
-            "https://bü.example/P?q=//Ä"
-        );
-        assert_eq!(lower_unicode_host("a/b?u=//Bü"), "a/b?u=//Bü");
-    }
-
-    #[test]
     fn relative_urls_stay_relative_without_base() {
         let out = sanitise(r#"<a href="b/c?d#e">x</a><a href="java:x">y</a>"#, None);
         assert!(out.contains(r#"href="b/c?d#e""#), "{out}");
@@ -988,38 +768,12 @@ mod tests {
     }
 
     #[test]
-    fn srcset_picks_largest() {
-        assert_eq!(
-            largest_in_srcset("a.jpg 300w, b.jpg 900w, c.jpg 600w").as_deref(),
-            Some("b.jpg")
-        );
-        assert_eq!(
-            largest_in_srcset("a.jpg 1x, b.jpg 2x").as_deref(),
-            Some("b.jpg")
-        );
-    }
-
-    #[test]
     fn keeps_code_language_only() {
         let out = sanitise(
             r#"<pre><code class="language-rust evil">fn main() {}</code></pre>"#,
             None,
         );
         assert!(out.contains(r#"<code class="language-rust">"#), "{out}");
-    }
-
-    #[test]
-    fn srcset_descriptors_are_read_as_numbers() {
-        assert_eq!(descriptor_value("640"), Some(640.0));
-        assert_eq!(descriptor_value("1.5"), Some(1.5));
-        assert_eq!(descriptor_value(".5"), Some(0.5));
-        for bad in ["", ".", "1.2.3", "-1", "1e3", "x"] {
-            assert_eq!(descriptor_value(bad), None, "{bad:?}");
-        }
-        assert_eq!(
-            largest_in_srcset("a.jpg 1.5x, b.jpg 1.25x, c.jpg").as_deref(),
-            Some("a.jpg")
-        );
     }
 
     #[test]
@@ -1046,16 +800,5 @@ mod tests {
             None,
         );
         assert_eq!(out, "<pre><code>a\nb\nc\nde</code></pre>");
-    }
-
-    #[test]
-    fn base_must_be_web_url() {
-        let dom = Dom::parse(r#"<base href="javascript:alert(1)//"><p>x</p>"#);
-        assert!(page_base(&dom, "").is_none());
-        let dom = Dom::parse(r#"<base href="/sub/"><p>x</p>"#);
-        assert_eq!(
-            page_base(&dom, "https://e.org/a/b").unwrap().as_str(),
-            "https://e.org/sub/"
-        );
     }
 }
