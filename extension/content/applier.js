@@ -20,6 +20,7 @@ const LATE_PLANS = 8;
 const LATE_QUIET_MS = 600;
 
 // Text that the core does not count as page text (src/dom.rs is_invisible_tag).
+// These constants mirror the core's; src/locate.rs's tests check them.
 const INVISIBLE = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe',
   'object', 'embed', 'svg', 'math', 'canvas', 'select', 'option', 'textarea', 'datalist',
