@@ -58,6 +58,7 @@ fn run(case: &str, file: &Path) {
     // HOSTILE_MEMORY_STAGE=parse (html5ever through scraper only), `dom`
     // (the engine's parsed tree) or `clean` stops early, to see where
     // memory goes.
+    let mut clean_peak = None;
     let words = match std::env::var("HOSTILE_MEMORY_STAGE").as_deref() {
         Ok("parse") => {
             let doc = scraper::Html::parse_document(&html);
@@ -71,24 +72,22 @@ fn run(case: &str, file: &Path) {
         }
         Ok("clean") => {
             // Every stage up to the sanitised article HTML, as `extract`
-            // runs them, without the text and Markdown renderings.
-            let dom = declutter::dom::Dom::parse(&html);
-            let base = declutter::urls::page_base(&dom, URL);
-            let metadata = declutter::metadata::read(&dom, base.as_ref());
-            let signals = declutter::clutter::detect(&dom);
-            let options = declutter::Options::default();
-            let found = declutter::article::find(&dom, &signals, &metadata, &options);
-            let plan = declutter::clutter::plan(
-                &dom,
-                &signals,
-                &declutter::clutter::Guard::new(&dom, &metadata, found.as_ref()),
-                &options.rules,
+            // runs them: the peak as the sanitiser ends (the renderings
+            // after it are not counted).
+            let mut peak = 0;
+            let x = declutter::extract_traced(
+                &html,
+                URL,
+                &declutter::Options::default(),
+                &mut |s, _| {
+                    if s == declutter::Stage::Sanitise {
+                        peak = peak_rss_bytes();
+                    }
+                },
             );
-            let clean = found
-                .as_ref()
-                .map(|f| declutter::sanitise::article_html(&dom, f, base.as_ref()));
-            std::hint::black_box((&plan, &clean));
-            clean.map_or(0, |c| c.len())
+            std::hint::black_box(&x);
+            clean_peak = Some(peak);
+            x.article.as_ref().map_or(0, |a| a.html.len())
         }
         _ => {
             let x = declutter::extract(&html, URL, &declutter::Options::default());
@@ -96,7 +95,7 @@ fn run(case: &str, file: &Path) {
             x.article.as_ref().map_or(0, |a| a.word_count)
         }
     };
-    let peak = peak_rss_bytes();
+    let peak = clean_peak.unwrap_or_else(peak_rss_bytes);
     println!(
         "{case}\t{input_bytes}\t{before}\t{peak}\t{}\t{words}",
         peak.saturating_sub(before)

@@ -3,7 +3,7 @@
 //! (write a hostile input with `hostile_memory -- CASE --write FILE`).
 //!
 //! A counting allocator tracks live heap bytes. For each stage, as
-//! `extract` runs them, it prints the peak reached during the stage and
+//! `extract` runs them (`declutter::extract_traced` reports each), it prints the peak reached during the stage and
 //! what stays live after it, both as bytes and as a multiple of the input.
 //! Heap only: the program itself and allocator slack are not counted (see
 //! `scripts/hostile-memory.sh` for resident-set figures).
@@ -72,35 +72,9 @@ fn main() {
     println!("input {input} bytes; heap beyond the decoded page, as a multiple of the input:");
     PEAK.store(LIVE.load(Relaxed), Relaxed);
     let options = declutter::Options::default();
-    let dom = declutter::dom::Dom::parse(&html);
-    stage("parse");
-    let base = declutter::urls::page_base(&dom, URL);
-    let metadata = declutter::metadata::read(&dom, base.as_ref());
-    stage("metadata");
-    let signals = declutter::clutter::detect(&dom);
-    stage("clutter");
-    let found = declutter::article::find(&dom, &signals, &metadata, &options);
-    stage("article");
-    let plan = declutter::clutter::plan(
-        &dom,
-        &signals,
-        &declutter::clutter::Guard::new(&dom, &metadata, found.as_ref()),
-        &options.rules,
-    );
-    stage("plan");
-    let clean = found
-        .as_ref()
-        .map(|f| declutter::sanitise::article_html(&dom, f, base.as_ref()));
-    stage("article html");
-    drop((found, signals, dom));
-    stage("free the page");
-    let article = clean
-        .and_then(|h| declutter::render::article(h, &options, &declutter::Metadata::default()));
-    stage("render");
-    std::hint::black_box((&plan, &metadata, &article));
-    drop((plan, article));
-    stage("done");
-    let x = declutter::extract(&html, URL, &options);
+    // The stages are `extract`'s own, reported as each ends.
+    let x = declutter::extract_traced(&html, URL, &options, &mut |s, _| stage(s.name()));
     std::hint::black_box(&x);
-    stage("whole extract");
+    drop(x);
+    stage("done");
 }

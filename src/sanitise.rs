@@ -137,7 +137,7 @@ fn is_dropped(tag: &str) -> bool {
     )
 }
 
-pub fn article_html(dom: &Dom, found: &ArticleSubtrees, base: Option<&Url>) -> String {
+pub(crate) fn article_html(dom: &Dom, found: &ArticleSubtrees, base: Option<&Url>) -> String {
     let mut out = String::new();
     for &part in &found.parts {
         serialise(dom, found, part, base, &mut out);
