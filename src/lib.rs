@@ -4,7 +4,8 @@
 //! no browser in it: the CLI, the tests, the benchmarks and the wasm bindings
 //! all call it and get identical results.
 //!
-//! 1. parse             [`dom::Dom`]: the page as a flat, document-ordered tree
+//! 1. parse             [`dom::Dom`]: the page as a flat, document-ordered tree,
+//!    built by html5ever through our own sink ([`parse`])
 //! 2. metadata          [`metadata`]: JSON-LD, meta tags, microdata, title cleanup
 //! 3. clutter signals   [`clutter::detect`]: blocks that evidence calls clutter
 //! 4. article           [`article::find`]: candidates, scoring, assembly
@@ -23,6 +24,7 @@ pub mod json;
 pub mod locate;
 pub mod metadata;
 pub mod nesting;
+pub mod parse;
 pub mod readerable;
 pub mod render;
 pub mod rules;
