@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use declutter::dom::{Dom, Kind, NodeIx};
 use declutter::{extract, ClutterBlock, Options};
-use scraper::Selector;
+use scraper::{Html, Node, Selector};
 use serde_json::Value;
 
 mod common;
@@ -82,6 +82,30 @@ struct Outcome {
     planned: Vec<(NodeIx, ClutterBlock)>,
     /// Every node inside a planned block.
     hidden: Vec<bool>,
+}
+
+/// Each node of a scraper tree by its index in the engine's `Dom`: document
+/// order, template contents (a fragment under an element) left out.
+fn node_indices(page: &Html) -> HashMap<ego_tree::NodeId, NodeIx> {
+    use ego_tree::iter::Edge;
+    let mut ids = HashMap::new();
+    let mut skipping = 0usize;
+    for edge in page.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                let template_contents =
+                    matches!(node.value(), Node::Fragment) && node.parent().is_some();
+                if skipping > 0 || template_contents {
+                    skipping += 1;
+                    continue;
+                }
+                let ix = ids.len();
+                ids.insert(node.id(), ix);
+            }
+            Edge::Close(_) => skipping = skipping.saturating_sub(1),
+        }
+    }
+    ids
 }
 
 fn plan_outcome(html: &str, url: &str) -> Outcome {
@@ -366,12 +390,16 @@ fn main() {
         };
         let url = ground[*page]["url"].as_str().unwrap_or("");
         let o = plan_outcome(&html, url);
-        let ids: HashMap<ego_tree::NodeId, NodeIx> =
-            (0..o.dom.len()).map(|ix| (o.dom.node(ix).id, ix)).collect();
+        // The labels are CSS selectors: match them with scraper on the same
+        // page, whose nodes in document order (template contents left out)
+        // are the engine's.
+        let tree = Html::parse_document(&declutter::nesting::limit(&html));
+        let ids = node_indices(&tree);
+        assert_eq!(ids.len(), o.dom.len(), "{page}: the trees differ");
         for l in labels {
             let tally = tallies.entry(l.kind.clone()).or_default();
             let node = Selector::parse(&l.selector).ok().and_then(|sel| {
-                let found: Vec<_> = o.dom.html().select(&sel).collect();
+                let found: Vec<_> = tree.select(&sel).collect();
                 (found.len() == 1)
                     .then(|| ids.get(&found[0].id()).copied())
                     .flatten()

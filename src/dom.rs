@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
-use ego_tree::iter::Edge;
-use scraper::{node::Element, Html, Node};
+pub use crate::parse::Element;
+use crate::parse::{RawKind, Tree, Visit};
 
 /// Index of a node in document order.
 pub type NodeIx = usize;
@@ -24,7 +24,8 @@ pub enum Kind {
 
 #[derive(Debug, Clone)]
 pub struct NodeData {
-    pub id: ego_tree::NodeId,
+    /// The element's or text's index in the parsed tree (0 for others).
+    data: u32,
     pub kind: Kind,
     pub parent: Option<NodeIx>,
     /// One past the last node of this node's subtree.
@@ -51,7 +52,7 @@ pub struct NodeData {
 }
 
 pub struct Dom {
-    html: Html,
+    tree: Tree,
     nodes: Vec<NodeData>,
     id_counts: HashMap<String, u32>,
     element_count: usize,
@@ -131,95 +132,82 @@ impl Dom {
     /// Parse a whole page. Nesting deeper than browsers build is flattened
     /// first (see [`crate::nesting`]), which keeps parsing linear.
     pub fn parse(html: &str) -> Dom {
-        Dom::from_html(Html::parse_document(&crate::nesting::limit(html)))
+        Dom::from_tree(Tree::parse_document(&crate::nesting::limit(html)))
     }
 
     pub fn parse_fragment(html: &str) -> Dom {
-        Dom::from_html(Html::parse_fragment(&crate::nesting::limit(html)))
+        Dom::from_tree(Tree::parse_fragment(&crate::nesting::limit(html)))
     }
 
-    fn from_html(html: Html) -> Dom {
-        let hidden_by_css = HiddenByCss::read(&html);
+    fn from_tree(mut tree: Tree) -> Dom {
+        let hidden_by_css = HiddenByCss::read(&tree);
         let mut nodes: Vec<NodeData> = Vec::new();
         let mut stack: Vec<NodeIx> = Vec::new();
         // Element children seen so far, for each node on the stack.
         let mut element_children: Vec<u32> = Vec::new();
         let mut id_counts: HashMap<String, u32> = HashMap::new();
         let mut element_count = 0usize;
-        // Depth of template contents we are inside (skipped entirely).
-        let mut skipping: usize = 0;
-        for edge in html.tree.root().traverse() {
-            match edge {
-                Edge::Open(node_ref) => {
-                    // A fragment under an element is template contents; the
-                    // fragment at the root is a parsed fragment's document.
-                    let template_contents =
-                        matches!(node_ref.value(), Node::Fragment) && node_ref.parent().is_some();
-                    if skipping > 0 || template_contents {
-                        skipping += 1;
-                        continue;
-                    }
-                    let parent = stack.last().copied();
-                    let (parent_invisible, parent_hidden, depth) = match parent {
-                        Some(p) => (nodes[p].invisible, nodes[p].hidden, nodes[p].depth + 1),
-                        None => (false, false, 0),
-                    };
-                    let (kind, element_index, invisible, hidden) = match node_ref.value() {
-                        Node::Element(el) => {
-                            let ix = element_count as u32;
-                            element_count += 1;
-                            if let Some(id) = el.id() {
-                                *id_counts.entry(id.to_string()).or_insert(0) += 1;
-                            }
-                            (
-                                Kind::Element,
-                                Some(ix),
-                                parent_invisible || is_invisible_tag(el.name()),
-                                parent_hidden || is_hidden(el) || hidden_by_css.hides(el),
-                            )
+        // Template contents are left out by the walk itself.
+        tree.walk(|visit| match visit {
+            Visit::Open(raw_kind, data) => {
+                let parent = stack.last().copied();
+                let (parent_invisible, parent_hidden, depth) = match parent {
+                    Some(p) => (nodes[p].invisible, nodes[p].hidden, nodes[p].depth + 1),
+                    None => (false, false, 0),
+                };
+                let (kind, element_index, invisible, hidden) = match raw_kind {
+                    RawKind::Element => {
+                        let el = tree.element(data);
+                        let ix = element_count as u32;
+                        element_count += 1;
+                        if let Some(id) = el.id() {
+                            *id_counts.entry(id.to_string()).or_insert(0) += 1;
                         }
-                        Node::Text(_) => (Kind::Text, None, parent_invisible, parent_hidden),
-                        _ => (Kind::Other, None, parent_invisible, parent_hidden),
-                    };
-                    let child_position = match (kind, element_children.last_mut()) {
-                        (Kind::Element, Some(count)) => {
-                            *count += 1;
-                            *count
-                        }
-                        _ => 0,
-                    };
-                    let ix = nodes.len();
-                    nodes.push(NodeData {
-                        id: node_ref.id(),
-                        kind,
-                        parent,
-                        end: ix + 1,
-                        depth,
-                        element_index,
-                        child_position,
-                        invisible,
-                        hidden,
-                        text_chars: 0,
-                        link_chars: 0,
-                        commas: 0,
-                    });
-                    stack.push(ix);
-                    element_children.push(0);
-                }
-                Edge::Close(_) => {
-                    if skipping > 0 {
-                        skipping -= 1;
-                        continue;
+                        (
+                            Kind::Element,
+                            Some(ix),
+                            parent_invisible || is_invisible_tag(el.name()),
+                            parent_hidden || is_hidden(&el) || hidden_by_css.hides(&el),
+                        )
                     }
-                    if let Some(ix) = stack.pop() {
-                        nodes[ix].end = nodes.len();
+                    RawKind::Text => (Kind::Text, None, parent_invisible, parent_hidden),
+                    _ => (Kind::Other, None, parent_invisible, parent_hidden),
+                };
+                let child_position = match (kind, element_children.last_mut()) {
+                    (Kind::Element, Some(count)) => {
+                        *count += 1;
+                        *count
                     }
-                    element_children.pop();
-                }
+                    _ => 0,
+                };
+                let ix = nodes.len();
+                nodes.push(NodeData {
+                    data: if kind == Kind::Other { 0 } else { data },
+                    kind,
+                    parent,
+                    end: ix + 1,
+                    depth,
+                    element_index,
+                    child_position,
+                    invisible,
+                    hidden,
+                    text_chars: 0,
+                    link_chars: 0,
+                    commas: 0,
+                });
+                stack.push(ix);
+                element_children.push(0);
             }
-        }
+            Visit::Close => {
+                if let Some(ix) = stack.pop() {
+                    nodes[ix].end = nodes.len();
+                }
+                element_children.pop();
+            }
+        });
+        tree.drop_links();
         let mut dom = Dom {
-            html,
+            tree,
             nodes,
             id_counts,
             element_count,
@@ -275,8 +263,9 @@ impl Dom {
         &self.nodes[ix]
     }
 
-    pub fn element(&self, ix: NodeIx) -> Option<&Element> {
-        self.html.tree.get(self.nodes[ix].id)?.value().as_element()
+    pub fn element(&self, ix: NodeIx) -> Option<Element<'_>> {
+        let n = &self.nodes[ix];
+        (n.kind == Kind::Element).then(|| self.tree.element(n.data))
     }
 
     /// Lower-case local name of an element node.
@@ -303,10 +292,8 @@ impl Dom {
 
     /// The content of a text node.
     pub fn text_node(&self, ix: NodeIx) -> Option<&str> {
-        match self.html.tree.get(self.nodes[ix].id)?.value() {
-            Node::Text(t) => Some(&t.text),
-            _ => None,
-        }
+        let n = &self.nodes[ix];
+        (n.kind == Kind::Text).then(|| self.tree.text(n.data))
     }
 
     pub fn parent(&self, ix: NodeIx) -> Option<NodeIx> {
@@ -453,10 +440,6 @@ impl Dom {
         }
         s.to_ascii_lowercase()
     }
-
-    pub fn html(&self) -> &Html {
-        &self.html
-    }
 }
 
 pub struct Children<'a> {
@@ -538,19 +521,9 @@ struct HiddenByCss {
 }
 
 impl HiddenByCss {
-    fn read(html: &Html) -> HiddenByCss {
+    fn read(tree: &Tree) -> HiddenByCss {
         let mut hidden = HiddenByCss::default();
-        for node in html.tree.nodes() {
-            let Some(el) = node.value().as_element() else {
-                continue;
-            };
-            if el.name() != "style" {
-                continue;
-            }
-            let css: String = node
-                .children()
-                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                .collect();
+        for css in tree.style_sheets() {
             hidden.read_css(&css);
         }
         hidden
@@ -614,7 +587,7 @@ impl HiddenByCss {
         }
     }
 
-    fn hides(&self, el: &Element) -> bool {
+    fn hides(&self, el: &Element<'_>) -> bool {
         if self.classes.is_empty() && self.ids.is_empty() {
             return false;
         }
@@ -623,7 +596,7 @@ impl HiddenByCss {
     }
 }
 
-fn is_hidden(el: &Element) -> bool {
+fn is_hidden(el: &Element<'_>) -> bool {
     // `aria-hidden` takes an element from assistive technology, not from
     // view: an image so marked (a formula's picture beside its MathML, a
     // picture its caption already describes) is still on the page.

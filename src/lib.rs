@@ -4,7 +4,8 @@
 //! no browser in it: the CLI, the tests, the benchmarks and the wasm bindings
 //! all call it and get identical results.
 //!
-//! 1. parse             [`dom::Dom`]: the page as a flat, document-ordered tree
+//! 1. parse             [`dom::Dom`]: the page as a flat, document-ordered tree,
+//!    built by html5ever through our own sink (`parse`)
 //! 2. metadata          `metadata`: JSON-LD, meta tags, microdata, title cleanup
 //! 3. clutter signals   `clutter::detect`: blocks that evidence calls clutter
 //! 4. article           `article::find`: candidates, scoring, assembly
@@ -44,6 +45,9 @@ pub mod dom;
 pub mod json;
 #[doc(hidden)]
 pub mod metadata;
+// (examples/declutter_eval.rs parses each page as the core does, nesting capped.)
+#[doc(hidden)]
+pub mod nesting;
 #[doc(hidden)]
 pub mod text;
 #[doc(hidden)]
@@ -54,7 +58,7 @@ mod byline;
 mod code_language;
 mod images;
 mod locate;
-mod nesting;
+mod parse;
 mod readerable;
 
 pub use model::{
