@@ -98,6 +98,9 @@ describe('Chromium', () => {
 
   async function waitReader(page) {
     const frame = await waitForView(page, 'reader', 20_000);
+    // Shown: the content script hid the page under it and gave it the focus
+    // (keys pressed before that go to the page).
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-declutter-reader'), null, { timeout: 10_000 });
     // Painted: two frames after mounting.
     await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }

@@ -280,6 +280,8 @@ for (const browser of BROWSERS) {
       await driver.open(server.origin + path);
       await driver.click();
       await waitInFrame(driver, 'reader', () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'), null, 'reader view');
+      // Shown, and given the focus (keys pressed before that go to the page).
+      await waitFor(driver, () => document.documentElement.hasAttribute('data-declutter-reader'), null, 'reader shown');
       await driver.evaluate(mirrorSpeechLog);
       assert.equal(await driver.inFrame('reader', installSpeechStandIn, voices), true, 'stand-in installed in the reader frame');
     }
