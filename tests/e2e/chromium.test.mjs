@@ -101,6 +101,8 @@ describe('Chromium', () => {
     // Shown: the content script hid the page under it and gave it the focus
     // (keys pressed before that go to the page).
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-declutter-reader'), null, { timeout: 10_000 });
+    // (Focus moves to the frame's process asynchronously.)
+    await frame.waitForFunction(() => document.hasFocus(), null, { timeout: 10_000 });
     // Painted: two frames after mounting.
     await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }

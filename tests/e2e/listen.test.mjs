@@ -282,6 +282,8 @@ for (const browser of BROWSERS) {
       await waitInFrame(driver, 'reader', () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article'), null, 'reader view');
       // Shown, and given the focus (keys pressed before that go to the page).
       await waitFor(driver, () => document.documentElement.hasAttribute('data-declutter-reader'), null, 'reader shown');
+      // (Focus moves to the frame asynchronously.)
+      await waitInFrame(driver, 'reader', () => document.hasFocus(), null, 'reader focused');
       await driver.evaluate(mirrorSpeechLog);
       assert.equal(await driver.inFrame('reader', installSpeechStandIn, voices), true, 'stand-in installed in the reader frame');
     }
