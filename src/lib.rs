@@ -56,6 +56,7 @@ mod images;
 mod locate;
 mod nesting;
 mod readerable;
+mod tags;
 
 pub use model::{
     Article, ClutterBlock, ClutterKind, Extraction, Locator, Metadata, Options, Readerable,
