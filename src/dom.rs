@@ -12,6 +12,8 @@ use std::collections::HashMap;
 pub use crate::parse::Element;
 use crate::parse::{RawKind, Tree, Visit};
 
+use crate::tags::is_invisible_tag;
+
 /// Index of a node in document order.
 pub type NodeIx = usize;
 
@@ -56,76 +58,6 @@ pub struct Dom {
     nodes: Vec<NodeData>,
     id_counts: HashMap<String, u32>,
     element_count: usize,
-}
-
-/// Tags that start a block: a div holding one is a container, not a
-/// paragraph (Readability.js's DIV_TO_P_ELEMS, widened to HTML5 blocks).
-pub fn is_block_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "details"
-            | "dialog"
-            | "dd"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "table"
-            | "ul"
-            | "img"
-            | "picture"
-            | "video"
-            | "iframe"
-    )
-}
-
-/// Elements whose text is not page text.
-pub fn is_invisible_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "svg"
-            | "math"
-            | "canvas"
-            | "select"
-            | "option"
-            | "textarea"
-            | "datalist"
-    )
 }
 
 impl Dom {
@@ -418,11 +350,7 @@ impl Dom {
 
     pub fn link_density(&self, ix: NodeIx) -> f64 {
         let n = &self.nodes[ix];
-        if n.text_chars == 0 {
-            0.0
-        } else {
-            n.link_chars as f64 / n.text_chars as f64
-        }
+        crate::text::link_density(n.link_chars, n.text_chars)
     }
 
     /// `class` and `id` joined, lower-cased: what name-based signals read.

@@ -60,6 +60,7 @@ mod images;
 mod locate;
 mod parse;
 mod readerable;
+mod tags;
 
 pub use model::{
     Article, ClutterBlock, ClutterKind, Extraction, Locator, Metadata, Options, Readerable,

@@ -71,7 +71,7 @@ fn is_plain_ident(id: &str) -> bool {
 #[cfg(test)]
 mod applier_mirrors_the_core {
     use super::FINGERPRINT_CHARS;
-    use crate::dom::is_invisible_tag;
+    use crate::tags::is_invisible_tag;
     use crate::model::ClutterKind;
 
     fn applier() -> String {

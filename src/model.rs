@@ -115,8 +115,8 @@ impl Readerable {
 
 // --- clutter ---
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// What a clutter block is. Its names and ranks are in [`ClutterKind::TABLE`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ClutterKind {
     Newsletter,
     Comments,
@@ -131,18 +131,59 @@ pub enum ClutterKind {
 }
 
 impl ClutterKind {
+    /// Every kind once, in declaration order, with its name (as JSON, the
+    /// CLI and the extension write it) and its rank when two kinds name the
+    /// same block (lower wins). The one table of kinds: the names, the
+    /// ranks and the evidence's bits (`clutter::kinds`) all come from it.
+    pub const TABLE: [(ClutterKind, &'static str, u8); 9] = [
+        (ClutterKind::Newsletter, "newsletter", 1),
+        (ClutterKind::Comments, "comments", 2),
+        (ClutterKind::RepeatedBoilerplate, "repeated_boilerplate", 3),
+        (ClutterKind::Share, "share", 5),
+        (ClutterKind::Related, "related", 6),
+        (ClutterKind::Ad, "ad", 7),
+        (ClutterKind::CookieConsent, "cookie_consent", 0),
+        (ClutterKind::AppPromo, "app_promo", 4),
+        (ClutterKind::UserRule, "user_rule", 8),
+    ];
+
     pub fn as_str(self) -> &'static str {
-        match self {
-            ClutterKind::Newsletter => "newsletter",
-            ClutterKind::Comments => "comments",
-            ClutterKind::RepeatedBoilerplate => "repeated_boilerplate",
-            ClutterKind::Share => "share",
-            ClutterKind::Related => "related",
-            ClutterKind::Ad => "ad",
-            ClutterKind::CookieConsent => "cookie_consent",
-            ClutterKind::AppPromo => "app_promo",
-            ClutterKind::UserRule => "user_rule",
-        }
+        Self::TABLE[self as usize].1
+    }
+
+    /// The rank when two kinds name the same block: lower wins.
+    pub fn priority(self) -> u8 {
+        Self::TABLE[self as usize].2
+    }
+
+    pub fn from_name(name: &str) -> Option<ClutterKind> {
+        Self::TABLE
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|&(kind, _, _)| kind)
+    }
+}
+
+impl Serialize for ClutterKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ClutterKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: [&str; 9] = {
+            let mut out = [""; 9];
+            let mut i = 0;
+            while i < 9 {
+                out[i] = ClutterKind::TABLE[i].1;
+                i += 1;
+            }
+            out
+        };
+        let name = String::deserialize(deserializer)?;
+        ClutterKind::from_name(&name)
+            .ok_or_else(|| serde::de::Error::unknown_variant(&name, &NAMES))
     }
 }
 
@@ -234,5 +275,21 @@ impl ArticleSubtrees {
             .filter(|&i| !self.is_removed(dom, i))
             .map(|i| dom.node(i).text_chars as usize)
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kind_table_is_in_declaration_order() {
+        for (i, (kind, name, _)) in ClutterKind::TABLE.iter().enumerate() {
+            assert_eq!(*kind as usize, i, "{name}");
+            let json = serde_json::to_string(kind).unwrap();
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(serde_json::from_str::<ClutterKind>(&json).unwrap(), *kind);
+        }
+        assert!(serde_json::from_str::<ClutterKind>("\"nope\"").is_err());
     }
 }

@@ -11,11 +11,11 @@
 
 use url::Url;
 
-use crate::article::stats::{custom_element_is_block, is_block_tag, is_custom_element};
 use crate::code_language::code_language;
 use crate::dom::{Dom, Kind, NodeIx};
 use crate::images::{image_in_attributes, image_source, largest_in_srcset};
 use crate::model::ArticleSubtrees;
+use crate::tags::{custom_element_is_block, is_block_tag, is_custom_element};
 use crate::urls::parse_url;
 
 /// Beyond this many open elements, further wrappers are unwrapped: hostile

@@ -81,6 +81,15 @@ pub fn preview(s: &str, max_chars: usize) -> String {
     cut
 }
 
+/// The share of a text's characters inside links (0 when it has none).
+pub fn link_density(link_chars: u32, text_chars: u32) -> f64 {
+    if text_chars == 0 {
+        0.0
+    } else {
+        link_chars as f64 / text_chars as f64
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use declutter::{Extraction, Options};
 const BIN: &str = env!("CARGO_BIN_EXE_declutter");
 const NEWSMAX: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/newsmax-kazakhstan/page.html"
+    "/samples/newsmax-kazakhstan.html"
 );
 const NEWSMAX_URL: &str =
     "https://www.newsmax.com/globaltalk/vladimir-putin-kazakhstan-russia/2024/11/27/id/1189560/";

@@ -3,7 +3,7 @@
 //!
 //! - `saved_fuzz_inputs_pass_their_targets` replays every input saved under
 //!   `fuzz/regressions/<target>/` (see its README) through that target's
-//!   own code and checks (`fuzz/fuzz_targets/oracle.rs`): no panic, the
+//!   own code and checks (`tests/oracle/mod.rs`): no panic, the
 //!   security checks hold, and for `render_html` sanitised HTML
 //!   re-sanitises to itself. To keep a new finding: minimise it
 //!   (`cargo +nightly fuzz tmin TARGET fuzz/artifacts/TARGET/crash-…`) and
@@ -33,7 +33,6 @@ use declutter::render::text::to_text;
 use declutter::sanitise::sanitise;
 use declutter::Options;
 
-#[path = "../fuzz/fuzz_targets/oracle.rs"]
 mod oracle;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/regressions");

@@ -7,7 +7,6 @@
 use proptest::prelude::*;
 use serde_json::Value;
 
-#[path = "../fuzz/fuzz_targets/oracle.rs"]
 mod oracle;
 
 fn config() -> ProptestConfig {

@@ -21,7 +21,7 @@
 //! - Markdown escapes what it must: page text renders back as itself, raw
 //!   HTML never appears outside code;
 //! - sanitised HTML re-sanitises to itself, and passes the security checks
-//!   the fuzz targets use (`fuzz/fuzz_targets/oracle.rs`).
+//!   the fuzz targets use (`tests/oracle/mod.rs`).
 //!
 //! Cases: proptest's default (256 per property), or `PROPTEST_CASES=N` for
 //! longer runs (`PROPTEST_CASES=5000 cargo test --release --test properties`).
@@ -37,7 +37,6 @@ use declutter::{Extraction, Options};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
-#[path = "../fuzz/fuzz_targets/oracle.rs"]
 mod oracle;
 
 const URL: &str = "https://example.org/news/story";

@@ -11,7 +11,7 @@
 //! the time bound of each hostile input is measured by `benches/hostile.rs`
 //! and its peak memory by `scripts/hostile-memory.sh`, on the same bytes
 //! (`tests/hostile_cases/mod.rs`). The article HTML of every case must pass
-//! the fuzz targets' security checks (`fuzz/fuzz_targets/oracle.rs`).
+//! the fuzz targets' security checks (`tests/oracle/mod.rs`).
 
 use std::process::Command;
 
@@ -21,7 +21,6 @@ use declutter::{Extraction, Options};
 mod hostile_cases;
 use hostile_cases::{case, paragraph, paragraph_text};
 
-#[path = "../fuzz/fuzz_targets/oracle.rs"]
 mod oracle;
 
 const CHILD_ENV: &str = "DECLUTTER_ROBUSTNESS_CASE";

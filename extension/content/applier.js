@@ -19,7 +19,7 @@ const OVERLAY_KINDS = new Set(['cookie_consent', 'newsletter', 'app_promo']);
 const LATE_PLANS = 8;
 const LATE_QUIET_MS = 600;
 
-// Text that the core does not count as page text (src/dom.rs is_invisible_tag).
+// Text that the core does not count as page text (src/tags.rs is_invisible_tag).
 // These constants mirror the core's; src/locate.rs's tests check them.
 const INVISIBLE = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe',

@@ -4,6 +4,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
+// The checks live with the tests that replay findings (tests/oracle/);
+// this crate is built apart, so it includes the file by path.
+#[path = "../../tests/oracle/mod.rs"]
 mod oracle;
 
 fuzz_target!(|data: &[u8]| oracle::render_text_target(data));

@@ -246,7 +246,7 @@ fn is_notice(dom: &Dom, ix: NodeIx, notices: &[NodeIx]) -> bool {
 }
 
 fn is_heading(dom: &Dom, ix: NodeIx) -> bool {
-    dom.tag(ix).is_some_and(super::stats::is_heading)
+    dom.tag(ix).is_some_and(crate::tags::is_heading)
 }
 
 /// No running text and little text: a figure, an embed, an ad slot, a

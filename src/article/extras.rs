@@ -351,7 +351,7 @@ fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     }
     let asks = |d: NodeIx| matches!(dom.tag(d), Some("a" | "button" | "input"));
     chars <= PITCH_BARE_MAX_CHARS
-        || dom.tag(ix).is_some_and(super::stats::is_heading)
+        || dom.tag(ix).is_some_and(crate::tags::is_heading)
         || dom.descendants(ix).any(asks)
 }
 

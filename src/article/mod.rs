@@ -227,7 +227,7 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
                     && !matches!(tag, "html" | "body" | "a" | "article" | "main")
                 {
                     let names = dom.class_and_id(ix);
-                    let unlikely = if stats::is_heading(tag) {
+                    let unlikely = if crate::tags::is_heading(tag) {
                         names::is_unlikely_heading(&names)
                     } else {
                         names::is_unlikely(&names)

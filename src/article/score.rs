@@ -2,9 +2,10 @@
 //! container, discounted by its link density, is the article's core.
 
 use super::names;
-use super::stats::{is_block, is_custom_element, Stats};
+use super::stats::{is_block, Stats};
 use super::Flags;
 use crate::dom::{Dom, Kind, NodeIx};
+use crate::tags::is_custom_element;
 
 /// A paragraph shorter than this scores nothing.
 const MIN_PARAGRAPH_CHARS: u32 = 25;

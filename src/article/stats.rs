@@ -20,29 +20,14 @@ pub struct NodeStats {
     pub block_child: bool,
 }
 
-pub use crate::dom::is_block_tag;
-
-/// A custom element (`<x-para>`): browsers show it as its author styles
-/// it, so it is read as a block when it holds one or a paragraph's worth
-/// of text, and as inline text otherwise.
-pub fn is_custom_element(tag: &str) -> bool {
-    tag.contains('-')
-}
+use crate::tags::{
+    custom_element_is_block, is_block_tag, is_custom_element, is_heading, PROSE_MIN_CHARS,
+};
 
 /// Whether the element starts a block: a block tag, or a custom element
 /// holding a block or a paragraph's worth of text (`s`, its stats).
 pub fn is_block(tag: &str, s: &NodeStats) -> bool {
     is_block_tag(tag) || (is_custom_element(tag) && custom_element_is_block(s.text, s.block_child))
-}
-
-/// A custom element is a block when it holds one or a paragraph's worth of
-/// text (the serialiser asks the same, from the page's own counts).
-pub fn custom_element_is_block(text_chars: u32, holds_block: bool) -> bool {
-    holds_block || text_chars >= PROSE_MIN_CHARS
-}
-
-pub fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// A paragraph of running text: a `p` or `pre`, or a block with no block
@@ -56,9 +41,6 @@ fn is_prose_unit(dom: &Dom, ix: NodeIx, s: &NodeStats) -> bool {
     };
     unit && s.prose == 0 && s.text >= PROSE_MIN_CHARS && (s.link as f64) < 0.3 * s.text as f64
 }
-
-/// A paragraph this long counts as running text.
-const PROSE_MIN_CHARS: u32 = 60;
 
 pub struct Stats {
     pub nodes: Vec<NodeStats>,
@@ -131,10 +113,6 @@ impl Stats {
 
     pub fn link_density(&self, ix: NodeIx) -> f64 {
         let s = &self.nodes[ix];
-        if s.text == 0 {
-            0.0
-        } else {
-            s.link as f64 / s.text as f64
-        }
+        crate::text::link_density(s.link, s.text)
     }
 }

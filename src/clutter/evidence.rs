@@ -166,7 +166,7 @@ fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
     if is_form_slot(dom, ix) {
         e.form_slots += 1;
     }
-    if crate::dom::is_block_tag(tag) {
+    if crate::tags::is_block_tag(tag) {
         e.blocks += 1;
     }
 }

@@ -171,7 +171,7 @@ impl<'a> Guard<'a> {
         }
         let own = dom.node(block).text_chars;
         dom.ancestors(block)
-            .find(|&a| dom.tag(a).is_some_and(crate::dom::is_block_tag))
+            .find(|&a| dom.tag(a).is_some_and(crate::tags::is_block_tag))
             .is_some_and(|paragraph| dom.node(paragraph).text_chars >= 2 * own + RUNNING_TEXT_CHARS)
     }
 
@@ -203,7 +203,7 @@ impl<'a> Guard<'a> {
 fn holds_blocks(dom: &Dom, ix: NodeIx) -> bool {
     dom.descendants(ix).any(|d| {
         dom.tag(d).is_some_and(|t| {
-            crate::dom::is_block_tag(t) && !matches!(t, "img" | "picture" | "video")
+            crate::tags::is_block_tag(t) && !matches!(t, "img" | "picture" | "video")
         })
     })
 }

@@ -4,16 +4,16 @@
 use crate::model::ClutterKind;
 
 /// The kinds evidence names, in bit order.
-pub const KINDS: [ClutterKind; 8] = [
-    ClutterKind::Newsletter,
-    ClutterKind::Comments,
-    ClutterKind::RepeatedBoilerplate,
-    ClutterKind::Share,
-    ClutterKind::Related,
-    ClutterKind::Ad,
-    ClutterKind::CookieConsent,
-    ClutterKind::AppPromo,
-];
+pub const KINDS: [ClutterKind; 8] = {
+    // The table's kinds but the user's rule, which no evidence names.
+    let mut out = [ClutterKind::UserRule; 8];
+    let mut i = 0;
+    while i < 8 {
+        out[i] = ClutterKind::TABLE[i].0;
+        i += 1;
+    }
+    out
+};
 
 pub fn bit(kind: ClutterKind) -> u16 {
     1 << KINDS.iter().position(|&k| k == kind).unwrap_or(0)

@@ -51,23 +51,9 @@ impl Signals {
     }
 }
 
-/// Kinds in the order they win when two name the same block.
-const PRIORITY: [ClutterKind; 8] = [
-    ClutterKind::CookieConsent,
-    ClutterKind::Newsletter,
-    ClutterKind::Comments,
-    ClutterKind::RepeatedBoilerplate,
-    ClutterKind::AppPromo,
-    ClutterKind::Share,
-    ClutterKind::Related,
-    ClutterKind::Ad,
-];
-
+/// The kind that wins when two name the same block comes first.
 fn priority(kind: ClutterKind) -> usize {
-    PRIORITY
-        .iter()
-        .position(|&k| k == kind)
-        .unwrap_or(PRIORITY.len())
+    usize::from(kind.priority())
 }
 
 pub fn detect(dom: &Dom) -> Signals {

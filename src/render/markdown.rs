@@ -11,6 +11,8 @@
 use ego_tree::NodeRef;
 use scraper::{node::Element, Html, Node};
 
+use crate::tags::{is_heading, is_paragraph_block};
+
 /// Deeper than this, elements are read as plain inline text: no reader needs
 /// more structure, and it bounds the work of wrapping and indenting.
 const MAX_DEPTH: usize = 200;
@@ -48,7 +50,7 @@ struct Block {
     list: Option<char>,
 }
 
-enum Kind {
+enum Holder {
     Root,
     Quote,
     /// `marker` is '-' or '*' for bullets, '.' or ')' for ordered lists.
@@ -70,7 +72,7 @@ enum Kind {
 }
 
 struct Container {
-    kind: Kind,
+    kind: Holder,
     blocks: Vec<Block>,
 }
 
@@ -187,15 +189,13 @@ impl Writer {
             return Close::Nothing;
         }
         match tag {
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            t if is_heading(t) => {
                 self.flush();
                 let prev = self.heading;
                 self.heading = Some(usize::from(tag.as_bytes()[1] - b'0'));
                 Close::Heading(prev)
             }
-            "p" | "div" | "section" | "article" | "aside" | "header" | "footer" | "main"
-            | "nav" | "figure" | "address" | "details" | "dl" | "dd" | "center" | "hgroup"
-            | "body" => {
+            t if is_paragraph_block(t) => {
                 self.flush();
                 Close::Block
             }
@@ -222,7 +222,7 @@ impl Writer {
                 self.pre = Some(Pre { lang: language(el) });
                 Close::Pre
             }
-            "blockquote" => self.container(Kind::Quote),
+            "blockquote" => self.container(Holder::Quote),
             "ul" | "ol" => {
                 self.flush();
                 let ordered = tag == "ol";
@@ -243,21 +243,21 @@ impl Writer {
                         .min(MAX_LIST_NUMBER),
                     false => 0,
                 };
-                self.container(Kind::List {
+                self.container(Holder::List {
                     ordered,
                     marker,
                     next,
                 })
             }
-            "li" => self.container(Kind::Item),
-            "table" => self.container(Kind::Table {
+            "li" => self.container(Holder::Item),
+            "table" => self.container(Holder::Table {
                 rows: Vec::new(),
                 caption: String::new(),
             }),
-            "caption" => self.container(Kind::Caption),
+            "caption" => self.container(Holder::Caption),
             "tr" => {
                 self.flush();
-                if let Kind::Table { rows, .. } = &mut self.top().kind {
+                if let Holder::Table { rows, .. } = &mut self.top().kind {
                     rows.push(Vec::new());
                 }
                 Close::Block
@@ -269,7 +269,7 @@ impl Writer {
                         .unwrap_or(1)
                         .clamp(1, max)
                 };
-                self.container(Kind::Cell {
+                self.container(Holder::Cell {
                     colspan: span("colspan", 100),
                     rowspan: span("rowspan", 1000),
                 })
@@ -324,7 +324,7 @@ impl Writer {
     fn top(&mut self) -> &mut Container {
         if self.containers.is_empty() {
             self.containers.push(Container {
-                kind: Kind::Root,
+                kind: Holder::Root,
                 blocks: Vec::new(),
             });
         }
@@ -335,7 +335,7 @@ impl Writer {
         self.top().blocks.push(Block { text, list });
     }
 
-    fn container(&mut self, kind: Kind) -> Close {
+    fn container(&mut self, kind: Holder) -> Close {
         self.flush();
         self.top();
         self.containers.push(Container {
@@ -492,7 +492,7 @@ impl Writer {
     fn in_table_cell(&self) -> bool {
         self.containers
             .iter()
-            .any(|c| matches!(c.kind, Kind::Cell { .. } | Kind::Caption))
+            .any(|c| matches!(c.kind, Holder::Cell { .. } | Holder::Caption))
     }
 
     fn image(&mut self, el: &Element) {
@@ -555,20 +555,20 @@ impl Writer {
             return;
         };
         match done.kind {
-            Kind::Root => self.containers.push(done),
-            Kind::Quote => {
+            Holder::Root => self.containers.push(done),
+            Holder::Quote => {
                 let body = join_blocks(done.blocks, "\n\n");
                 if !body.is_empty() {
                     self.push_block(prefix_lines(&body, "> ", "> ", ">"), None);
                 }
             }
-            Kind::List { marker, .. } => {
+            Holder::List { marker, .. } => {
                 let body = join_blocks(done.blocks, "\n");
                 if !body.is_empty() {
                     self.push_block(body, Some(marker));
                 }
             }
-            Kind::Item => {
+            Holder::Item => {
                 // A nested list right after the item's text keeps the list tight.
                 let mut body = String::new();
                 for (i, b) in done.blocks.iter().enumerate() {
@@ -582,7 +582,7 @@ impl Writer {
                     return;
                 }
                 let marker = match &mut self.top().kind {
-                    Kind::List {
+                    Holder::List {
                         ordered: true,
                         marker,
                         next,
@@ -591,7 +591,7 @@ impl Writer {
                         *next = (*next + 1).min(MAX_LIST_NUMBER);
                         m
                     }
-                    Kind::List { marker, .. } => format!("{marker} "),
+                    Holder::List { marker, .. } => format!("{marker} "),
                     _ => "- ".to_string(),
                 };
                 // `- ---` would be one thematic break, not an item holding one.
@@ -600,26 +600,26 @@ impl Writer {
                 }
                 let indent = " ".repeat(marker.len());
                 let item = prefix_lines(&body, &marker, &indent, "");
-                let in_list = matches!(self.top().kind, Kind::List { .. });
+                let in_list = matches!(self.top().kind, Holder::List { .. });
                 let list = (!in_list).then_some('-');
                 self.push_block(item, list);
             }
-            Kind::Caption => {
+            Holder::Caption => {
                 let text = cell_text(done.blocks);
                 match &mut self.top().kind {
-                    Kind::Table { caption, .. } => *caption = text,
+                    Holder::Table { caption, .. } => *caption = text,
                     _ if !text.is_empty() => self.push_block(text, None),
                     _ => {}
                 }
             }
-            Kind::Cell { colspan, rowspan } => {
+            Holder::Cell { colspan, rowspan } => {
                 let cell = Cell {
                     text: escape_pipes(&cell_text(done.blocks)),
                     colspan,
                     rowspan,
                 };
                 match &mut self.top().kind {
-                    Kind::Table { rows, .. } => {
+                    Holder::Table { rows, .. } => {
                         if rows.is_empty() {
                             rows.push(Vec::new());
                         }
@@ -629,7 +629,7 @@ impl Writer {
                     _ => {}
                 }
             }
-            Kind::Table { rows, caption } => {
+            Holder::Table { rows, caption } => {
                 if !caption.is_empty() {
                     self.push_block(caption, None);
                 }
@@ -642,7 +642,7 @@ impl Writer {
 }
 
 fn is_hidden_tag(tag: &str) -> bool {
-    crate::dom::is_invisible_tag(tag) || matches!(tag, "button" | "input")
+    crate::tags::is_invisible_tag(tag) || matches!(tag, "button" | "input")
 }
 
 /// HTML's inter-element whitespace (not the no-break space, which is text).

@@ -9,6 +9,8 @@
 use ego_tree::NodeRef;
 use scraper::{node::Element, Html, Node};
 
+use crate::tags::{is_heading, is_paragraph_block};
+
 /// Deeper than this, elements are read as plain inline text: it bounds the
 /// work of indenting nested lists.
 const MAX_DEPTH: usize = 200;
@@ -37,7 +39,7 @@ impl super::Renderer for Writer {
     }
 }
 
-enum Kind {
+enum Holder {
     Root,
     List {
         ordered: bool,
@@ -55,7 +57,7 @@ enum Kind {
 }
 
 struct Container {
-    kind: Kind,
+    kind: Holder,
     blocks: Vec<String>,
 }
 
@@ -89,7 +91,7 @@ impl Writer {
         if self.hidden > 0 {
             return Close::Nothing;
         }
-        if crate::dom::is_invisible_tag(tag) {
+        if crate::tags::is_invisible_tag(tag) {
             self.hidden += 1;
             return Close::Hidden;
         }
@@ -101,13 +103,13 @@ impl Writer {
             return Close::Nothing;
         }
         match tag {
-            "p" | "div" | "section" | "article" | "aside" | "header" | "footer" | "main"
-            | "nav" | "figure" | "figcaption" | "address" | "details" | "summary" | "dl" | "dt"
-            | "dd" | "center" | "hgroup" | "body" | "blockquote" | "h1" | "h2" | "h3" | "h4"
-            | "h5" | "h6" | "tr" => {
+            t if is_paragraph_block(t)
+                || is_heading(t)
+                || matches!(t, "figcaption" | "summary" | "dt" | "blockquote" | "tr") =>
+            {
                 self.flush();
                 if tag == "tr" {
-                    if let Kind::Table { rows, .. } = &mut self.top().kind {
+                    if let Holder::Table { rows, .. } = &mut self.top().kind {
                         rows.push(Vec::new());
                     }
                 }
@@ -131,14 +133,14 @@ impl Writer {
                     .attr("start")
                     .and_then(|s| s.trim().parse::<u64>().ok())
                     .unwrap_or(1);
-                self.container(Kind::List {
+                self.container(Holder::List {
                     ordered: tag == "ol",
                     next,
                 })
             }
             "li" => {
                 let marker = match &mut self.top().kind {
-                    Kind::List {
+                    Holder::List {
                         ordered: true,
                         next,
                     } => {
@@ -148,14 +150,14 @@ impl Writer {
                     }
                     _ => "- ".to_string(),
                 };
-                self.container(Kind::Item { marker })
+                self.container(Holder::Item { marker })
             }
-            "table" => self.container(Kind::Table {
+            "table" => self.container(Holder::Table {
                 rows: Vec::new(),
                 caption: String::new(),
             }),
-            "caption" => self.container(Kind::Caption),
-            "td" | "th" => self.container(Kind::Cell),
+            "caption" => self.container(Holder::Caption),
+            "td" | "th" => self.container(Holder::Cell),
             _ => Close::Nothing,
         }
     }
@@ -192,7 +194,7 @@ impl Writer {
     fn top(&mut self) -> &mut Container {
         if self.containers.is_empty() {
             self.containers.push(Container {
-                kind: Kind::Root,
+                kind: Holder::Root,
                 blocks: Vec::new(),
             });
         }
@@ -203,7 +205,7 @@ impl Writer {
         self.top().blocks.push(text);
     }
 
-    fn container(&mut self, kind: Kind) -> Close {
+    fn container(&mut self, kind: Holder) -> Close {
         self.flush();
         self.top();
         self.containers.push(Container {
@@ -265,30 +267,30 @@ impl Writer {
             return;
         };
         match done.kind {
-            Kind::Root => self.containers.push(done),
-            Kind::List { .. } => {
+            Holder::Root => self.containers.push(done),
+            Holder::List { .. } => {
                 if !done.blocks.is_empty() {
                     self.push_block(done.blocks.join("\n"));
                 }
             }
-            Kind::Item { marker } => {
+            Holder::Item { marker } => {
                 let body = done.blocks.join("\n");
                 if !body.is_empty() {
                     self.push_block(indent(&body, &marker, "  "));
                 }
             }
-            Kind::Caption => {
+            Holder::Caption => {
                 let text = one_line(&done.blocks);
                 match &mut self.top().kind {
-                    Kind::Table { caption, .. } => *caption = text,
+                    Holder::Table { caption, .. } => *caption = text,
                     _ if !text.is_empty() => self.push_block(text),
                     _ => {}
                 }
             }
-            Kind::Cell => {
+            Holder::Cell => {
                 let text = one_line(&done.blocks);
                 match &mut self.top().kind {
-                    Kind::Table { rows, .. } => {
+                    Holder::Table { rows, .. } => {
                         if rows.is_empty() {
                             rows.push(Vec::new());
                         }
@@ -298,7 +300,7 @@ impl Writer {
                     _ => {}
                 }
             }
-            Kind::Table { rows, caption } => {
+            Holder::Table { rows, caption } => {
                 let mut lines: Vec<String> = Vec::new();
                 if !caption.is_empty() {
                     lines.push(caption);

@@ -1,8 +1,9 @@
 //! What each fuzz target runs, and what must hold of sanitised output,
 //! checked by parsing it again the way a browser would. Shared by the fuzz
-//! targets, `tests/fuzz_regressions.rs`, `tests/properties.rs` and
-//! `tests/robustness.rs` (which include this file with `#[path]`), so a
-//! finding is replayed through the same code and checks that caught it.
+//! targets (which include this file with `#[path]`, being a crate of their
+//! own), `tests/fuzz_regressions.rs`, `tests/properties.rs`,
+//! `tests/robustness.rs` and `tests/json.rs` (`mod oracle;`), so a finding is
+//! replayed through the same code and checks that caught it.
 //!
 //! The checks are security properties, not the exact allow-list (which
 //! belongs to `src/sanitise.rs`): no element that runs, loads or submits
