@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --example hostile_memory >&2
-bin=target/release/examples/hostile_memory
+bin="${CARGO_TARGET_DIR:-target}/release/examples/hostile_memory"
 if [ $# -eq 0 ]; then
   mapfile -t cases < <("$bin" --list | cut -f1)
 else

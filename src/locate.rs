@@ -71,8 +71,8 @@ fn is_plain_ident(id: &str) -> bool {
 #[cfg(test)]
 mod applier_mirrors_the_core {
     use super::FINGERPRINT_CHARS;
-    use crate::tags::is_invisible_tag;
     use crate::model::ClutterKind;
+    use crate::tags::is_invisible_tag;
 
     fn applier() -> String {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/extension/content/applier.js");

@@ -112,6 +112,51 @@ impl<'a> Element<'a> {
     }
 }
 
+/// A node of a [`Tree`] whose links are still there, to move around from.
+#[derive(Clone, Copy)]
+pub struct NodeRef<'a> {
+    tree: &'a Tree,
+    id: u32,
+}
+
+impl<'a> NodeRef<'a> {
+    fn at(tree: &'a Tree, id: u32) -> Option<NodeRef<'a>> {
+        (id != NONE).then_some(NodeRef { tree, id })
+    }
+
+    fn raw(&self) -> &'a RawNode {
+        &self.tree.nodes[self.id as usize]
+    }
+
+    pub fn element(&self) -> Option<Element<'a>> {
+        let n = self.raw();
+        (n.kind == RawKind::Element).then(|| self.tree.element(n.data))
+    }
+
+    pub fn text(&self) -> Option<&'a str> {
+        let n = self.raw();
+        (n.kind == RawKind::Text).then(|| self.tree.text(n.data))
+    }
+
+    pub fn parent(&self) -> Option<NodeRef<'a>> {
+        NodeRef::at(self.tree, self.raw().parent)
+    }
+
+    pub fn first_child(&self) -> Option<NodeRef<'a>> {
+        NodeRef::at(self.tree, self.raw().first_child)
+    }
+
+    pub fn next_sibling(&self) -> Option<NodeRef<'a>> {
+        NodeRef::at(self.tree, self.raw().next)
+    }
+}
+
+/// One step of [`Tree::traverse`].
+pub enum Edge<'a> {
+    Open(NodeRef<'a>),
+    Close(NodeRef<'a>),
+}
+
 /// One step of [`Tree::walk`].
 pub enum Visit {
     /// Entering a node: its kind and its element or text index.
@@ -205,6 +250,35 @@ impl Tree {
                 }
                 at = a.parent;
                 visit(Visit::Close);
+            }
+        }
+    }
+
+    /// Every node from the root in document order, template contents
+    /// included, without recursion (as ego-tree's `traverse`).
+    pub fn traverse(&self, mut visit: impl FnMut(Edge<'_>)) {
+        let node = |id| NodeRef { tree: self, id };
+        let mut id = 0u32;
+        loop {
+            visit(Edge::Open(node(id)));
+            let n = &self.nodes[id as usize];
+            if n.first_child != NONE {
+                id = n.first_child;
+                continue;
+            }
+            visit(Edge::Close(node(id)));
+            let mut at = id;
+            loop {
+                if at == 0 {
+                    return;
+                }
+                let a = &self.nodes[at as usize];
+                if a.next != NONE {
+                    id = a.next;
+                    break;
+                }
+                at = a.parent;
+                visit(Edge::Close(node(at)));
             }
         }
     }

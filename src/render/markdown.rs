@@ -8,8 +8,7 @@
 //! becomes a paragraph at the next block boundary. Page text is escaped as it
 //! is appended, so nothing the page says can turn into markup or raw HTML.
 
-use ego_tree::NodeRef;
-use scraper::{node::Element, Html, Node};
+use crate::parse::{Element, NodeRef, Tree};
 
 use crate::tags::{is_heading, is_paragraph_block};
 
@@ -20,10 +19,10 @@ const MAX_DEPTH: usize = 200;
 const MAX_LIST_NUMBER: u64 = 999_999_999;
 
 pub fn to_markdown(html: &str) -> String {
-    render(&Html::parse_fragment(html))
+    render(&Tree::parse_fragment(html))
 }
 
-pub(crate) fn render(doc: &Html) -> String {
+pub(crate) fn render(doc: &Tree) -> String {
     let mut w = Writer::default();
     super::walk(doc, &mut w);
     w.finish()
@@ -34,11 +33,11 @@ impl super::Renderer for Writer {
         Writer::text(self, text);
     }
 
-    fn open(&mut self, element: &Element, depth: usize) {
+    fn open(&mut self, element: &Element<'_>, depth: usize) {
         Writer::open(self, element, depth);
     }
 
-    fn close(&mut self, node: NodeRef<'_, Node>) {
+    fn close(&mut self, node: NodeRef<'_>) {
         Writer::close(self, || next_char(node));
     }
 }
@@ -140,12 +139,12 @@ struct Writer {
 }
 
 impl Writer {
-    fn open(&mut self, el: &Element, depth: usize) {
+    fn open(&mut self, el: &Element<'_>, depth: usize) {
         let close = self.open_element(el, depth);
         self.closes.push(close);
     }
 
-    fn open_element(&mut self, el: &Element, depth: usize) -> Close {
+    fn open_element(&mut self, el: &Element<'_>, depth: usize) -> Close {
         let tag = el.name();
         if self.hidden > 0 {
             return Close::Nothing;
@@ -495,7 +494,7 @@ impl Writer {
             .any(|c| matches!(c.kind, Holder::Cell { .. } | Holder::Caption))
     }
 
-    fn image(&mut self, el: &Element) {
+    fn image(&mut self, el: &Element<'_>) {
         let Some(src) = el.attr("src").map(str::trim).filter(|s| !s.is_empty()) else {
             return;
         };
@@ -809,16 +808,17 @@ fn ends_escaped(s: &str) -> bool {
 
 /// The first character the page shows after `node`, looking a little way
 /// ahead; `None` at a block boundary or the end.
-fn next_char(node: NodeRef<Node>) -> Option<char> {
+fn next_char(node: NodeRef<'_>) -> Option<char> {
     let mut next = after(node);
     for _ in 0..64 {
         let n = next?;
-        match n.value() {
-            Node::Text(t) => match t.text.chars().next() {
+        if let Some(t) = n.text() {
+            match t.chars().next() {
                 Some(c) => return Some(c),
                 None => next = after(n),
-            },
-            Node::Element(el) => match el.name() {
+            }
+        } else if let Some(el) = n.element() {
+            match el.name() {
                 "a" if el.attr("href").is_some() => return Some('['),
                 "code" | "kbd" | "samp" | "tt" => return Some('`'),
                 tag if is_phrase_tag(tag) => next = n.first_child().or_else(|| after(n)),
@@ -826,8 +826,9 @@ fn next_char(node: NodeRef<Node>) -> Option<char> {
                 "q" => return Some('"'),
                 tag if is_hidden_tag(tag) => next = after(n),
                 _ => return None,
-            },
-            _ => next = after(n),
+            }
+        } else {
+            next = after(n);
         }
     }
     None
@@ -835,18 +836,14 @@ fn next_char(node: NodeRef<Node>) -> Option<char> {
 
 /// The node after `node`'s subtree in document order, within inline
 /// content: `None` when that climbs out of an inline element's parent block.
-fn after(node: NodeRef<Node>) -> Option<NodeRef<Node>> {
+fn after(node: NodeRef<'_>) -> Option<NodeRef<'_>> {
     let mut cur = node;
     loop {
         if let Some(sibling) = cur.next_sibling() {
             return Some(sibling);
         }
         cur = cur.parent()?;
-        if !cur
-            .value()
-            .as_element()
-            .is_some_and(|el| is_phrase_tag(el.name()))
-        {
+        if !cur.element().is_some_and(|el| is_phrase_tag(el.name())) {
             return None;
         }
     }
@@ -970,7 +967,7 @@ fn escape_pipes(s: &str) -> String {
 }
 
 /// The code language from `class="language-x"` or `class="lang-x"`.
-fn language(el: &Element) -> Option<String> {
+fn language(el: &Element<'_>) -> Option<String> {
     el.classes().find_map(|class| {
         let lang = class
             .strip_prefix("language-")

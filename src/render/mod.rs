@@ -6,8 +6,7 @@ pub mod markdown;
 pub mod speech;
 pub mod text;
 
-use ego_tree::{iter::Edge, NodeRef};
-use scraper::{node::Element, Html, Node};
+use crate::parse::{Edge, Element, NodeRef, Tree};
 
 use crate::model::{Article, Metadata, Options};
 
@@ -15,35 +14,33 @@ use crate::model::{Article, Metadata, Options};
 pub(crate) trait Renderer {
     fn text(&mut self, text: &str);
     /// `depth` counts open elements, this one included.
-    fn open(&mut self, element: &Element, depth: usize);
-    fn close(&mut self, node: NodeRef<'_, Node>);
+    fn open(&mut self, element: &Element<'_>, depth: usize);
+    fn close(&mut self, node: NodeRef<'_>);
 }
 
 /// Walk the parsed HTML's open/close events in document order — an explicit
 /// iteration, so no input depth can overflow the call stack.
-pub(crate) fn walk(doc: &Html, renderer: &mut impl Renderer) {
+pub(crate) fn walk(doc: &Tree, renderer: &mut impl Renderer) {
     let mut depth = 0usize;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                // A CR from `&#13;` reads as the line feed a raw one would
-                // have been parsed into, and no other control character
-                // (a terminal's escape sequences) reaches an output.
-                Node::Text(t) => renderer.text(&crate::text::output_text(t)),
-                Node::Element(el) => {
-                    depth += 1;
-                    renderer.open(el, depth);
-                }
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if node.value().is_element() {
-                    depth -= 1;
-                    renderer.close(node);
-                }
+    doc.traverse(|edge| match edge {
+        Edge::Open(node) => {
+            // A CR from `&#13;` reads as the line feed a raw one would
+            // have been parsed into, and no other control character
+            // (a terminal's escape sequences) reaches an output.
+            if let Some(t) = node.text() {
+                renderer.text(&crate::text::output_text(t));
+            } else if let Some(el) = node.element() {
+                depth += 1;
+                renderer.open(&el, depth);
             }
         }
-    }
+        Edge::Close(node) => {
+            if node.element().is_some() {
+                depth -= 1;
+                renderer.close(node);
+            }
+        }
+    });
 }
 
 /// Build the [`Article`] from its sanitised HTML. `None` when the HTML holds
@@ -54,7 +51,7 @@ pub fn article(mut html: String, options: &Options, metadata: &Metadata) -> Opti
     // spare capacity of growing them (up to half of each).
     html.shrink_to_fit();
     // One parse serves both renderers.
-    let doc = Html::parse_fragment(&html);
+    let doc = Tree::parse_fragment(&html);
     let mut text = text::render(&doc);
     let word_count = crate::text::word_count(&text);
     if word_count == 0 {

@@ -11,8 +11,7 @@
 //! the reader only finds the text nodes and speaks what the range holds.
 //! Code blocks (`pre`) are not read.
 
-use ego_tree::NodeRef;
-use scraper::{node::Element, Html, Node};
+use crate::parse::{Element, NodeRef, Tree};
 
 use super::Renderer;
 use crate::model::Sentence;
@@ -109,7 +108,7 @@ impl Renderer for Speech<'_> {
         self.at += text.encode_utf16().count();
     }
 
-    fn open(&mut self, element: &Element, _depth: usize) {
+    fn open(&mut self, element: &Element<'_>, _depth: usize) {
         let tag = element.name();
         let index = self.elements;
         self.elements += 1;
@@ -129,8 +128,8 @@ impl Renderer for Speech<'_> {
         }
     }
 
-    fn close(&mut self, node: NodeRef<'_, Node>) {
-        let tag = node.value().as_element().map_or("", |e| e.name());
+    fn close(&mut self, node: NodeRef<'_>) {
+        let tag = node.element().map_or("", |e| e.name());
         if tag == "pre" {
             self.quiet -= 1;
         } else if tag != "br" && !is_inline(tag) {
@@ -142,7 +141,7 @@ impl Renderer for Speech<'_> {
 
 /// The sentences of the article's parsed HTML, in reading order, and
 /// whether the first is an `h1`'s (the headline, read from the article).
-pub(crate) fn render(doc: &Html, lang: &str) -> (Vec<Sentence>, bool) {
+pub(crate) fn render(doc: &Tree, lang: &str) -> (Vec<Sentence>, bool) {
     let mut speech = Speech {
         lang,
         elements: 0,
@@ -184,14 +183,15 @@ mod tests {
     /// Each sentence as (block's tag, the text its range holds), the way
     /// the reader finds it: the block by index, the range in its text.
     fn read(html: &str) -> Vec<(String, String)> {
-        let doc = Html::parse_fragment(html);
+        // The reader's DOM, as scraper builds it, to look the blocks up in.
+        let doc = scraper::Html::parse_fragment(html);
         let elements: Vec<_> = doc
             .tree
             .root()
             .descendants()
             .filter_map(scraper::ElementRef::wrap)
             .collect();
-        render(&doc, "en")
+        render(&Tree::parse_fragment(html), "en")
             .0
             .into_iter()
             .map(|s| {

@@ -6,8 +6,7 @@
 //! their finished blocks and lay them out when they close; inline text
 //! collects in one buffer that becomes a block at the next block boundary.
 
-use ego_tree::NodeRef;
-use scraper::{node::Element, Html, Node};
+use crate::parse::{Element, NodeRef, Tree};
 
 use crate::tags::{is_heading, is_paragraph_block};
 
@@ -16,10 +15,10 @@ use crate::tags::{is_heading, is_paragraph_block};
 const MAX_DEPTH: usize = 200;
 
 pub fn to_text(html: &str) -> String {
-    render(&Html::parse_fragment(html))
+    render(&Tree::parse_fragment(html))
 }
 
-pub(crate) fn render(doc: &Html) -> String {
+pub(crate) fn render(doc: &Tree) -> String {
     let mut w = Writer::default();
     super::walk(doc, &mut w);
     w.finish()
@@ -30,11 +29,11 @@ impl super::Renderer for Writer {
         Writer::text(self, text);
     }
 
-    fn open(&mut self, element: &Element, depth: usize) {
+    fn open(&mut self, element: &Element<'_>, depth: usize) {
         Writer::open(self, element, depth);
     }
 
-    fn close(&mut self, _node: NodeRef<'_, Node>) {
+    fn close(&mut self, _node: NodeRef<'_>) {
         Writer::close(self);
     }
 }
@@ -81,12 +80,12 @@ struct Writer {
 }
 
 impl Writer {
-    fn open(&mut self, el: &Element, depth: usize) {
+    fn open(&mut self, el: &Element<'_>, depth: usize) {
         let close = self.open_element(el, depth);
         self.closes.push(close);
     }
 
-    fn open_element(&mut self, el: &Element, depth: usize) -> Close {
+    fn open_element(&mut self, el: &Element<'_>, depth: usize) -> Close {
         let tag = el.name();
         if self.hidden > 0 {
             return Close::Nothing;
