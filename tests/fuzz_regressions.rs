@@ -29,7 +29,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use declutter::render::text::to_text;
+use declutter::render::to_text;
 use declutter::sanitise::sanitise;
 use declutter::Options;
 

@@ -32,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use declutter::dom::{Dom, Kind, NodeIx};
-use declutter::render::{export, markdown::to_markdown, text::to_text};
+use declutter::render::{export, to_markdown, to_text};
 use declutter::{Extraction, Options};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;

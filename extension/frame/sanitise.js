@@ -1,6 +1,6 @@
 // The reader's second pass over the article HTML, after the core's
-// sanitiser (src/clean.rs): the same allow-list (frame/allow-list.js,
-// generated from clean.rs and checked by its tests), so it matters only if
+// sanitiser (src/sanitise.rs): the same allow-list (frame/allow-list.js,
+// generated from sanitise.rs and checked by its tests), so it matters only if
 // the core let something through, and then it is the defence. Anything not
 // on the list goes: an element with its content, an attribute, a URL whose
 // scheme (as the browser's URL parser reads it) is not allowed.

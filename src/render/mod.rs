@@ -3,8 +3,11 @@
 
 pub mod export;
 pub mod markdown;
+pub mod plain;
 pub mod speech;
-pub mod text;
+
+pub use markdown::to_markdown;
+pub use plain::to_text;
 
 use crate::parse::{Edge, Element, NodeRef, Tree};
 
@@ -52,7 +55,7 @@ pub fn article(mut html: String, options: &Options, metadata: &Metadata) -> Opti
     html.shrink_to_fit();
     // One parse serves both renderers.
     let doc = Tree::parse_fragment(&html);
-    let mut text = text::render(&doc);
+    let mut text = plain::render(&doc);
     let word_count = crate::text::word_count(&text);
     if word_count == 0 {
         return None;

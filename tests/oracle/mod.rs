@@ -50,13 +50,13 @@ pub fn extract_target(data: &[u8]) {
 /// sanitised HTML; here it gets anything).
 pub fn render_text_target(data: &[u8]) {
     let html = String::from_utf8_lossy(data);
-    assert_no_raw_cr("text", &declutter::render::text::to_text(&html));
+    assert_no_raw_cr("text", &declutter::render::to_text(&html));
 }
 
 /// The Markdown renderer on arbitrary HTML.
 pub fn render_markdown_target(data: &[u8]) {
     let html = String::from_utf8_lossy(data);
-    assert_no_raw_cr("Markdown", &declutter::render::markdown::to_markdown(&html));
+    assert_no_raw_cr("Markdown", &declutter::render::to_markdown(&html));
 }
 
 /// `sanitise::sanitise` on arbitrary HTML, with a base URL when the first byte
