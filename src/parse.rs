@@ -189,6 +189,16 @@ impl Tree {
         .one(html)
     }
 
+    /// How many nodes the parser made (template contents and nodes taken
+    /// out of the tree included); 0 once the links are freed.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
     pub fn quirks_mode(&self) -> QuirksMode {
         self.quirks_mode
     }
