@@ -73,7 +73,8 @@ impl Dom {
 
     fn from_tree(mut tree: Tree) -> Dom {
         let hidden_by_css = HiddenByCss::read(&tree);
-        let mut nodes: Vec<NodeData> = Vec::new();
+        // Every node the parser made, at most: no growing (peak memory).
+        let mut nodes: Vec<NodeData> = Vec::with_capacity(tree.len());
         let mut stack: Vec<NodeIx> = Vec::new();
         // Element children seen so far, for each node on the stack.
         let mut element_children: Vec<u32> = Vec::new();
@@ -296,7 +297,17 @@ impl Dom {
 
     /// Visible text of the subtree, whitespace collapsed.
     pub fn text(&self, ix: NodeIx) -> String {
-        self.text_start(ix, usize::MAX)
+        // `text_start` without a limit, a run of non-space at a time.
+        let mut out = String::new();
+        for i in ix..self.nodes[ix].end {
+            if self.nodes[i].kind == Kind::Text && !self.nodes[i].invisible {
+                push_collapsed(&mut out, self.text_node(i).unwrap_or(""));
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
     }
 
     /// The start of [`Dom::text`]: its first `max_chars` characters and at
@@ -405,15 +416,18 @@ impl Iterator for Ancestors<'_> {
 /// Append `text` with whitespace runs collapsed to one space, never starting
 /// the output with a space: the same as joining every text node and then
 /// collapsing, done piecewise.
-fn push_collapsed(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_whitespace() {
+fn push_collapsed(out: &mut String, mut text: &str) {
+    while !text.is_empty() {
+        let space = text.len() - text.trim_start().len();
+        if space > 0 {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-        } else {
-            out.push(c);
+            text = &text[space..];
         }
+        let word = text.find(char::is_whitespace).unwrap_or(text.len());
+        out.push_str(&text[..word]);
+        text = &text[word..];
     }
 }
 
@@ -582,6 +596,18 @@ mod tests {
                 "{n}: {start:?} is cut too short"
             );
         }
+    }
+
+    #[test]
+    fn text_is_text_start_without_a_limit() {
+        let dom = Dom::parse(
+            "<div>\u{a0} a\u{2003}\u{2003}b <i> </i>\t<b>c\n</b>d<script>x</script> \u{3000}é e </div><p> </p>",
+        );
+        for ix in 0..dom.len() {
+            assert_eq!(dom.text(ix), dom.text_start(ix, usize::MAX), "{ix}");
+        }
+        let div = dom.first_by_tag("div").unwrap();
+        assert_eq!(dom.text(div), "a b c d é e");
     }
 
     #[test]

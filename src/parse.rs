@@ -185,6 +185,12 @@ impl Tree {
         .one(html)
     }
 
+    /// How many nodes the parser made (template contents and nodes taken
+    /// out of the tree included); 0 once the links are freed.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
     pub fn element(&self, index: u32) -> Element<'_> {
         let e = &self.elements[index as usize];
         Element {
