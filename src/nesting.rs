@@ -60,6 +60,9 @@ fn raw_text(name: &str) -> bool {
     )
 }
 
+/// Longer than every tag name `raw_text` and `uncounted` know.
+const SHORT_NAME: usize = 16;
+
 /// `html` with start tags deeper than [`MAX_DEPTH`] (and their end tags)
 /// removed; borrowed unchanged when nothing is that deep.
 pub fn limit(html: &str) -> Cow<'_, str> {
@@ -92,7 +95,19 @@ pub fn limit(html: &str) -> Cow<'_, str> {
         };
         i = tag_end;
         let name = &html[name_start..name_end];
-        let lower = name.to_ascii_lowercase();
+        // Lower-cased on the stack, not in a new String per tag: the names
+        // that matter below (raw text, uncounted) are all short; a longer
+        // name is none of them.
+        let mut buf = [0u8; SHORT_NAME];
+        let lower = if name.len() <= SHORT_NAME {
+            let buf = &mut buf[..name.len()];
+            buf.copy_from_slice(name.as_bytes());
+            buf.make_ascii_lowercase();
+            // (ASCII letters, digits and '-' only: see name_end above.)
+            std::str::from_utf8(buf).unwrap_or("")
+        } else {
+            ""
+        };
         if closing {
             if let Some(pos) = stack
                 .iter()
@@ -107,12 +122,12 @@ pub fn limit(html: &str) -> Cow<'_, str> {
             }
             continue;
         }
-        if raw_text(&lower) {
+        if raw_text(lower) {
             i = find_end_tag(bytes, i, lower.as_bytes()).unwrap_or(bytes.len());
             continue;
         }
         let self_closing = bytes[tag_end - 2] == b'/';
-        if uncounted(&lower) || self_closing {
+        if uncounted(lower) || self_closing {
             continue;
         }
         let too_deep = stack.len() >= MAX_DEPTH;
