@@ -17,6 +17,7 @@ import {
   assertMarkdownExport, assertNewsmaxReader, assertTextExport, corpusExpectation, isBrowserInfrastructure, wordPrecision, wordRecall,
 } from './lib/expect.mjs';
 import { describeError, extensionErrors, until } from './lib/console.mjs';
+import { pressKey } from './lib/drivers.mjs';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 // A missing browser or package fails the run: CI must not pass by skipping.
@@ -453,7 +454,7 @@ describe('Chromium', () => {
     const page = await open('/newsmax/');
     await click(page);
     await waitReader(page);
-    await page.keyboard.press('Escape');
+    await pressKey(page, 'Escape');
     await waitNoReader(page);
     await page.close();
   });

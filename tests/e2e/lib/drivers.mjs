@@ -13,6 +13,16 @@ import { clickInFrame, evaluateIn, launchChromium, viewFrame, watchConsole } fro
 import { launchFirefox } from './firefox.mjs';
 import { describeError, extensionErrors } from './console.mjs';
 
+/**
+ * A real key press in Chromium. A key that closes a view removes the
+ * focused frame while the key is still being delivered, and CDP then never
+ * acknowledges its release (a hang seen in CI): the press counts as done
+ * once the page has had it for a moment.
+ */
+export function pressKey(page, key) {
+  return Promise.race([page.keyboard.press(key), sleep(1500)]);
+}
+
 /** Chromium: one tab per page, real toolbar clicks, the background's message path. */
 export async function chromiumDriver({ proxyPort, extension, args }) {
   const chrome = await launchChromium({ proxyPort, extension, args });
@@ -37,7 +47,7 @@ export async function chromiumDriver({ proxyPort, extension, args }) {
       return frame ? evaluateIn(frame, fn, arg, { ms: 10_000 }) : null;
     },
     pressIn: (kind, selector) => clickInFrame(viewFrame(page, kind), selector),
-    keys: (key) => page.keyboard.press(key),
+    keys: (key) => pressKey(page, key),
     /** A finished download whose name matches: {name, text}. */
     downloaded: (pattern) => chrome.downloaded(pattern),
     downloadCount: () => chrome.downloadEvents.length,
