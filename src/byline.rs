@@ -415,6 +415,7 @@ pub fn in_page(dom: &Dom) -> Option<String> {
                 && is_marked_byline(dom, ix)
                 // A reply form's "Name *" field is named for its author too.
                 && !dom.is_form_part(ix)
+                && !in_comment(dom, ix)
         })
         .find_map(|ix| {
             let text = names_in(dom, ix);
@@ -424,6 +425,56 @@ pub fn in_page(dom: &Dom) -> Option<String> {
             }
             Some(clean(&text)).filter(|b| !b.is_empty() && reads_as_names(b))
         })
+}
+
+/// Does `ix` lie in a reader's reply: a schema.org `Comment` item made on
+/// another item (a question, an answer, an article), or an element named
+/// for a comment's author (`comment-author`, `reply-author`)? Its author
+/// and date are the reply's, never the page's. (A forum's posts are
+/// `Comment` items of the thread itself, the opening post first: those
+/// are the thread's own.)
+pub fn in_comment(dom: &Dom, ix: NodeIx) -> bool {
+    let comment_author_name = dom
+        .class_and_id(ix)
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "comment" || w == "reply");
+    comment_author_name
+        || std::iter::once(ix)
+            .chain(dom.ancestors(ix))
+            .any(|a| is_reply_item(dom, a))
+}
+
+/// Is `ix` a schema.org `Comment` item (or `comment` property) made on
+/// another item, not a post of a thread?
+pub fn is_reply_item(dom: &Dom, ix: NodeIx) -> bool {
+    is_comment_item(dom, ix) && replies_to_an_item(dom, ix)
+}
+
+/// Is this comment item inside an item it comments on (anything but a
+/// thread or list of comments)?
+fn replies_to_an_item(dom: &Dom, comment: NodeIx) -> bool {
+    let item_type = |a: NodeIx| {
+        dom.attr(a, "itemscope")?;
+        let t = dom.attr(a, "itemtype")?.trim().to_ascii_lowercase();
+        Some(t.rsplit('/').next().unwrap_or("").to_string())
+    };
+    dom.ancestors(comment).find_map(item_type).is_some_and(|t| {
+        !matches!(
+            t.as_str(),
+            "usercomments" | "discussionforumposting" | "itemlist" | "webpage" | "comment"
+        )
+    })
+}
+
+/// Is `ix` a schema.org `Comment` item, or a `comment` property?
+fn is_comment_item(dom: &Dom, ix: NodeIx) -> bool {
+    dom.attr(ix, "itemtype").is_some_and(|t| {
+        t.split_whitespace()
+            .any(|t| t.to_ascii_lowercase().ends_with("/comment"))
+    }) || dom
+        .attr(ix, "itemprop")
+        .is_some_and(|p| p.split_whitespace().any(|p| p == "comment"))
 }
 
 fn is_marked_byline(dom: &Dom, ix: NodeIx) -> bool {

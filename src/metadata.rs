@@ -131,6 +131,8 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
         })
         .or_else(|| micro.get("datePublished"))
         .or_else(|| time_in_page(dom))
+        // A question's or post's creation date, when nothing says published.
+        .or_else(|| micro.get("dateCreated"))
         .filter(|d| !d.is_empty());
 
     let excerpt = ld
@@ -394,12 +396,14 @@ pub fn clean_document_title(raw: &str, headings: &Headings) -> String {
     title
 }
 
-/// The first `<time datetime>` or `itemprop=datePublished` in the page.
+/// The first `itemprop=datePublished` in the page outside a reader's
+/// comment.
 fn time_in_page(dom: &Dom) -> Option<String> {
     dom.elements().find_map(|ix| {
         let prop = dom
             .attr(ix, "itemprop")
-            .is_some_and(|p| p == "datePublished");
+            .is_some_and(|p| p == "datePublished")
+            && !crate::byline::in_comment(dom, ix);
         if prop {
             return dom
                 .attr(ix, "content")
@@ -603,7 +607,11 @@ impl MetaTags {
                 .into_iter()
                 .flat_map(|p| p.split_whitespace())
                 .chain(dom.attr(ix, "name"))
-                .chain(dom.attr(ix, "itemprop"))
+                // A comment's microdata (its author, its date) is its own.
+                .chain(
+                    dom.attr(ix, "itemprop")
+                        .filter(|_| !crate::byline::in_comment(dom, ix)),
+                )
                 .chain(dom.attr(ix, "http-equiv"));
             for key in keys {
                 let key: String = key
@@ -628,7 +636,8 @@ impl MetaTags {
     }
 }
 
-/// `itemprop` values outside `<meta>`, from the first element carrying each.
+/// `itemprop` values outside `<meta>`, from the first element carrying each
+/// outside a reader's comment (whose author and date are its own).
 struct Microdata {
     values: HashMap<String, String>,
 }
@@ -640,7 +649,7 @@ impl Microdata {
             let Some(props) = dom.attr(ix, "itemprop") else {
                 continue;
             };
-            if dom.is_tag(ix, "meta") {
+            if dom.is_tag(ix, "meta") || crate::byline::in_comment(dom, ix) {
                 continue;
             }
             let value = microdata_value(dom, ix);

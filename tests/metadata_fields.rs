@@ -124,3 +124,48 @@ fn an_open_graph_article_author_is_read() {
     );
     assert_eq!(m.byline.as_deref(), Some("Valley Gazette Staff"));
 }
+
+#[test]
+fn a_reply_gives_neither_the_byline_nor_the_date() {
+    // Microdata: a comment made on the article (an item inside the article's
+    // item) has its own author and date.
+    let reply = metadata(
+        "<title>Council backs river path</title>",
+        "<div itemscope itemtype=\"https://schema.org/BlogPosting\"><ul>\
+         <li itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">\
+         <span itemprop=\"text\">Long overdue.</span> \
+         <a itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\" href=\"/u/3\">\
+         <span itemprop=\"name\">Maud Keller</span></a> \
+         <span itemprop=\"datePublished\">2019-03-02</span></li></ul></div>",
+    );
+    assert_eq!(reply.byline, None);
+    assert_eq!(reply.published_time, None);
+    // Class names: a comment's author box is no byline.
+    assert_eq!(
+        byline("<div class=\"comment-author vcard\"><cite class=\"fn\">Maud Keller</cite></div>"),
+        None
+    );
+    // A forum thread's posts are the thread's own: its opening post's author
+    // and date are the page's.
+    let thread = metadata(
+        "<title>Council backs river path</title>",
+        "<ol itemscope itemtype=\"http://schema.org/UserComments\">\
+         <li itemscope itemtype=\"http://schema.org/Comment\"><span itemprop=\"author\">Ann Lee</span>\
+         <span itemprop=\"datePublished\">2024-11-29</span></li>\
+         <li itemscope itemtype=\"http://schema.org/Comment\"><span itemprop=\"author\">Maud Keller</span></li></ol>",
+    );
+    assert_eq!(thread.byline.as_deref(), Some("Ann Lee"));
+    assert_eq!(thread.published_time.as_deref(), Some("2024-11-29"));
+}
+
+#[test]
+fn a_questions_creation_date_is_the_date_when_nothing_says_published() {
+    let m = metadata(
+        "<title>Council backs river path</title>",
+        "<div itemscope itemtype=\"https://schema.org/Question\">\
+         <time itemprop=\"dateCreated\" datetime=\"2011-02-11T23:49:17\">Feb 11, 2011</time>\
+         <ul><li itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">Nice. \
+         <span itemprop=\"datePublished\">2011-02-12</span></li></ul></div>",
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2011-02-11T23:49:17"));
+}

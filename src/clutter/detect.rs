@@ -228,6 +228,11 @@ fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter_map(lexicon::kind_of_name_token)
         .collect();
+    // Microdata says it outright: a schema.org `Comment` on an item (a
+    // forum's posts are the thread's own).
+    if crate::byline::is_reply_item(dom, ix) {
+        kinds.push(ClutterKind::Comments);
+    }
     if kinds.contains(&ClutterKind::Comments) && CONTENT_NAMES.iter().any(|w| names.contains(w)) {
         kinds.retain(|&k| k != ClutterKind::Comments);
     }
@@ -274,13 +279,7 @@ fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
 /// link of its own beside the paragraph (a title link; a link inside the
 /// paragraph is the prose's own)? A section's intro is one of a kind.
 fn prose_only_in_cards(dom: &Dom, evidence: &EvidenceMap, ix: NodeIx) -> bool {
-    let alike = |a: NodeIx, b: NodeIx| {
-        dom.tag(a) == dom.tag(b) && dom.attr(a, "class") == dom.attr(b, "class")
-    };
-    let is_card = |a: NodeIx| {
-        dom.parent(a)
-            .is_some_and(|p| dom.children(p).any(|s| s != a && alike(s, a)))
-    };
+    let is_card = |a: NodeIx| is_card(dom, a);
     dom.descendants(ix).filter(|&d| d != ix).all(|d| {
         let own = evidence.get(d);
         let below: u32 = dom.children(d).map(|c| evidence.get(c).prose).sum();
@@ -291,6 +290,27 @@ fn prose_only_in_cards(dom: &Dom, evidence: &EvidenceMap, ix: NodeIx) -> bool {
                 .take_while(|&a| a != ix)
                 .any(|a| evidence.get(a).links > own.links && is_card(a))
     })
+}
+
+/// Is `ix` one of a row of alike siblings (same tag and class)?
+fn is_card(dom: &Dom, ix: NodeIx) -> bool {
+    let alike = |a: NodeIx, b: NodeIx| {
+        dom.tag(a) == dom.tag(b) && dom.attr(a, "class") == dom.attr(b, "class")
+    };
+    dom.parent(ix)
+        .is_some_and(|p| dom.children(p).any(|s| s != ix && alike(s, ix)))
+}
+
+/// Levels above an element searched for the card that holds it.
+const CARD_LEVELS: usize = 3;
+
+/// Does `ix` lie in a story card: it or an element a few levels up is one
+/// of a row of alike siblings, with a link of its own?
+fn in_card(dom: &Dom, evidence: &EvidenceMap, ix: NodeIx) -> bool {
+    std::iter::once(ix)
+        .chain(dom.ancestors(ix))
+        .take(CARD_LEVELS + 1)
+        .any(|a| evidence.get(a).links > 0 && is_card(dom, a))
 }
 
 /// Share of a card list's text in links: a title link per card, the rest
@@ -491,10 +511,17 @@ fn seed_kind(
     let cards = card_count >= 2 && e.links >= 2 && e.prose == 0 && chars <= 3000;
     // Under a label of their own, some cards carry an excerpt long enough
     // to read as prose, inside the card; a list whose every item does is a
-    // listicle's, and a paragraph outside the cards is a section's intro.
+    // listicle's, unless every card's title is a link (a listicle's items
+    // are titled, not linked), and a paragraph outside the cards is a
+    // section's intro.
+    let excerpts_allowed = if e.linked_headings >= 2 && e.linked_headings == e.headings {
+        card_count
+    } else {
+        card_count / 2
+    };
     let cards_with_excerpts = card_count >= 2
         && e.links >= 2
-        && plain_prose * 2 <= card_count
+        && plain_prose <= excerpts_allowed
         && chars <= 3000
         && label_says(Related)
         && prose_only_in_cards(dom, evidence, ix);
@@ -528,7 +555,13 @@ fn seed_kind(
             "empty slot named for recommended stories, filled in by a script",
         ));
     }
-    if named(Ad) && chars <= 300 && e.prose == 0 && e.links <= 5 {
+    // A button or field named for a banner closes or fills something; no
+    // control is an ad slot.
+    let control = matches!(
+        dom.tag(ix),
+        Some("button" | "input" | "select" | "textarea" | "label" | "option")
+    );
+    if named(Ad) && !control && chars <= 300 && e.prose == 0 && e.links <= 5 {
         return Some((Ad, "ad slot (named for ads)"));
     }
     if chars > 0 && chars <= 30 && lexicon::is_ad_label(&dom.text(ix)) {
@@ -775,13 +808,29 @@ fn grow(
         // latest" over "Join our mailing list"); a third heading is the
         // page's next section.
         let heading_limit = if a_box { 2 } else { 1 };
+        // Story cards' titles are links: a rail's cards, not the page's
+        // next sections.
+        let counted_headings = if kind == ClutterKind::Related {
+            headings.saturating_sub(p.linked_headings - c.linked_headings)
+        } else {
+            headings
+        };
         // A comment named for comments holds its own text, however long,
         // and its author's picture.
-        let a_comment = kind == ClutterKind::Comments && names_kind(dom, parent, kind);
+        // A reply form (one that asks for a message) is one block with its
+        // headings, sign-in choices and guest fields.
+        let a_comment = kind == ClutterKind::Comments
+            && (names_kind(dom, parent, kind)
+                || dom.is_tag(parent, "form") && p.textareas > 0 && p.prose == 0);
+        // A story card carries an excerpt, inside the card (one of a row of
+        // alike siblings, or holding such cards), one per card at most.
+        let card_excerpts = kind == ClutterKind::Related
+            && p.prose - p.pitch_prose <= p.headings.max(p.pictures.max(p.images))
+            && (in_card(dom, evidence, parent) || prose_only_in_cards(dom, evidence, parent));
         if !(within_cap || text <= SMALL_ADDITION || a_comment)
-            || (prose > 0 && !a_comment)
+            || (prose > 0 && !a_comment && !card_excerpts)
             || (images > 0 && !images_allowed && !a_comment)
-            || headings > heading_limit
+            || (counted_headings > heading_limit && !a_comment)
             || takes_paragraph
             || takes_contents
         {

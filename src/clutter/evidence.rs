@@ -41,6 +41,9 @@ pub struct Evidence {
     /// Empty elements named for a form: a sign-up form a script fills in.
     pub form_slots: u32,
     pub headings: u32,
+    /// Of the headings, those that hold a link or lie in one: story cards'
+    /// titles rather than the page's sections.
+    pub linked_headings: u32,
     pub paragraphs: u32,
     pub images: u32,
     /// Of the images, those outside links and buttons: pictures rather
@@ -62,7 +65,9 @@ impl EvidenceMap {
     pub fn gather(dom: &Dom) -> EvidenceMap {
         let n = dom.len();
         let mut in_control = vec![false; n];
+        let mut in_link = vec![false; n];
         for ix in 0..n {
+            in_link[ix] = dom.is_tag(ix, "a") || dom.parent(ix).is_some_and(|p| in_link[p]);
             let parent = dom.parent(ix).is_some_and(|p| in_control[p]);
             in_control[ix] = parent
                 || dom.attr(ix, "role") == Some("button")
@@ -117,6 +122,11 @@ impl EvidenceMap {
                     if picture && !in_control[ix] {
                         nodes[ix].pictures += 1;
                     }
+                    let heading =
+                        matches!(dom.tag(ix), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+                    if heading && (in_link[ix] || nodes[ix].links > 0) {
+                        nodes[ix].linked_headings += 1;
+                    }
                 }
                 Kind::Text | Kind::Other => {}
             }
@@ -152,6 +162,7 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.forms += c.forms;
     p.form_slots += c.form_slots;
     p.headings += c.headings;
+    p.linked_headings += c.linked_headings;
     p.paragraphs += c.paragraphs;
     p.images += c.images;
     p.pictures += c.pictures;

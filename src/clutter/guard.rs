@@ -29,6 +29,8 @@ const MAX_BYLINE_CHARS: u32 = 300;
 /// Text a paragraph holds beyond an inline element for that element to be
 /// a phrase of running text.
 const RUNNING_TEXT_CHARS: u32 = 40;
+/// The longest byline that holds a heading (a name set as one).
+const HEADED_BYLINE_CHARS: u32 = 60;
 /// Levels above a text node searched for the element holding the whole byline.
 const BYLINE_LEVELS: usize = 4;
 /// Elements after a headline searched for one named for its byline.
@@ -343,7 +345,14 @@ fn named_byline(dom: &Dom, headline: NodeIx) -> Option<NodeIx> {
             && named(ix)
             && visible(dom, ix)
             && !dom.is_form_part(ix)
+            && !crate::byline::in_comment(dom, ix)
             && dom.node(ix).text_chars <= MAX_BYLINE_CHARS
+            // A heading in a byline is a name; under a longer text it
+            // titles a box ("More from the author" over story links).
+            && (dom.node(ix).text_chars <= HEADED_BYLINE_CHARS
+                || !dom
+                    .descendants(ix)
+                    .any(|d| matches!(dom.tag(d), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))))
     };
     let elements = |ix: &NodeIx| dom.node(*ix).kind == Kind::Element;
     let after = (dom.end(headline)..dom.len())
