@@ -803,7 +803,9 @@ fn grow(
         let linked_images = (p.images - p.pictures) - (c.images - c.pictures);
         let images_allowed = a_box && (text <= SMALL_ADDITION || within_cap && linked_images == 0)
             // A story card's thumbnail, in its link.
-            || kind == ClutterKind::Related && images == linked_images;
+            || kind == ClutterKind::Related && images == linked_images
+            // A footer's logo, with no words of its own beside the legal line.
+            || kind == ClutterKind::RepeatedBoilerplate && images <= 1 && text == 0;
         // A box has a title and perhaps a subtitle ("Keep up with the
         // latest" over "Join our mailing list"); a third heading is the
         // page's next section.

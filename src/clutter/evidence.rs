@@ -118,6 +118,23 @@ impl EvidenceMap {
                 }
                 Kind::Element => {
                     element_evidence(dom, ix, &mut nodes[ix]);
+                    // A phrase a link cuts into text nodes ("We <a>may earn
+                    // money</a> when you click") is read whole in the
+                    // smallest block that holds it: a block with no block
+                    // inside, read once.
+                    let leaf_block = nodes[ix].blocks == 1
+                        && crate::tags::is_block_tag(dom.tag(ix).unwrap_or(""));
+                    if leaf_block && (1..=MAX_WORDED_CHARS).contains(&data.text_chars) {
+                        let text = dom.text(ix).to_lowercase();
+                        let (wording, strong) = lexicon::wording_in(&text);
+                        let e = &mut nodes[ix];
+                        e.wording |= wording;
+                        e.strong |= strong;
+                        if in_control[ix] {
+                            e.wording_in_control |= wording;
+                            e.strong_in_control |= strong;
+                        }
+                    }
                     let picture = matches!(dom.tag(ix), Some("img" | "picture" | "figure"));
                     if picture && !in_control[ix] {
                         nodes[ix].pictures += 1;

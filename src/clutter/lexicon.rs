@@ -131,6 +131,26 @@ const COPYRIGHT: &[&str] = &[
     "politique de confidentialité",
     "aviso legal",
     "política de privacidad",
+    // Terms a visitor accepts by using the site, and the company's or
+    // charity's registration a footer must print: legal notices.
+    "by using this website",
+    "by using this site",
+    "by accessing or using",
+    "you agree to our terms",
+    "registered charity",
+    "charity number",
+    "registered office",
+    "registered in england",
+    "company number",
+    "company registration number",
+    "limited by guarantee",
+    "authorised and regulated",
+    "authorized and regulated",
+    "vat number",
+    "handelsregister",
+    "registergericht",
+    "partita iva",
+    "registro mercantil",
     // Affiliate and advertising disclosures: the same legal notice on every
     // page of a site.
     "affiliate links",
