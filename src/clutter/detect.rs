@@ -431,7 +431,13 @@ fn seed_kind(
     }
     // Cookie wording with a consent verb on a button: a consent notice.
     let consent_control = e.strong_in_control & bit(CookieConsent) != 0;
-    let consent_text = strong(CookieConsent) && e.prose == 0 && chars <= 600;
+    // (Without a consent button, "you agree to our terms" beside a
+    // "Cookies" link is a footer's legal line, unless the block is a
+    // dialog or named for consent.)
+    let consent_text = strong(CookieConsent)
+        && e.prose == 0
+        && chars <= 600
+        && (!says(RepeatedBoilerplate) || dialog || names_consent());
     let cookie_evidence = says(CookieConsent) || named(CookieConsent);
     // Consent to receive a newsletter ("By subscribing you agree... and
     // consent to receive updates") is a sign-up form's line, not a cookie
