@@ -24,9 +24,13 @@ export function wasmEngine() {
     return glue;
   }
 
+  // A failed load is forgotten, so the next call tries again; the handler
+  // is attached once, where the promise is made, and passes the error on.
   const start = () => {
-    loading ??= load();
-    loading.catch(() => { loading = null; });
+    loading ??= load().catch((error) => {
+      loading = null;
+      throw error;
+    });
     return loading;
   };
 

@@ -1,84 +1,23 @@
 //! Markdown (CommonMark with GFM tables and strikethrough) from the
-//! sanitised article HTML.
-//!
-//! One pass over the tree's open/close events with explicit stacks, so no
-//! input depth can overflow the call stack. Containers (lists, items,
-//! blockquotes, table cells) collect finished blocks and, when they close,
-//! indent or quote them as a whole. Inline content collects in one buffer that
-//! becomes a paragraph at the next block boundary. Page text is escaped as it
-//! is appended, so nothing the page says can turn into markup or raw HTML.
+//! sanitised article HTML. The walk over the blocks is `blocks.rs`'s; this
+//! file holds what Markdown writes its own way:
+//! headings, emphasis, code spans, links and images inside the paragraph
+//! buffer, fenced code, quoted and indented containers, GFM tables. Page
+//! text is escaped as it is appended, so nothing the page says can turn
+//! into markup or raw HTML.
 
 use crate::parse::{Element, NodeRef, Tree};
 
-use crate::tags::{is_heading, is_paragraph_block};
+use super::blocks::{
+    self, collapse, join_blocks, prefix_lines, Block, Cell, Close, Format, Holder, Writer,
+};
+use crate::tags::is_heading;
 
-/// Deeper than this, elements are read as plain inline text: no reader needs
-/// more structure, and it bounds the work of wrapping and indenting.
-const MAX_DEPTH: usize = 200;
 /// Ordered list numbers CommonMark accepts (at most nine digits).
 const MAX_LIST_NUMBER: u64 = 999_999_999;
 
 pub fn to_markdown(html: &str) -> String {
-    render(&Tree::parse_fragment(html))
-}
-
-pub(crate) fn render(doc: &Tree) -> String {
-    let mut w = Writer::default();
-    super::walk(doc, &mut w);
-    w.finish()
-}
-
-impl super::Renderer for Writer {
-    fn text(&mut self, text: &str) {
-        Writer::text(self, text);
-    }
-
-    fn open(&mut self, element: &Element<'_>, depth: usize) {
-        Writer::open(self, element, depth);
-    }
-
-    fn close(&mut self, node: NodeRef<'_>) {
-        Writer::close(self, || next_char(node));
-    }
-}
-
-/// A finished block, and the list marker it uses if it is a list (so that
-/// two adjacent lists do not merge into one).
-struct Block {
-    text: String,
-    list: Option<char>,
-}
-
-enum Holder {
-    Root,
-    Quote,
-    /// `marker` is '-' or '*' for bullets, '.' or ')' for ordered lists.
-    List {
-        ordered: bool,
-        marker: char,
-        next: u64,
-    },
-    Item,
-    Table {
-        rows: Vec<Vec<Cell>>,
-        caption: String,
-    },
-    Caption,
-    Cell {
-        colspan: usize,
-        rowspan: usize,
-    },
-}
-
-struct Container {
-    kind: Holder,
-    blocks: Vec<Block>,
-}
-
-struct Cell {
-    text: String,
-    colspan: usize,
-    rowspan: usize,
+    blocks::write::<Markdown>(&Tree::parse_fragment(html))
 }
 
 #[derive(Clone, PartialEq)]
@@ -108,263 +47,272 @@ struct Frame {
     start: usize,
 }
 
-/// What to do when an element closes.
-enum Close {
-    Nothing,
-    Block,
+/// What Markdown's own elements do when they close.
+pub(super) enum MarkdownClose {
+    /// A heading, and the level of the one it sits in, if any.
     Heading(Option<usize>),
     Span,
+    /// A block written as one span (a caption in emphasis).
     BlockSpan,
-    Container,
-    Pre,
-    Hidden,
-    Quote,
 }
 
-struct Pre {
+/// Markdown's own state, beside the shared writer's.
+#[derive(Default)]
+pub(super) struct Markdown {
+    spans: Vec<Frame>,
+    /// Heading level of the paragraph being written, if it is a heading.
+    heading: Option<usize>,
+    /// The language of the code block being written.
     lang: Option<String>,
 }
 
-#[derive(Default)]
-struct Writer {
-    containers: Vec<Container>,
-    closes: Vec<Close>,
-    spans: Vec<Frame>,
-    /// The paragraph being written, as Markdown.
-    buf: String,
-    /// Heading level of the paragraph being written, if it is a heading.
-    heading: Option<usize>,
-    pre: Option<Pre>,
-    hidden: usize,
-}
+impl Format for Markdown {
+    type Close = MarkdownClose;
+    const NUMBERS_EMPTY_ITEMS: bool = false;
+    const MAX_LIST_NUMBER: u64 = MAX_LIST_NUMBER;
 
-impl Writer {
-    fn open(&mut self, el: &Element<'_>, depth: usize) {
-        let close = self.open_element(el, depth);
-        self.closes.push(close);
+    fn is_hidden(tag: &str) -> bool {
+        is_hidden_tag(tag)
     }
 
-    fn open_element(&mut self, el: &Element<'_>, depth: usize) -> Close {
+    fn open_pre(w: &mut Writer<Self>, el: &Element<'_>) {
+        w.format.lang = language(el);
+    }
+
+    fn open_in_pre(w: &mut Writer<Self>, el: &Element<'_>) {
+        if el.name() == "code" && w.format.lang.is_none() {
+            w.format.lang = language(el);
+        }
+    }
+
+    fn open_at_any_depth(w: &mut Writer<Self>, el: &Element<'_>) -> Option<Close<MarkdownClose>> {
         let tag = el.name();
-        if self.hidden > 0 {
-            return Close::Nothing;
-        }
-        if is_hidden_tag(tag) {
-            self.hidden += 1;
-            return Close::Hidden;
-        }
-        if let Some(pre) = &mut self.pre {
-            // Inside <pre> only the text and line breaks count.
-            match tag {
-                "br" => self.buf.push('\n'),
-                "code" if pre.lang.is_none() => pre.lang = language(el),
-                _ => {}
-            }
-            return Close::Nothing;
-        }
-        if self.in_code() {
+        if w.in_code() {
             if tag == "br" {
-                self.buf.push(' ');
+                w.buf.push(' ');
             }
-            return Close::Nothing;
+            return Some(Close::Nothing);
         }
         match tag {
-            "br" => {
-                self.line_break();
-                return Close::Nothing;
-            }
-            "img" => {
-                self.image(el);
-                return Close::Nothing;
-            }
+            "img" => w.image(el),
             "hr" => {
-                self.flush();
-                self.push_block("---".to_string(), None);
-                return Close::Nothing;
+                w.flush();
+                w.push_block("---".to_string(), None);
             }
-            _ => {}
+            _ => return None,
         }
-        if depth > MAX_DEPTH {
-            return Close::Nothing;
-        }
-        match tag {
+        Some(Close::Nothing)
+    }
+
+    fn open(w: &mut Writer<Self>, el: &Element<'_>) -> Option<Close<MarkdownClose>> {
+        let tag = el.name();
+        let close = match tag {
             t if is_heading(t) => {
-                self.flush();
-                let prev = self.heading;
-                self.heading = Some(usize::from(tag.as_bytes()[1] - b'0'));
-                Close::Heading(prev)
+                w.flush();
+                let prev = w.format.heading;
+                w.format.heading = Some(usize::from(tag.as_bytes()[1] - b'0'));
+                Close::Own(MarkdownClose::Heading(prev))
             }
-            t if is_paragraph_block(t) => {
-                self.flush();
-                Close::Block
-            }
-            "figcaption" => self.block_span(Span::Em),
-            "dt" | "summary" => self.block_span(Span::Strong),
-            "em" | "i" => self.span(Span::Em),
-            "strong" | "b" => self.span(Span::Strong),
-            "del" | "s" | "strike" => self.span(Span::Del),
-            "code" | "kbd" | "samp" | "tt" => self.span(Span::Code),
+            "figcaption" => w.block_span(Span::Em),
+            "dt" | "summary" => w.block_span(Span::Strong),
+            "em" | "i" => w.span(Span::Em),
+            "strong" | "b" => w.span(Span::Strong),
+            "del" | "s" | "strike" => w.span(Span::Del),
+            "code" | "kbd" | "samp" | "tt" => w.span(Span::Code),
             "a" => match el.attr("href").map(str::trim).filter(|h| !h.is_empty()) {
                 Some(href) => {
-                    let title = el.attr("title").map(collapse).filter(|t| !t.is_empty());
+                    let title = el
+                        .attr("title")
+                        .map(attribute_text)
+                        .filter(|t| !t.is_empty());
                     let href = href.to_string();
-                    self.span(Span::Link { href, title })
+                    w.span(Span::Link { href, title })
                 }
                 None => Close::Nothing,
             },
-            "q" => {
-                self.text("\"");
-                Close::Quote
-            }
-            "pre" => {
-                self.flush();
-                self.pre = Some(Pre { lang: language(el) });
-                Close::Pre
-            }
-            "blockquote" => self.container(Holder::Quote),
-            "ul" | "ol" => {
-                self.flush();
-                let ordered = tag == "ol";
-                // A list right after a list of the same marker would merge
-                // with it, so alternate the marker.
-                let prev = self.top().blocks.last().and_then(|b| b.list);
-                let marker = match (ordered, prev) {
-                    (false, Some('-')) => '*',
-                    (false, _) => '-',
-                    (true, Some('.')) => ')',
-                    (true, _) => '.',
-                };
-                let next = match ordered {
-                    true => el
-                        .attr("start")
-                        .and_then(|s| s.trim().parse::<u64>().ok())
-                        .unwrap_or(1)
-                        .min(MAX_LIST_NUMBER),
-                    false => 0,
-                };
-                self.container(Holder::List {
-                    ordered,
-                    marker,
-                    next,
-                })
-            }
-            "li" => self.container(Holder::Item),
-            "table" => self.container(Holder::Table {
-                rows: Vec::new(),
-                caption: String::new(),
-            }),
-            "caption" => self.container(Holder::Caption),
-            "tr" => {
-                self.flush();
-                if let Holder::Table { rows, .. } = &mut self.top().kind {
-                    rows.push(Vec::new());
-                }
-                Close::Block
-            }
-            "td" | "th" => {
-                let span = |name: &str, max: usize| {
-                    el.attr(name)
-                        .and_then(|s| s.trim().parse::<usize>().ok())
-                        .unwrap_or(1)
-                        .clamp(1, max)
-                };
-                self.container(Holder::Cell {
-                    colspan: span("colspan", 100),
-                    rowspan: span("rowspan", 1000),
-                })
-            }
-            _ => Close::Nothing,
-        }
+            "blockquote" => w.container(Holder::Quote),
+            _ => return None,
+        };
+        Some(close)
     }
 
-    /// `next`: the first character after the element, which decides
-    /// whether a closing emphasis delimiter will be read as one.
-    fn close(&mut self, next: impl FnOnce() -> Option<char>) {
-        match self.closes.pop().unwrap_or(Close::Nothing) {
-            Close::Nothing => {}
-            Close::Block => self.flush(),
-            Close::Heading(prev) => {
-                self.flush();
-                self.heading = prev;
+    fn close(w: &mut Writer<Self>, close: MarkdownClose, node: NodeRef<'_>) {
+        match close {
+            MarkdownClose::Heading(prev) => {
+                w.flush();
+                w.format.heading = prev;
             }
-            Close::Span => {
-                let emphasis = self
+            MarkdownClose::Span => {
+                // The first character after the element decides whether a
+                // closing emphasis delimiter will be read as one.
+                let emphasis = w
+                    .format
                     .spans
                     .last()
                     .is_some_and(|f| f.span.delimiter().is_some());
-                self.pop_span(if emphasis { next() } else { None });
+                w.pop_span(if emphasis { next_char(node) } else { None });
             }
-            Close::BlockSpan => {
-                self.flush();
-                self.pop_span(None);
+            MarkdownClose::BlockSpan => {
+                w.flush();
+                w.pop_span(None);
             }
-            Close::Container => {
-                self.flush();
-                self.pop_container();
-            }
-            Close::Pre => self.end_pre(),
-            Close::Hidden => self.hidden -= 1,
-            Close::Quote => self.text("\""),
         }
     }
 
-    fn finish(mut self) -> String {
-        self.flush();
-        while self.containers.len() > 1 {
-            self.pop_container();
+    fn inline_text(w: &mut Writer<Self>, words: &str) {
+        if w.in_code() {
+            w.buf.push_str(words);
+            return;
         }
-        let mut out = join_blocks(std::mem::take(&mut self.top().blocks), "\n\n");
+        let line_start = w.buf.is_empty() || w.buf.ends_with('\n');
+        let mut escaped = escape(words, line_start);
+        // Readers differ on backslashes next to a pipe in a table; a
+        // character reference reads the same in all of them.
+        if w.in_table_cell() {
+            escaped = escaped.replace("\\|", "&#124;");
+        }
+        w.buf.push_str(&escaped);
+    }
+
+    fn line_break(w: &mut Writer<Self>) {
+        if w.format.heading.is_some() || w.in_table_cell() {
+            if !w.buf.ends_with(' ') {
+                w.buf.push(' ');
+            }
+        } else if w.buf.trim_end_matches(' ').ends_with("\\\n") {
+            // Two line breaks in a row: a paragraph break in all but name.
+            w.flush();
+        } else if !w.buf.trim().is_empty() {
+            w.buf.push_str("\\\n");
+        }
+    }
+
+    /// The paragraph buffer becomes a block, closing and reopening any span
+    /// that crosses the block boundary.
+    fn end_paragraph(w: &mut Writer<Self>) {
+        for i in (0..w.format.spans.len()).rev() {
+            let frame = Frame {
+                span: w.format.spans[i].span.clone(),
+                start: w.format.spans[i].start,
+            };
+            w.wrap_span(&frame, None);
+        }
+        let text = w.take_buf();
+        let mut text = text.trim_matches(is_md_space);
+        while let Some(rest) = text.strip_suffix("\\\n") {
+            text = rest.trim_end_matches(is_md_space);
+        }
+        if text.is_empty() {
+            return;
+        }
+        // A table cell is inline content, where `#` would show as is.
+        let block = match w.format.heading {
+            Some(level) if !w.in_table_cell() => heading(level, text),
+            _ => text.to_string(),
+        };
+        w.push_block(block, None);
+    }
+
+    fn end_pre(w: &mut Writer<Self>) {
+        let lang = w.format.lang.take().unwrap_or_default();
+        let code = w.take_buf();
+        let code = code.trim_end_matches(['\n', '\r', ' ', '\t']);
+        let code = code.trim_start_matches(['\n', '\r']);
+        if code.trim().is_empty() {
+            return;
+        }
+        let fence = "`".repeat((longest_run(code, '`') + 1).max(3));
+        w.push_block(format!("{fence}{lang}\n{code}\n{fence}"), None);
+    }
+
+    /// A list right after a list of the same marker would merge with it,
+    /// so the marker alternates.
+    fn list_marker(ordered: bool, prev: Option<char>) -> char {
+        match (ordered, prev) {
+            (false, Some('-')) => '*',
+            (false, _) => '-',
+            (true, Some('.')) => ')',
+            (true, _) => '.',
+        }
+    }
+
+    fn item_body(blocks: Vec<Block>) -> String {
+        // A nested list right after the item's text keeps the list tight.
+        let mut body = String::new();
+        for (i, b) in blocks.iter().enumerate() {
+            if i > 0 {
+                body.push_str(if b.list.is_some() { "\n" } else { "\n\n" });
+            }
+            body.push_str(&b.text);
+        }
+        body
+    }
+
+    fn item(mut body: String, marker: &str) -> String {
+        // `- ---` would be one thematic break, not an item holding one.
+        if marker == "- " && (body == "---" || body.starts_with("---\n")) {
+            body.replace_range(..3, "***");
+        }
+        let indent = " ".repeat(marker.len());
+        prefix_lines(&body, marker, &indent, "")
+    }
+
+    fn quote(body: String) -> String {
+        prefix_lines(&body, "> ", "> ", ">")
+    }
+
+    /// A table cell's blocks and line breaks become spaces.
+    fn one_line(blocks: Vec<Block>) -> String {
+        let joined = join_blocks(blocks, " ");
+        attribute_text(&joined.replace("\\\n", " "))
+    }
+
+    fn cell_text(line: String) -> String {
+        escape_pipes(&line)
+    }
+
+    /// The caption as a paragraph, then the GFM table.
+    fn table(rows: Vec<Vec<Cell>>, caption: String) -> Vec<String> {
+        let mut blocks = Vec::new();
+        if !caption.is_empty() {
+            blocks.push(caption);
+        }
+        blocks.extend(gfm_table(rows));
+        blocks
+    }
+
+    fn join(blocks: Vec<Block>) -> String {
+        let mut out = join_blocks(blocks, "\n\n");
         if !out.is_empty() {
             out.push('\n');
         }
         out
     }
+}
 
-    fn top(&mut self) -> &mut Container {
-        if self.containers.is_empty() {
-            self.containers.push(Container {
-                kind: Holder::Root,
-                blocks: Vec::new(),
-            });
-        }
-        self.containers.last_mut().expect("root container")
-    }
-
-    fn push_block(&mut self, text: String, list: Option<char>) {
-        self.top().blocks.push(Block { text, list });
-    }
-
-    fn container(&mut self, kind: Holder) -> Close {
-        self.flush();
-        self.top();
-        self.containers.push(Container {
-            kind,
-            blocks: Vec::new(),
-        });
-        Close::Container
-    }
-
-    fn span(&mut self, span: Span) -> Close {
+/// Markdown's inline writing, on the shared writer.
+impl Writer<Markdown> {
+    fn span(&mut self, span: Span) -> Close<MarkdownClose> {
         // Emphasis inside the same emphasis, or a link in a link, adds
         // nothing and would only garble the delimiters.
         let same = |f: &Frame| match (&f.span, &span) {
             (Span::Link { .. }, Span::Link { .. }) => true,
             (a, b) => a == b,
         };
-        if self.spans.iter().any(same) {
+        if self.format.spans.iter().any(same) {
             return Close::Nothing;
         }
-        self.spans.push(Frame {
+        self.format.spans.push(Frame {
             span,
             start: self.buf.len(),
         });
-        Close::Span
+        Close::Own(MarkdownClose::Span)
     }
 
-    fn block_span(&mut self, span: Span) -> Close {
+    fn block_span(&mut self, span: Span) -> Close<MarkdownClose> {
         self.flush();
         match self.span(span) {
-            Close::Span => Close::BlockSpan,
+            Close::Own(MarkdownClose::Span) => Close::Own(MarkdownClose::BlockSpan),
             _ => Close::Block,
         }
     }
@@ -374,7 +322,7 @@ impl Writer {
         let bang = self.buf.len().wrapping_sub(1);
         if self.buf.ends_with('!') && !ends_escaped(&self.buf[..bang]) {
             self.buf.insert(bang, '\\');
-            for frame in &mut self.spans {
+            for frame in &mut self.format.spans {
                 if frame.start > bang {
                     frame.start += 1;
                 }
@@ -383,11 +331,11 @@ impl Writer {
     }
 
     fn in_code(&self) -> bool {
-        self.spans.iter().any(|f| f.span == Span::Code)
+        self.format.spans.iter().any(|f| f.span == Span::Code)
     }
 
     fn pop_span(&mut self, next: Option<char>) {
-        if let Some(frame) = self.spans.pop() {
+        if let Some(frame) = self.format.spans.pop() {
             self.wrap_span(&frame, next);
         }
     }
@@ -425,7 +373,12 @@ impl Writer {
         };
         // `**a**` then `**b**` would read `**a****b**`: merge the two.
         let adjacent = lead.is_empty() && ends_with_delimiter(&self.buf, delim);
-        let movable = || self.spans.iter().all(|f| f.start <= start - delim.len());
+        let movable = || {
+            self.format
+                .spans
+                .iter()
+                .all(|f| f.start <= start - delim.len())
+        };
         if adjacent && movable() && closes(core, next) {
             start -= delim.len();
             self.buf.truncate(start);
@@ -440,203 +393,24 @@ impl Writer {
         }
     }
 
-    fn text(&mut self, s: &str) {
-        if self.hidden > 0 {
-            return;
-        }
-        if self.pre.is_some() {
-            self.buf.push_str(s);
-            return;
-        }
-        let lead = s.starts_with(is_html_space);
-        let trail = s.ends_with(is_html_space);
-        let core = collapse(s);
-        let at_start = self.buf.is_empty() || self.buf.ends_with('\n');
-        if lead && !at_start && !self.buf.ends_with(' ') {
-            self.buf.push(' ');
-        }
-        if core.is_empty() {
-            return;
-        }
-        if self.in_code() {
-            self.buf.push_str(&core);
-        } else {
-            let line_start = self.buf.is_empty() || self.buf.ends_with('\n');
-            let mut escaped = escape(&core, line_start);
-            // Readers differ on backslashes next to a pipe in a table; a
-            // character reference reads the same in all of them.
-            if self.in_table_cell() {
-                escaped = escaped.replace("\\|", "&#124;");
-            }
-            self.buf.push_str(&escaped);
-        }
-        if trail {
-            self.buf.push(' ');
-        }
-    }
-
-    fn line_break(&mut self) {
-        if self.heading.is_some() || self.in_table_cell() {
-            if !self.buf.ends_with(' ') {
-                self.buf.push(' ');
-            }
-        } else if self.buf.trim_end_matches(' ').ends_with("\\\n") {
-            // Two line breaks in a row: a paragraph break in all but name.
-            self.flush();
-        } else if !self.buf.trim().is_empty() {
-            self.buf.push_str("\\\n");
-        }
-    }
-
-    fn in_table_cell(&self) -> bool {
-        self.containers
-            .iter()
-            .any(|c| matches!(c.kind, Holder::Cell { .. } | Holder::Caption))
-    }
-
     fn image(&mut self, el: &Element<'_>) {
         let Some(src) = el.attr("src").map(str::trim).filter(|s| !s.is_empty()) else {
             return;
         };
-        let alt = escape(&collapse(el.attr("alt").unwrap_or("")), false);
-        let title = el.attr("title").map(collapse).filter(|t| !t.is_empty());
+        let alt = escape(&attribute_text(el.attr("alt").unwrap_or("")), false);
+        let title = el
+            .attr("title")
+            .map(attribute_text)
+            .filter(|t| !t.is_empty());
         self.buf
             .push_str(&format!("![{alt}]({})", destination(src, title.as_deref())));
     }
 
-    /// Turn the paragraph buffer into a block, closing and reopening any span
-    /// that crosses the block boundary.
-    fn flush(&mut self) {
-        for i in (0..self.spans.len()).rev() {
-            let frame = Frame {
-                span: self.spans[i].span.clone(),
-                start: self.spans[i].start,
-            };
-            self.wrap_span(&frame, None);
-        }
-        let text = self.take_buf();
-        let mut text = text.trim_matches(is_md_space);
-        while let Some(rest) = text.strip_suffix("\\\n") {
-            text = rest.trim_end_matches(is_md_space);
-        }
-        if text.is_empty() {
-            return;
-        }
-        // A table cell is inline content, where `#` would show as is.
-        let block = match self.heading {
-            Some(level) if !self.in_table_cell() => heading(level, text),
-            _ => text.to_string(),
-        };
-        self.push_block(block, None);
-    }
-
     fn take_buf(&mut self) -> String {
-        for frame in &mut self.spans {
+        for frame in &mut self.format.spans {
             frame.start = 0;
         }
         std::mem::take(&mut self.buf)
-    }
-
-    fn end_pre(&mut self) {
-        let lang = self.pre.take().and_then(|p| p.lang).unwrap_or_default();
-        let code = self.take_buf();
-        let code = code.trim_end_matches(['\n', '\r', ' ', '\t']);
-        let code = code.trim_start_matches(['\n', '\r']);
-        if code.trim().is_empty() {
-            return;
-        }
-        let fence = "`".repeat((longest_run(code, '`') + 1).max(3));
-        self.push_block(format!("{fence}{lang}\n{code}\n{fence}"), None);
-    }
-
-    fn pop_container(&mut self) {
-        let Some(done) = self.containers.pop() else {
-            return;
-        };
-        match done.kind {
-            Holder::Root => self.containers.push(done),
-            Holder::Quote => {
-                let body = join_blocks(done.blocks, "\n\n");
-                if !body.is_empty() {
-                    self.push_block(prefix_lines(&body, "> ", "> ", ">"), None);
-                }
-            }
-            Holder::List { marker, .. } => {
-                let body = join_blocks(done.blocks, "\n");
-                if !body.is_empty() {
-                    self.push_block(body, Some(marker));
-                }
-            }
-            Holder::Item => {
-                // A nested list right after the item's text keeps the list tight.
-                let mut body = String::new();
-                for (i, b) in done.blocks.iter().enumerate() {
-                    if i > 0 {
-                        body.push_str(if b.list.is_some() { "\n" } else { "\n\n" });
-                    }
-                    body.push_str(&b.text);
-                }
-                // Empty items are left out, and so take no number.
-                if body.is_empty() {
-                    return;
-                }
-                let marker = match &mut self.top().kind {
-                    Holder::List {
-                        ordered: true,
-                        marker,
-                        next,
-                    } => {
-                        let m = format!("{next}{marker} ");
-                        *next = (*next + 1).min(MAX_LIST_NUMBER);
-                        m
-                    }
-                    Holder::List { marker, .. } => format!("{marker} "),
-                    _ => "- ".to_string(),
-                };
-                // `- ---` would be one thematic break, not an item holding one.
-                if marker == "- " && (body == "---" || body.starts_with("---\n")) {
-                    body.replace_range(..3, "***");
-                }
-                let indent = " ".repeat(marker.len());
-                let item = prefix_lines(&body, &marker, &indent, "");
-                let in_list = matches!(self.top().kind, Holder::List { .. });
-                let list = (!in_list).then_some('-');
-                self.push_block(item, list);
-            }
-            Holder::Caption => {
-                let text = cell_text(done.blocks);
-                match &mut self.top().kind {
-                    Holder::Table { caption, .. } => *caption = text,
-                    _ if !text.is_empty() => self.push_block(text, None),
-                    _ => {}
-                }
-            }
-            Holder::Cell { colspan, rowspan } => {
-                let cell = Cell {
-                    text: escape_pipes(&cell_text(done.blocks)),
-                    colspan,
-                    rowspan,
-                };
-                match &mut self.top().kind {
-                    Holder::Table { rows, .. } => {
-                        if rows.is_empty() {
-                            rows.push(Vec::new());
-                        }
-                        rows.last_mut().expect("a row").push(cell);
-                    }
-                    _ if !cell.text.is_empty() => self.push_block(cell.text, None),
-                    _ => {}
-                }
-            }
-            Holder::Table { rows, caption } => {
-                if !caption.is_empty() {
-                    self.push_block(caption, None);
-                }
-                if let Some(table) = table(rows) {
-                    self.push_block(table, None);
-                }
-            }
-        }
     }
 }
 
@@ -644,28 +418,14 @@ fn is_hidden_tag(tag: &str) -> bool {
     crate::tags::is_invisible_tag(tag) || matches!(tag, "button" | "input")
 }
 
-/// HTML's inter-element whitespace (not the no-break space, which is text).
-fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C')
-}
-
 fn is_md_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-/// Whitespace runs to one space, ends trimmed, as HTML renders inline text.
 /// An attribute's text (a title, an alt) on one line, without control
 /// characters.
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let s = crate::text::output_text(s);
-    for word in s.split(is_html_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+fn attribute_text(s: &str) -> String {
+    collapse(&crate::text::output_text(s))
 }
 
 /// Escape text so that CommonMark and GFM read it as text. `line_start`:
@@ -912,46 +672,6 @@ fn longest_run(s: &str, ch: char) -> usize {
     best
 }
 
-fn join_blocks(blocks: Vec<Block>, sep: &str) -> String {
-    // Each block is freed once copied, so a long article is not held twice.
-    let mut out = String::new();
-    for b in blocks {
-        if !out.is_empty() {
-            out.push_str(sep);
-        }
-        out.push_str(&b.text);
-    }
-    out
-}
-
-/// Prefix the first line with `first`, later lines with `rest`, and empty
-/// lines with `empty` (so no line ends in spaces).
-fn prefix_lines(body: &str, first: &str, rest: &str, empty: &str) -> String {
-    let mut out = String::with_capacity(body.len() + 16);
-    for (i, line) in body.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        if i == 0 {
-            out.push_str(if line.is_empty() {
-                first.trim_end()
-            } else {
-                first
-            });
-        } else {
-            out.push_str(if line.is_empty() { empty } else { rest });
-        }
-        out.push_str(line);
-    }
-    out
-}
-
-/// A table cell is one line: its blocks and line breaks become spaces.
-fn cell_text(blocks: Vec<Block>) -> String {
-    let joined = join_blocks(blocks, " ");
-    collapse(&joined.replace("\\\n", " "))
-}
-
 /// In a GFM table every unescaped `|` ends a cell, even in code spans.
 fn escape_pipes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -981,7 +701,7 @@ fn language(el: &Element<'_>) -> Option<String> {
 }
 
 /// A GFM table: the first row is the header, spans padded with empty cells.
-fn table(rows: Vec<Vec<Cell>>) -> Option<String> {
+fn gfm_table(rows: Vec<Vec<Cell>>) -> Option<String> {
     let mut grid: Vec<Vec<String>> = Vec::new();
     // Rows each column is still covered by a rowspan from above.
     let mut pending: Vec<usize> = Vec::new();
@@ -1036,12 +756,6 @@ fn table(rows: Vec<Vec<Cell>>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn empty_input_gives_empty_output() {
-        assert_eq!(to_markdown(""), "");
-        assert_eq!(to_markdown("  <p> </p><div></div>"), "");
-    }
 
     #[test]
     fn headings_keep_their_levels() {
@@ -1201,17 +915,9 @@ mod tests {
         );
     }
 
-    // html5ever's own cost grows with the square of the depth of nested
-    // blocks (scope checks), so block nesting is tested less deep than spans.
     #[test]
-    fn deep_nesting_does_not_panic() {
-        let html = "<span>".repeat(50_000) + "deep";
-        assert_eq!(to_markdown(&html), "deep\n");
+    fn deep_emphasis_does_not_panic() {
         let html = "<span><em>".repeat(25_000) + "deep";
         assert_eq!(to_markdown(&html), "*deep*\n");
-        let html = "<div>".repeat(2_000) + "deep" + &"</div>".repeat(2_000);
-        assert_eq!(to_markdown(&html), "deep\n");
-        let html = "<blockquote><ul><li>".repeat(300) + "deep";
-        assert!(to_markdown(&html).contains("deep"));
     }
 }

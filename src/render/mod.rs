@@ -1,6 +1,7 @@
 //! Rendering: plain text and Markdown from the sanitised article HTML, and
 //! whole export documents (front matter, standalone HTML, file names).
 
+mod blocks;
 pub mod export;
 pub mod markdown;
 pub mod plain;
@@ -55,13 +56,13 @@ pub fn article(mut html: String, options: &Options, metadata: &Metadata) -> Opti
     html.shrink_to_fit();
     // One parse serves both renderers.
     let doc = Tree::parse_fragment(&html);
-    let mut text = plain::render(&doc);
+    let mut text = blocks::write::<plain::PlainText>(&doc);
     let word_count = crate::text::word_count(&text);
     if word_count == 0 {
         return None;
     }
     text.shrink_to_fit();
-    let mut markdown = markdown::render(&doc);
+    let mut markdown = blocks::write::<markdown::Markdown>(&doc);
     markdown.shrink_to_fit();
     let reading_time_minutes = word_count.div_ceil(options.words_per_minute.max(1));
     let lang = metadata.language.as_deref().unwrap_or("");
