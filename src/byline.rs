@@ -436,9 +436,8 @@ pub fn in_page(dom: &Dom) -> Option<String> {
 pub fn in_comment(dom: &Dom, ix: NodeIx) -> bool {
     let comment_author_name = dom
         .class_and_id(ix)
-        .to_ascii_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| w == "comment" || w == "reply");
+        .any(|w| w.eq_ignore_ascii_case("comment") || w.eq_ignore_ascii_case("reply"));
     comment_author_name
         || std::iter::once(ix)
             .chain(dom.ancestors(ix))
@@ -448,33 +447,40 @@ pub fn in_comment(dom: &Dom, ix: NodeIx) -> bool {
 /// Is `ix` a schema.org `Comment` item (or `comment` property) made on
 /// another item, not a post of a thread?
 pub fn is_reply_item(dom: &Dom, ix: NodeIx) -> bool {
-    is_comment_item(dom, ix) && replies_to_an_item(dom, ix)
+    let is_comment = item_type_is(dom, ix, &["comment"])
+        || dom
+            .attr(ix, "itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|p| p == "comment"));
+    // The nearest item around it is what it comments on, unless that is a
+    // thread or a list of comments.
+    is_comment
+        && dom
+            .ancestors(ix)
+            .find(|&a| dom.attr(a, "itemscope").is_some() && dom.attr(a, "itemtype").is_some())
+            .is_some_and(|item| {
+                !item_type_is(
+                    dom,
+                    item,
+                    &[
+                        "usercomments",
+                        "discussionforumposting",
+                        "itemlist",
+                        "webpage",
+                        "comment",
+                    ],
+                )
+            })
 }
 
-/// Is this comment item inside an item it comments on (anything but a
-/// thread or list of comments)?
-fn replies_to_an_item(dom: &Dom, comment: NodeIx) -> bool {
-    let item_type = |a: NodeIx| {
-        dom.attr(a, "itemscope")?;
-        let t = dom.attr(a, "itemtype")?.trim().to_ascii_lowercase();
-        Some(t.rsplit('/').next().unwrap_or("").to_string())
-    };
-    dom.ancestors(comment).find_map(item_type).is_some_and(|t| {
-        !matches!(
-            t.as_str(),
-            "usercomments" | "discussionforumposting" | "itemlist" | "webpage" | "comment"
-        )
-    })
-}
-
-/// Is `ix` a schema.org `Comment` item, or a `comment` property?
-fn is_comment_item(dom: &Dom, ix: NodeIx) -> bool {
+/// Does the element's `itemtype` name one of `types` (its last path part,
+/// any case)?
+fn item_type_is(dom: &Dom, ix: NodeIx, types: &[&str]) -> bool {
     dom.attr(ix, "itemtype").is_some_and(|t| {
-        t.split_whitespace()
-            .any(|t| t.to_ascii_lowercase().ends_with("/comment"))
-    }) || dom
-        .attr(ix, "itemprop")
-        .is_some_and(|p| p.split_whitespace().any(|p| p == "comment"))
+        t.split_whitespace().any(|t| {
+            let name = t.rsplit('/').next().unwrap_or("");
+            types.iter().any(|w| name.eq_ignore_ascii_case(w))
+        })
+    })
 }
 
 fn is_marked_byline(dom: &Dom, ix: NodeIx) -> bool {

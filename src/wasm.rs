@@ -4,11 +4,11 @@
 //! JavaScript sees plain objects with the same field names as the Rust types
 //! (`Option` as `undefined`/value, enums as their snake_case names).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::render::export;
-use crate::{Extraction, Options};
+use crate::{Article, Extraction, Metadata, Options};
 
 /// Plain objects, not `Map`s, for structs; `None` as `undefined`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -42,12 +42,43 @@ pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsErr
 /// `format` = `"markdown"` | `"md"`, `"text"` | `"txt"` or `"html"`.
 #[wasm_bindgen(js_name = exportDocument)]
 pub fn export_document(extraction: JsValue, url: &str, format: &str) -> Result<String, JsError> {
-    let extraction: Extraction = from_js(extraction)?;
+    let extraction = from_js::<ExportInput>(extraction)?.into_extraction();
     match format {
         "markdown" | "md" => Ok(export::markdown_document(&extraction, url)),
         "text" | "txt" => Ok(export::text_document(&extraction, url)),
         "html" => Ok(export::html_document(&extraction, url)),
         other => Err(JsError::new(&format!("unknown export format: {other}"))),
+    }
+}
+
+/// What an export reads of an extraction: the metadata and the article's
+/// three renderings. (Reading no more keeps the deserialisers of the
+/// clutter plan, locators and sentences out of the wasm.)
+#[derive(Deserialize)]
+struct ExportInput {
+    metadata: Metadata,
+    article: Option<ExportArticle>,
+}
+
+#[derive(Deserialize)]
+struct ExportArticle {
+    html: String,
+    text: String,
+    markdown: String,
+}
+
+impl ExportInput {
+    fn into_extraction(self) -> Extraction {
+        Extraction {
+            metadata: self.metadata,
+            article: self.article.map(|a| Article {
+                html: a.html,
+                text: a.text,
+                markdown: a.markdown,
+                ..Article::default()
+            }),
+            ..Extraction::default()
+        }
     }
 }
 
