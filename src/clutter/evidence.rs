@@ -106,15 +106,8 @@ impl EvidenceMap {
                 // and no block that wording names holds a text longer than
                 // the largest cap.
                 Kind::Text if data.text_chars > 0 && data.text_chars <= MAX_WORDED_CHARS => {
-                    let text = dom.text_node(ix).unwrap_or("").to_lowercase();
-                    let (wording, strong) = lexicon::wording_in(&text);
-                    let e = &mut nodes[ix];
-                    e.wording |= wording;
-                    e.strong |= strong;
-                    if in_control[ix] {
-                        e.wording_in_control |= wording;
-                        e.strong_in_control |= strong;
-                    }
+                    let text = dom.text_node(ix).unwrap_or("");
+                    add_wording(&mut nodes[ix], text, in_control[ix]);
                 }
                 Kind::Element => {
                     element_evidence(dom, ix, &mut nodes[ix]);
@@ -125,15 +118,7 @@ impl EvidenceMap {
                     let leaf_block = nodes[ix].blocks == 1
                         && crate::tags::is_block_tag(dom.tag(ix).unwrap_or(""));
                     if leaf_block && (1..=MAX_WORDED_CHARS).contains(&data.text_chars) {
-                        let text = dom.text(ix).to_lowercase();
-                        let (wording, strong) = lexicon::wording_in(&text);
-                        let e = &mut nodes[ix];
-                        e.wording |= wording;
-                        e.strong |= strong;
-                        if in_control[ix] {
-                            e.wording_in_control |= wording;
-                            e.strong_in_control |= strong;
-                        }
+                        add_wording(&mut nodes[ix], &dom.text(ix), in_control[ix]);
                     }
                     let picture = matches!(dom.tag(ix), Some("img" | "picture" | "figure"));
                     if picture && !in_control[ix] {
@@ -156,6 +141,17 @@ impl EvidenceMap {
 
     pub fn get(&self, ix: NodeIx) -> &Evidence {
         &self.nodes[ix]
+    }
+}
+
+/// The kinds a text's wording names, and in a control too when it is in one.
+fn add_wording(e: &mut Evidence, text: &str, in_control: bool) {
+    let (wording, strong) = lexicon::wording_in(&text.to_lowercase());
+    e.wording |= wording;
+    e.strong |= strong;
+    if in_control {
+        e.wording_in_control |= wording;
+        e.strong_in_control |= strong;
     }
 }
 
