@@ -223,6 +223,7 @@ const RELATED: &[&str] = &[
     "leia também",
     "lees ook",
     "keep reading",
+    "continue reading",
     "other posts",
     "headlines",
     "schlagzeilen",
