@@ -22,6 +22,7 @@
 
 // The public API.
 pub mod decode;
+pub mod export;
 pub mod model;
 pub mod render;
 pub mod rules;

@@ -252,8 +252,8 @@ fn write_extraction(x: &Extraction, url: &str, format: Format) -> Result<(), Fai
     };
     let mut out = match format {
         Format::Text => article.text.clone(),
-        Format::Markdown => declutter::render::export::markdown_document(x, url),
-        Format::Html => declutter::render::export::html_document(x, url),
+        Format::Markdown => declutter::export::markdown_document(x, url),
+        Format::Html => declutter::export::html_document(x, url),
         Format::Json => unreachable!("handled above"),
     };
     if !out.ends_with('\n') {

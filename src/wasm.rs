@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::render::export;
+use crate::export;
 use crate::{Article, Extraction, Metadata, Options};
 
 /// Plain objects, not `Map`s, for structs; `None` as `undefined`.

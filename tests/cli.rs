@@ -165,7 +165,7 @@ fn extract_markdown_is_the_export_document() {
     for s in [TITLE, FIRST, "Ukraine on Agenda", LAST] {
         assert!(md.contains(s), "Markdown output lacks {s:?}\n{}", show(&o));
     }
-    let want = declutter::render::export::markdown_document(&library_extraction(), NEWSMAX_URL);
+    let want = declutter::export::markdown_document(&library_extraction(), NEWSMAX_URL);
     assert_eq!(stdout(&o).trim_end(), want.trim_end());
 }
 
@@ -189,7 +189,7 @@ fn extract_html_is_a_standalone_document() {
     for s in [TITLE, FIRST, "Ukraine on Agenda", LAST] {
         assert!(text.contains(s), "HTML output lacks {s:?}\n{}", show(&o));
     }
-    let want = declutter::render::export::html_document(&library_extraction(), NEWSMAX_URL);
+    let want = declutter::export::html_document(&library_extraction(), NEWSMAX_URL);
     assert_eq!(out.trim_end(), want.trim_end());
 }
 

@@ -421,7 +421,7 @@ fn html_keeps_paragraphs_and_the_heading_as_elements() {
 #[test]
 fn markdown_export_document_has_title_heading_and_paragraphs_in_order() {
     let f = fixture();
-    let doc = declutter::render::export::markdown_document(&f.extraction, &f.url);
+    let doc = declutter::export::markdown_document(&f.extraction, &f.url);
     let mut needles = vec![expected_str(&["metadata", "title"])];
     needles.extend(article_blocks_in_page_order());
     assert_no_problems(check_in_order(
@@ -434,7 +434,7 @@ fn markdown_export_document_has_title_heading_and_paragraphs_in_order() {
 #[test]
 fn html_export_document_has_title_heading_and_paragraphs_in_order() {
     let f = fixture();
-    let doc = declutter::render::export::html_document(&f.extraction, &f.url);
+    let doc = declutter::export::html_document(&f.extraction, &f.url);
     let mut problems = Vec::new();
     let dom = Dom::parse(&doc);
     let title_el = dom
@@ -488,8 +488,8 @@ fn no_clutter_or_not_in_reader_strings_in_html() {
 fn no_clutter_or_not_in_reader_strings_in_export_documents() {
     article(); // An empty document proves nothing.
     let f = fixture();
-    let md = declutter::render::export::markdown_document(&f.extraction, &f.url);
-    let html = declutter::render::export::html_document(&f.extraction, &f.url);
+    let md = declutter::export::markdown_document(&f.extraction, &f.url);
+    let html = declutter::export::html_document(&f.extraction, &f.url);
     let mut problems = check_absent(
         "markdown export",
         &unescape_markdown(&md),

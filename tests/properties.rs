@@ -32,7 +32,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use declutter::dom::{Dom, Kind, NodeIx};
-use declutter::render::{export, to_markdown, to_text};
+use declutter::export;
+use declutter::render::{to_markdown, to_text};
 use declutter::{Extraction, Options};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;

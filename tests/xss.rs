@@ -3,7 +3,7 @@
 //! browser-side half — nothing runs in reader mode — belongs to the
 //! end-to-end tests.)
 
-use declutter::{extract, render::export, Options};
+use declutter::{export, extract, Options};
 
 /// Article paragraphs around each vector, so the body is surely the article.
 fn page_with(vector: &str) -> String {

@@ -1,8 +1,6 @@
 //! Rendering: plain text and Markdown from the sanitised article HTML, and
-//! whole export documents (front matter, standalone HTML, file names).
-
+//! the sentences read aloud. (Whole export documents are `crate::export`.)
 mod blocks;
-pub mod export;
 pub mod markdown;
 pub mod plain;
 pub mod speech;

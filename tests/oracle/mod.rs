@@ -12,7 +12,7 @@
 
 #![allow(dead_code)]
 
-use declutter::render::export;
+use declutter::export;
 use declutter::{Article, Extraction, Options};
 use scraper::{Html, Node};
 

@@ -31,7 +31,7 @@ pub fn markdown_document(x: &Extraction, url: &str) -> String {
     }
     let body = x.article.as_ref().map_or("", |a| a.markdown.as_str());
     let heading = title(m).map_or(String::new(), |t| {
-        super::markdown::to_markdown(&format!("<h1>{}</h1>", escape_html(&t)))
+        crate::render::to_markdown(&format!("<h1>{}</h1>", escape_html(&t)))
     });
     // The article may already open with the same heading.
     if !heading.is_empty() && !body.starts_with(heading.as_str()) {
