@@ -71,6 +71,51 @@ async function bundle(out) {
   });
 }
 
+// The frames' pages (frame/reader.html, panel.html, export.html): one
+// shell, one strict CSP; each page loads only its own bundle and
+// stylesheet, and the reader also the article's images.
+const FRAME_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none'; "
+  + "form-action 'none'; frame-src 'none'; object-src 'none'";
+const FRAME_PAGES = {
+  reader: {
+    about: "The reader's own page, shown in a frame over the page it reads (content/frames.js).\n"
+      + "     Its scripts are the extension's; the article's images are the only loads.",
+    csp: FRAME_CSP.replace("style-src 'self'; ", "style-src 'self'; img-src http: https:; "),
+    head: '<!-- Links in the article open in the tab, as they did in the page. -->\n<base target="_top">\n',
+  },
+  panel: {
+    about: "The declutter panel's own page, shown in a frame over the page (content/frames.js).\n"
+      + '     It loads nothing but its own files.',
+    csp: FRAME_CSP,
+    head: '',
+  },
+  export: {
+    about: 'Saves an export asked for from the context menu while neither the reader nor\n'
+      + '     the panel is shown (content/frames.js); never visible.\n'
+      + '     It loads nothing but its own files.',
+    csp: FRAME_CSP,
+    head: '',
+  },
+};
+
+function framePage({ about, csp, head }, name) {
+  return `<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<!-- ${about} -->
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+${head}<title>declutter</title>
+<link rel="stylesheet" href="frame.css">
+</head>
+<body>
+<!-- ${name}-frame.js and the modules it imports, bundled by scripts/build-extension.mjs. -->
+<script src="${name}-frame.js"></script>
+</body>
+</html>
+`;
+}
+
 function merge(base, overlay) {
   const out = { ...base };
   for (const [key, value] of Object.entries(overlay)) {
@@ -110,6 +155,9 @@ for (const browser of ['chrome', 'firefox']) {
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
   mkdirSync(join(out, 'wasm'), { recursive: true });
   cpSync(join(WASM, 'declutter_bg.wasm'), join(out, 'wasm', 'declutter_bg.wasm'));
+  for (const [name, page] of Object.entries(FRAME_PAGES)) {
+    writeFileSync(join(out, 'frame', `${name}.html`), framePage(page, name));
+  }
   await bundle(out);
   const zip = join(DIST, `declutter-${browser}.zip`);
   rmSync(zip, { force: true });
