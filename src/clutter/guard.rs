@@ -84,12 +84,7 @@ impl<'a> Guard<'a> {
     /// (around, inside or at it), an article part, or kept article text?
     pub fn touches(&self, block: NodeIx) -> bool {
         let dom = self.dom;
-        if self
-            .protected
-            .iter()
-            .any(|&p| dom.contains(block, p) || dom.contains(p, block))
-            || self.is_inline_in_text(block)
-        {
+        if self.around_protected(block) || self.is_inline_in_text(block) {
             return true;
         }
         let Some(found) = self.found else {
@@ -111,12 +106,7 @@ impl<'a> Guard<'a> {
     /// headline or byline, nor when it holds half the article's kept text
     /// or more: a rule written on one page must not blank the next.
     pub fn holds_headline_or_article(&self, block: NodeIx) -> bool {
-        let dom = self.dom;
-        if self
-            .protected
-            .iter()
-            .any(|&p| dom.contains(block, p) || dom.contains(p, block))
-        {
+        if self.around_protected(block) {
             return true;
         }
         let Some(found) = self.found else {
@@ -126,6 +116,14 @@ impl<'a> Guard<'a> {
             .article_chars
             .get_or_init(|| found.parts.iter().map(|&p| self.kept_chars(found, p)).sum());
         total > 0 && self.kept_chars(found, block) * 2 >= total
+    }
+
+    /// Does `block` hold, or lie in, the headline or the byline?
+    fn around_protected(&self, block: NodeIx) -> bool {
+        let dom = self.dom;
+        self.protected
+            .iter()
+            .any(|&p| dom.contains(block, p) || dom.contains(p, block))
     }
 
     /// Characters of kept article text inside `node`.
