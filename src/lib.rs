@@ -55,6 +55,7 @@ pub mod text;
 pub mod urls;
 
 // Internals only the crate uses.
+mod article_metadata;
 mod byline;
 mod code_language;
 mod images;
@@ -187,7 +188,7 @@ fn run(html: &str, url: &str, options: &Options, done: &mut impl FnMut(Stage)) -
         .flat_map(|found| &found.parts)
         .map(|&p| locate::locator(&dom, p))
         .collect();
-    metadata::direction(&mut metadata, found.as_ref(), &dom);
+    article_metadata::direction(&mut metadata, found.as_ref(), &dom);
     done(Stage::ArticleParts);
     let mut readerable = readerable::judge(&dom);
     done(Stage::Readerable);
@@ -198,7 +199,7 @@ fn run(html: &str, url: &str, options: &Options, done: &mut impl FnMut(Stage)) -
     let article = article_html
         .and_then(|html| render::article(html, options, &metadata))
         .map(|article| Article { parts, ..article });
-    metadata::excerpt(&mut metadata, article.as_ref());
+    article_metadata::excerpt(&mut metadata, article.as_ref());
     readerable.note_article(article.as_ref());
     done(Stage::Render);
     Extraction {

@@ -11,7 +11,7 @@ use crate::json::Json;
 use url::Url;
 
 use crate::dom::{Dom, NodeIx};
-use crate::model::{Article, ArticleSubtrees, Metadata};
+use crate::model::Metadata;
 use crate::text::collapse_whitespace;
 
 /// schema.org types that describe an article (as Readability.js lists them).
@@ -195,33 +195,6 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
         direction,
         lead_image,
         excerpt,
-    }
-}
-
-/// The excerpt, when the page gave none: the article's first paragraph.
-pub fn excerpt(metadata: &mut Metadata, article: Option<&Article>) {
-    if metadata.excerpt.is_none() {
-        metadata.excerpt = article.and_then(|a| {
-            a.text
-                .split("\n\n")
-                .map(str::trim)
-                .find(|p| p.chars().count() >= 40)
-                .map(|p| crate::text::preview(p, 300))
-        });
-    }
-}
-
-/// The direction a `dir` on the article, or around it, declares.
-pub fn direction(metadata: &mut Metadata, found: Option<&ArticleSubtrees>, dom: &Dom) {
-    if let Some(part) = found.and_then(|f| f.parts.first().copied()) {
-        let dir = std::iter::once(part)
-            .chain(dom.ancestors(part))
-            .find_map(|n| dom.attr(n, "dir"))
-            .map(|d| d.trim().to_ascii_lowercase())
-            .filter(|d| d == "rtl" || d == "ltr");
-        if dir.is_some() {
-            metadata.direction = dir;
-        }
     }
 }
 
