@@ -16,7 +16,13 @@
 //! from carrying on; the consent tab inside a page wrapper; a footer row
 //! with a lone "©"; a legal row with an icon link; related cards with
 //! excerpts; a sign-up box with title, subtitle and picture; a sign-up
-//! form with a consent line; related cards with linked thumbnails).
+//! form with a consent line; related cards with linked thumbnails; a Q&A
+//! page's comment threads, marked only by schema.org `Comment` microdata,
+//! and its answer form with headings and a "banner" close button; a
+//! carousel of story cards each with an excerpt; a "More posts" list with
+//! linked titles in a box named for the author; legal notices a link cuts,
+//! a footer row with the site's logo, a registration notice and a
+//! terms-acceptance line; cards under a "Continue reading" heading).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.
