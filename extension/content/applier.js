@@ -399,5 +399,6 @@ export const applier = {
   showReader,
   unmountReader,
   get readerMounted() { return !!reader; },
+  get readerShown() { return !!reader?.shown; },
   get readerHost() { return reader?.host ?? null; },
 };

@@ -192,6 +192,22 @@ async function toggleReader() {
   return openReader();
 }
 
+/**
+ * Keys that reach the page while the reader is shown are the reader's:
+ * the focus had not yet passed into its frame (the browser moves it
+ * there asynchronously) or the page took it back. Escape closes the
+ * reader; any other key hands the focus back to it.
+ */
+function onPageKey(event) {
+  if (!event.isTrusted || !readerView || !applier.readerShown) return;
+  if (event.key === 'Escape') {
+    event.stopImmediatePropagation();
+    void closeReader();
+  } else {
+    readerView.frame.focus();
+  }
+}
+
 // ------------------------------------------------------------- declutter
 
 function badge() {
@@ -464,4 +480,7 @@ function state() {
 }
 
 // The first copy injected answers; the tests reach its engine and applier too.
-if (!registry.handle) Object.assign(registry, { handle, engine, applier });
+if (!registry.handle) {
+  Object.assign(registry, { handle, engine, applier });
+  window.addEventListener('keydown', onPageKey, true);
+}

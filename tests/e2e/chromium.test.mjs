@@ -459,6 +459,29 @@ describe('Chromium', () => {
     await page.close();
   });
 
+  it('keyboard: keys that reach the page while the reader is shown are the reader\'s (another key hands the focus back to it, Escape closes it)', async () => {
+    const page = await open('/newsmax/');
+    await click(page);
+    await waitReader(page);
+    const frame = viewFrame(page, 'reader');
+    // The page takes the focus back (the browser gives it to the reader's
+    // frame asynchronously, so a key pressed at once may land here too).
+    const takeFocus = async () => {
+      await page.evaluate(() => document.activeElement?.blur());
+      await frame.waitForFunction(() => !document.hasFocus(), null, { timeout: 10_000 });
+      assert.equal(await page.evaluate(() => document.activeElement?.localName), 'body', 'the page has the focus');
+    };
+    await takeFocus();
+    await pressKey(page, 'j');
+    await frame.waitForFunction(() => document.hasFocus(), null, { timeout: 10_000 });
+    assert.equal(await page.evaluate(() => document.activeElement?.localName), 'declutter-reader', 'a key in the page gave the focus back to the reader');
+    assert.ok(await page.evaluate(() => !!document.querySelector('declutter-reader')), 'a key other than Escape leaves the reader open');
+    await takeFocus();
+    await pressKey(page, 'Escape');
+    await waitNoReader(page);
+    await page.close();
+  });
+
   it('no console errors from the extension, and no requests to any host but 127.0.0.1 after it ran', async () => {
     assert.ok(Number.isFinite(firstTrigger), 'the extension was triggered');
     assert.ok(seen.length > 0, 'console entries were collected at all (the corpus pages make noise of their own)');

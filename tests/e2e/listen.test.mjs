@@ -261,22 +261,6 @@ for (const browser of BROWSERS) {
     const press = (action) => driver.pressIn('reader', `[data-action="${action}"]`);
     const setTheme = (theme) => driver.pressIn('reader', `[data-theme-choice="${theme}"]`);
     const key = (k) => driver.keys(k);
-    // Escape, then the reader gone. In Chromium a key sent by CDP while the
-    // frame it goes to is being torn down, or just after a click in it, can
-    // go undelivered (2 of this session's 4 CI runs, in the real-engine test and
-    // here): when the reader is still open after a few seconds the key is
-    // sent once more. Each press must close it; a second press is never
-    // needed by hand.
-    async function escapeCloses() {
-      await key('Escape');
-      const closed = await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed', 4000)
-        .then(() => true, () => false);
-      if (!closed) {
-        console.log('# Escape went undelivered once; pressing it again');
-        await key('Escape');
-        await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
-      }
-    }
     const clickParagraph = async (i) => {
       await driver.inFrame('reader', markParagraph, i);
       await driver.pressIn('reader', '[data-test-click]');
@@ -416,7 +400,7 @@ for (const browser of BROWSERS) {
         await until((x) => x.spoken.length === 1, 'reading');
         await driver.inFrame('reader', speechEvent, 'test-speech-auto');
         await until((x) => x.spoken.length >= 3, 'reading on');
-        if (how === 'escape') await escapeCloses();
+        if (how === 'escape') await key('Escape');
         else await driver.click();
         await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
         // The page's copy of the log comes by postMessage from the frame, which
