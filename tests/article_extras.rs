@@ -330,3 +330,34 @@ fn prose_that_follows_or_shares_stays() {
     assert!(text.contains("Follow the river north"), "{text}");
     assert!(text.contains("Share the windfalls"), "{text}");
 }
+
+#[test]
+fn a_copyright_line_closing_the_story_stays_out() {
+    let text = article_text(&format!(
+        "{}<div class=\"story-end\">Copyright © 2026 Orchard Weekly. All Rights Reserved.</div>",
+        paras(1, 6)
+    ));
+    assert_out(&text, "All Rights Reserved");
+    assert!(
+        text.contains("Note 6 from the orchard"),
+        "last paragraph lost: {text:?}"
+    );
+}
+
+#[test]
+fn a_copyright_credit_inside_the_story_stays() {
+    // A notice with story after it may be a credit the story gives.
+    let text = article_text(&format!(
+        "{}<div class=\"credit\">Copyright © 1911 The Orchard Society. All rights reserved.</div>{}",
+        paras(1, 3),
+        paras(4, 6)
+    ));
+    assert!(
+        text.contains("All rights reserved"),
+        "credit dropped: {text:?}"
+    );
+    assert!(
+        text.contains("Note 6 from the orchard"),
+        "article lost: {text:?}"
+    );
+}

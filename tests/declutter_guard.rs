@@ -12,7 +12,8 @@
 //! episode's intro full of links beside its subscribe links, a glossary's
 //! dialogs named by a component library (`cmp-modal`), a section's intro
 //! above product cards under a "Related" label, a comparison table with
-//! "Most popular" badges, an article's contents beside a sign-up form.
+//! "Most popular" badges, an article's contents beside a sign-up form, an
+//! author's bio in a block whose class says "comment".
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or

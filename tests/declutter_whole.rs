@@ -22,7 +22,11 @@
 //! carousel of story cards each with an excerpt; a "More posts" list with
 //! linked titles in a box named for the author; legal notices a link cuts,
 //! a footer row with the site's logo, a registration notice and a
-//! terms-acceptance line; cards under a "Continue reading" heading).
+//! terms-acceptance line; cards under a "Continue reading" heading;
+//! footer links to a newsletter's sign-up beside the site's own links and
+//! menu; a sign-up column whose fine print links the privacy policy; a
+//! copyright line closing the story; a sign-up box under a table of
+//! contents' heading).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.

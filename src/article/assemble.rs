@@ -30,6 +30,7 @@ pub fn assemble(
     for &part in &parts {
         clean(dom, part, stats, excluded, flags, &mut removed);
     }
+    drop_closing_notice(dom, &mut parts, notices, &mut removed);
     let parts = through_forms(dom, &parts, &removed);
     ArticleSubtrees { parts, removed }
 }
@@ -235,6 +236,54 @@ fn intro_run(
         }
     }
     taken
+}
+
+/// A notice longer than this is more than a closing line.
+const CLOSING_NOTICE_MAX_CHARS: u32 = 300;
+
+/// A short legal notice after the article's last words (a station's
+/// "Copyright © 2025 … All Rights Reserved." under the story) closes the
+/// page's frame, not the story: it leaves the article, so the reader does
+/// not end on it and live declutter may hide it. A notice with article
+/// text after it may be a credit the story gives, and stays.
+fn drop_closing_notice(
+    dom: &Dom,
+    parts: &mut Vec<NodeIx>,
+    notices: &[NodeIx],
+    removed: &mut Vec<NodeIx>,
+) {
+    let found = ArticleSubtrees {
+        parts: parts.to_vec(),
+        removed: removed.clone(),
+    };
+    let kept_text_in = |range: std::ops::Range<NodeIx>| {
+        range.into_iter().any(|i| {
+            let n = dom.node(i);
+            n.kind == Kind::Text && n.text_chars > 0 && !n.invisible && found.keeps(dom, i)
+        })
+    };
+    let Some(&last) = notices.iter().rev().find(|&&n| {
+        found.keeps(dom, n)
+            && parts
+                .iter()
+                .any(|&p| p != n && dom.contains(p, n) || p == n && parts.len() > 1)
+            && dom.node(n).text_chars <= CLOSING_NOTICE_MAX_CHARS
+            && kept_text_in(n..dom.end(n))
+    }) else {
+        return;
+    };
+    let after = dom.end(last);
+    let last_end = parts.iter().map(|&p| dom.end(p)).max().unwrap_or(after);
+    if after < last_end && kept_text_in(after..last_end) {
+        return;
+    }
+    removed.retain(|&r| !dom.contains(last, r));
+    if parts.contains(&last) {
+        parts.retain(|&p| p != last);
+    } else {
+        let at = removed.partition_point(|&r| r < last);
+        removed.insert(at, last);
+    }
 }
 
 /// Does the block lie in a legal notice, or is one most of its text?

@@ -52,26 +52,6 @@ const PROMPTS: &[&str] = &[
     "share this post",
 ];
 
-/// Whole texts of a table of contents' heading, left behind when cleaning
-/// dropped the list of in-page links under it.
-const CONTENTS_LABELS: &[&str] = &[
-    "table of contents",
-    "contents",
-    "on this page",
-    "in this article",
-    "jump to",
-    "skip to",
-    "inhaltsverzeichnis",
-    "inhalt",
-    "sommaire",
-    "table des matières",
-    "índice",
-    "contenido",
-    "indice",
-    "inhoud",
-    "inhoudsopgave",
-];
-
 /// Where a prompt to follow or share sends the reader.
 const SOCIAL: &[&str] = &[
     "social media",
@@ -246,7 +226,7 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     if chars <= LABEL_MAX_CHARS
         && (crate::clutter::lexicon::is_ad_label(&lead)
             || CONTINUES.contains(&lead.as_str())
-            || CONTENTS_LABELS.contains(&lead.as_str()))
+            || crate::clutter::lexicon::is_contents_label(&lead))
     {
         return true;
     }

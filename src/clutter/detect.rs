@@ -274,6 +274,34 @@ fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
     dom.node(top).text_chars <= chars
 }
 
+/// Does `parent`, outside `current`, hold the heading of a table of
+/// contents?
+fn holds_contents_heading(dom: &Dom, parent: NodeIx, current: NodeIx) -> bool {
+    dom.descendants(parent)
+        .filter(|&d| !dom.contains(current, d))
+        .filter(|&d| dom.tag(d).is_some_and(crate::tags::is_heading))
+        .any(|h| {
+            let text = dom.text(h).to_lowercase();
+            let words: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            lexicon::is_contents_label(&words.join(" "))
+        })
+}
+
+/// Does `ix` lie in the site's menu: a `nav`, the page's header, an
+/// element whose role is navigation or a menu?
+fn in_menu(dom: &Dom, ix: NodeIx) -> bool {
+    std::iter::once(ix).chain(dom.ancestors(ix)).any(|a| {
+        matches!(dom.tag(a), Some("nav" | "header" | "menu"))
+            || matches!(
+                dom.attr(a, "role"),
+                Some("navigation" | "menu" | "menubar" | "banner")
+            )
+    })
+}
+
 /// Does every prose paragraph inside `ix` lie in a card: an element below
 /// `ix`, one of a row of alike siblings (same tag and class), that holds a
 /// link of its own beside the paragraph (a title link; a link inside the
@@ -386,12 +414,40 @@ fn seed_kind(
             ));
         }
     }
-    if plain_prose == 0 && chars <= 250 && strong(Newsletter) && actions + e.inputs + e.iframes > 0
+    // (A "Newsletter" item of the site's menu, or the menu, is the
+    // menu's; "Sign up for our newsletter" there is still a pitch.)
+    let form_of_its_own = e.inputs + e.forms + e.iframes + e.form_slots > 0;
+    let menu_item = || {
+        !form_of_its_own
+            && (e.links >= e.signup_links + 2
+                || dom.text(ix).split_whitespace().count() <= MENU_ITEM_WORDS)
+            && in_menu(dom, ix)
+    };
+    if plain_prose == 0
+        && chars <= 250
+        && strong(Newsletter)
+        && actions + e.inputs + e.iframes > 0
+        && !menu_item()
     {
         return Some((
             Newsletter,
             "short prompt inviting to sign up for a newsletter",
         ));
+    }
+    // A short block that invites signing up, whose links all lead to a
+    // newsletter's sign-up page ("Get the latest news", "Subscribe"): the
+    // way in to a sign-up. (A site menu's "Newsletter" item is the
+    // site's navigation.)
+    if plain_prose == 0
+        && chars <= 250
+        && says(Newsletter)
+        && e.signup_links > 0
+        && e.signup_links == e.links
+        && actions <= 2
+        && !form_of_its_own
+        && !in_menu(dom, ix)
+    {
+        return Some((Newsletter, "link to sign up for a newsletter"));
     }
     // A dialog named for cookies or consent, with controls of its own: a
     // consent platform's banner, whatever its buttons say and however long
@@ -488,7 +544,20 @@ fn seed_kind(
     if heading_led && e.prose == 0 && chars <= 600 && label_says(Comments) {
         return Some((Comments, "section under a comments heading"));
     }
-    if named(Comments) && chars > 0 {
+    // A block named for comments is a comment, or a thread of them, when
+    // it looks like one: one of a row of alike blocks, holding comments
+    // named so, saying "comment" or "reply", dated, or with a reply form.
+    // (An author's bio named "writer-comment" is none of these.)
+    let looks_like_comments = || {
+        is_card(dom, ix)
+            || says(Comments)
+            || e.textareas > 0
+            || dom
+                .descendants(ix)
+                .any(|d| d != ix && (dom.is_tag(d, "time") || names_kind(dom, d, Comments)))
+            || dom.text(ix).to_lowercase().contains("reply")
+    };
+    if named(Comments) && chars > 0 && looks_like_comments() {
         return Some((Comments, "comment thread (the block is named for comments)"));
     }
     if e.prose == 0 && chars <= 300 && e.store_links > 0 && e.store_links * 2 >= e.links {
@@ -663,6 +732,13 @@ fn absorbable(growing: ClutterKind, other: ClutterKind) -> bool {
         )
 }
 
+/// Words of a menu item's label ("Email newsletters").
+const MENU_ITEM_WORDS: usize = 3;
+
+/// Links a sign-up box may hold beside its own (privacy policy, terms,
+/// "already subscribed? sign in").
+const NEWSLETTER_OTHER_LINKS: u32 = 3;
+
 /// Levels a block may grow above its seed.
 const MAX_GROWTH_LEVELS: usize = 12;
 
@@ -790,7 +866,15 @@ fn grow(
         };
         // Links to places in this page beside it: the article's table of
         // contents, never part of a box (a comment's are its permalinks).
-        let takes_contents = kind != ClutterKind::Comments && p.anchor_links >= c.anchor_links + 3;
+        // (Or its heading, over a list a script fills in.)
+        let takes_contents = kind != ClutterKind::Comments
+            && (p.anchor_links >= c.anchor_links + 3
+                || p.headings > c.headings && holds_contents_heading(dom, parent, current));
+        // A sign-up box links to its privacy policy and terms, not to the
+        // rest of the site: a list of links beside it is the footer's
+        // navigation, not the box.
+        let takes_navigation = kind == ClutterKind::Newsletter
+            && (p.links - p.signup_links) > (c.links - c.signup_links) + NEWSLETTER_OTHER_LINKS;
         let takes_paragraph = matches!(kind, ClutterKind::Share | ClutterKind::Ad)
             && p.paragraphs > c.paragraphs
             && !beside_notice();
@@ -841,16 +925,18 @@ fn grow(
             || (counted_headings > heading_limit && !a_comment)
             || takes_paragraph
             || takes_contents
+            || takes_navigation
         {
             break;
         }
         // Another kind's block beside this one: the two stay apart.
-        let other_kind = inside.iter().take(SEEDS_PER_PARENT).any(|&(s, k, _, _)| {
-            k != kind
-                && !absorbable(kind, k)
-                && !dom.contains(current, s)
-                && !dom.contains(s, current)
-        });
+        // So is one around it: a block grows out of another kind's box (a
+        // privacy link out of a sign-up box) only by taking the box whole.
+        let at_parent = &seeds[positions.partition_point(|&s| s < parent)..from];
+        let other_kind = at_parent
+            .iter()
+            .chain(inside.iter().take(SEEDS_PER_PARENT))
+            .any(|&(s, k, _, _)| k != kind && !absorbable(kind, k) && !dom.contains(current, s));
         if other_kind {
             break;
         }

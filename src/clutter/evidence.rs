@@ -33,6 +33,8 @@ pub struct Evidence {
     pub share_links: u32,
     /// Links to an app's page in an app store.
     pub store_links: u32,
+    /// Links to a newsletter's or mailing list's sign-up page.
+    pub signup_links: u32,
     pub email_inputs: u32,
     pub inputs: u32,
     pub buttons: u32,
@@ -168,6 +170,7 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.anchor_links += c.anchor_links;
     p.share_links += c.share_links;
     p.store_links += c.store_links;
+    p.signup_links += c.signup_links;
     p.email_inputs += c.email_inputs;
     p.inputs += c.inputs;
     p.buttons += c.buttons;
@@ -222,6 +225,9 @@ fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
             if is_store_link(dom, ix) {
                 e.store_links += 1;
             }
+            if is_signup_link(dom, ix) {
+                e.signup_links += 1;
+            }
         }
         "button" => {
             e.buttons += 1;
@@ -256,11 +262,13 @@ fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
             // blocks anywhere below, through inline wrappers too.)
             if data.text_chars >= PROSE_CHARS && dom.link_density(ix) < 0.5 && e.blocks == 0 {
                 e.prose += 1;
-                // Kinds whose boxes carry a pitch paragraph.
+                // Kinds whose boxes carry a pitch paragraph, and the legal
+                // fine print under a sign-up form ("see our privacy policy").
                 let pitch = bit(ClutterKind::Newsletter)
                     | bit(ClutterKind::Comments)
                     | bit(ClutterKind::CookieConsent)
-                    | bit(ClutterKind::AppPromo);
+                    | bit(ClutterKind::AppPromo)
+                    | bit(ClutterKind::RepeatedBoilerplate);
                 if e.wording & pitch != 0 {
                     e.pitch_prose += 1;
                 }
@@ -269,6 +277,9 @@ fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
         _ => {
             if dom.attr(ix, "role") == Some("button") {
                 e.buttons += 1;
+                if is_share_link(dom, ix) {
+                    e.share_links += 1;
+                }
             }
         }
     }
@@ -300,6 +311,16 @@ fn is_store_link(dom: &Dom, ix: NodeIx) -> bool {
         host,
         "apps.apple.com" | "itunes.apple.com" | "play.google.com" | "appgallery.huawei.com"
     )
+}
+
+/// A link to a newsletter's or mailing list's sign-up page: its path
+/// says so ("/newsletter", "/join-our-mailing-list/").
+fn is_signup_link(dom: &Dom, ix: NodeIx) -> bool {
+    let href = dom.attr(ix, "href").unwrap_or("").to_ascii_lowercase();
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    ["newsletter", "mailing-list", "mailinglist", "mailing_list"]
+        .iter()
+        .any(|w| path.contains(w))
 }
 
 /// A link or button that shares the page: a known share endpoint shape, or

@@ -172,7 +172,7 @@ impl<'a> Guard<'a> {
         let own = dom.node(block).text_chars;
         dom.ancestors(block)
             .find(|&a| dom.tag(a).is_some_and(crate::tags::is_block_tag))
-            .is_some_and(|paragraph| dom.node(paragraph).text_chars >= 2 * own + RUNNING_TEXT_CHARS)
+            .is_some_and(|paragraph| flowing_chars(dom, paragraph) >= 2 * own + RUNNING_TEXT_CHARS)
     }
 
     /// The largest element from `seed` up to `grown` that touches nothing
@@ -195,6 +195,26 @@ impl<'a> Guard<'a> {
         }
         best
     }
+}
+
+/// Characters of the text that flows in `block` itself: not the text of
+/// the paragraphs, lists or sections nested in it. A link among a
+/// footer's columns stands beside blocks, not in a phrase of text.
+fn flowing_chars(dom: &Dom, block: NodeIx) -> u32 {
+    let mut chars = 0;
+    let mut i = block + 1;
+    while i < dom.end(block) {
+        if dom.tag(i).is_some_and(crate::tags::is_block_tag) {
+            i = dom.end(i);
+            continue;
+        }
+        let n = dom.node(i);
+        if n.kind == Kind::Text && !n.invisible {
+            chars += n.text_chars;
+        }
+        i += 1;
+    }
+    chars
 }
 
 /// An inline element wrapped around headings, paragraphs or lists (a

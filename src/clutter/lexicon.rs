@@ -23,6 +23,7 @@ const NEWSLETTER: &[&str] = &[
     "email updates",
     "e-mail updates",
     "daily briefing",
+    "get the latest",
     "get our",
     "delivered to your",
     "abonnieren",
@@ -70,6 +71,8 @@ const NEWSLETTER_STRONG: &[&str] = &[
     "nieuwsbrief",
     "nyhetsbrev*",
     "follow by email",
+    "email updates",
+    "e-mail updates",
 ];
 
 const COMMENTS: &[&str] = &[
@@ -401,6 +404,32 @@ pub fn is_ad_label(text: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     AD_LABELS.contains(&t.as_str())
+}
+
+/// Whole texts of a table of contents' heading, left behind when cleaning
+/// dropped the list of in-page links under it.
+const CONTENTS_LABELS: &[&str] = &[
+    "table of contents",
+    "contents",
+    "on this page",
+    "in this article",
+    "jump to",
+    "skip to",
+    "inhaltsverzeichnis",
+    "inhalt",
+    "sommaire",
+    "table des matières",
+    "índice",
+    "contenido",
+    "indice",
+    "inhoud",
+    "inhoudsopgave",
+];
+
+/// Is `text` (lower-cased words one space apart) the whole heading of a
+/// table of contents ("Table of contents", "On this page")?
+pub fn is_contents_label(text: &str) -> bool {
+    CONTENTS_LABELS.contains(&text)
 }
 
 /// Which kinds' wording a lower-cased text holds, as bits (see
