@@ -13,7 +13,8 @@
 //! dialogs named by a component library (`cmp-modal`), a section's intro
 //! above product cards under a "Related" label, a comparison table with
 //! "Most popular" badges, an article's contents beside a sign-up form, an
-//! author's bio in a block whose class says "comment".
+//! author's bio in a block whose class says "comment", a section heading
+//! whose anchor id, made of its words, says "gpt" and "ad".
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or
