@@ -340,6 +340,41 @@ impl Dom {
         out
     }
 
+    /// The start of the subtree's text as a reader sees it laid out: like
+    /// [`Dom::text_start`], with a space where one block (a list item, a
+    /// paragraph, a cell) ends and the next begins, though the markup
+    /// has none between them (`<li>Home</li><li>News</li>`).
+    pub fn text_start_spaced(&self, ix: NodeIx, max_chars: usize) -> String {
+        let block_of = |mut i: NodeIx| {
+            while i != ix {
+                if self.tag(i).is_some_and(crate::tags::is_block_tag) {
+                    return i;
+                }
+                match self.parent(i) {
+                    Some(p) => i = p,
+                    None => break,
+                }
+            }
+            ix
+        };
+        let mut out = String::new();
+        let mut last_block = None;
+        let visible = (ix..self.nodes[ix].end)
+            .filter(|&i| self.nodes[i].kind == Kind::Text && !self.nodes[i].invisible);
+        for i in visible {
+            if out.chars().count() > max_chars {
+                break;
+            }
+            let block = block_of(i);
+            if last_block.is_some_and(|b| b != block) && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            last_block = Some(block);
+            push_collapsed(&mut out, self.text_node(i).unwrap_or(""));
+        }
+        out.trim_end().to_string()
+    }
+
     /// All text of the subtree as the DOM's `textContent` has it (script and
     /// style text included), whitespace collapsed.
     pub fn raw_text(&self, ix: NodeIx) -> String {
@@ -569,6 +604,15 @@ fn hides_element(declarations: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaced_text_parts_blocks_the_markup_runs_together() {
+        let dom =
+            Dom::parse("<ul><li>Home</li><li>News <b>today</b></li><li><p>Sport</p></li></ul>");
+        let ul = dom.first_by_tag("ul").expect("a list");
+        assert_eq!(dom.text_start(ul, 100), "HomeNews todaySport");
+        assert_eq!(dom.text_start_spaced(ul, 100), "Home News today Sport");
+    }
 
     #[test]
     fn subtree_ranges_and_text() {

@@ -49,3 +49,57 @@ fn keep_locators_name_the_headline_and_byline() {
     assert_eq!(tags, ["h1", "span"], "{:?}", x.keep);
     assert!(x.keep[1].fingerprint.contains("Jonas Berg"));
 }
+
+/// A list's label ("Related reading" before it) goes only with its list:
+/// when the guard keeps the list (it is the article's), the label stays
+/// too, or a heading such as "recommended by Ana Reyes" over the article's
+/// own book list would vanish alone.
+#[test]
+fn a_label_goes_only_with_its_list() {
+    use declutter::clutter::{plan, Guard, Signal, Signals};
+    use declutter::dom::Dom;
+    use declutter::model::{ArticleSubtrees, ClutterKind, Metadata};
+    use declutter::rules::SiteRules;
+
+    let html = "<html><body><main><h4>recommended by Ana Reyes</h4>\
+        <ul><li><a href=/a>The Salt House</a></li><li><a href=/b>Small Tides</a></li></ul>\
+        <p>Other text.</p><h4>Related reading</h4>\
+        <ul><li><a href=/c>More islands</a></li><li><a href=/d>More ferries</a></li></ul>\
+        </main></body></html>";
+    let dom = Dom::parse(html);
+    let by_tag =
+        |tag: &str| -> Vec<_> { dom.elements().filter(|&ix| dom.is_tag(ix, tag)).collect() };
+    let (labels, lists) = (by_tag("h4"), by_tag("ul"));
+    let signal = |node, label_of| Signal {
+        node,
+        seed: node,
+        repeated: false,
+        kind: ClutterKind::Related,
+        reason: "test".into(),
+        exclude_from_article: false,
+        label_of,
+    };
+    let signals = Signals {
+        blocks: vec![
+            signal(labels[0], Some(lists[0])),
+            signal(lists[0], None),
+            signal(labels[1], Some(lists[1])),
+            signal(lists[1], None),
+        ],
+    };
+    // The first list is the article's: the guard keeps it.
+    let found = ArticleSubtrees {
+        parts: vec![lists[0]],
+        removed: Vec::new(),
+    };
+    let guard = Guard::new(&dom, &Metadata::default(), Some(&found));
+    let planned: Vec<String> = plan(&dom, &signals, &guard, &SiteRules::default())
+        .iter()
+        .map(|b| b.preview.clone())
+        .collect();
+    assert_eq!(
+        planned,
+        ["Related reading", "More islands More ferries"],
+        "{planned:?}"
+    );
+}

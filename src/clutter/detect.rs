@@ -54,6 +54,7 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
                 kind,
                 reason: reason.to_string(),
                 exclude_from_article: exclude && !grew_around_prose && !in_prose,
+                label_of: None,
             }
         })
         .collect();
@@ -67,6 +68,7 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
             (!dom.contains(s.node, label)).then(|| Signal {
                 node: label,
                 seed: label,
+                label_of: Some(s.node),
                 ..s.clone()
             })
         })

@@ -33,6 +33,9 @@ pub struct Signal {
     /// Confident enough to keep out of the article search; repetition and
     /// copyright are not, since an article may quote or credit.
     pub exclude_from_article: bool,
+    /// For the label standing before a list (its "Related posts"
+    /// heading): the list's signal node. The label goes only with it.
+    pub label_of: Option<NodeIx>,
 }
 
 /// Every block the evidence calls clutter, outermost only, in document order.
@@ -122,19 +125,36 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
                 .map(|&p| dom.text(p).to_lowercase()),
         )
         .collect();
-    let mut chosen: Vec<(NodeIx, ClutterKind, String, Option<String>)> = Vec::new();
-    for s in &signals.blocks {
+    // Where each signal's block lands: shrunk clear of protected content,
+    // or nowhere.
+    let planned = |s: &Signal| -> Option<NodeIx> {
         if dom.node(s.node).hidden && !shown_later(s.kind)
             || s.repeated && {
                 let text = dom.text(s.node);
                 protected_texts.contains(&text.to_lowercase()) || guard.is_title(&text)
             }
         {
-            continue;
+            return None;
         }
-        let Some(node) = guard.shrink(s.seed, s.node) else {
+        guard.shrink(s.seed, s.node)
+    };
+    let placed: Vec<Option<NodeIx>> = signals.blocks.iter().map(planned).collect();
+    // A list's label goes only with its list.
+    let dropped: HashSet<NodeIx> = signals
+        .blocks
+        .iter()
+        .zip(&placed)
+        .filter(|(_, at)| at.is_none())
+        .map(|(s, _)| s.node)
+        .collect();
+    let mut chosen: Vec<(NodeIx, ClutterKind, String, Option<String>)> = Vec::new();
+    for (s, at) in signals.blocks.iter().zip(placed) {
+        let Some(node) = at else {
             continue;
         };
+        if s.label_of.is_some_and(|list| dropped.contains(&list)) {
+            continue;
+        }
         if !user_kept(node) {
             chosen.push((node, s.kind, s.reason.clone(), None));
         }
@@ -160,7 +180,7 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
         blocks.push(ClutterBlock {
             kind,
             reason,
-            preview: crate::text::preview(&dom.text_start(node, 100), 100),
+            preview: crate::text::preview(&dom.text_start_spaced(node, 100), 100),
             locator: locator(dom, node),
             rule,
         });

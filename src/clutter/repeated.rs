@@ -67,6 +67,7 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
                 kind: ClutterKind::RepeatedBoilerplate,
                 reason: reason.clone(),
                 exclude_from_article: false,
+                label_of: None,
             });
         }
     }
