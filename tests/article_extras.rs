@@ -259,6 +259,14 @@ fn newsletter_pitches_inside_the_article_stay_out() {
             "<p>Get the latest field notes delivered to your inbox. <a href=/notes>Go</a></p>",
             "latest field notes",
         ),
+        // A form service's script puts the sign-up form in later.
+        (
+            "<div class=card><div class=inner><h2>Join Our Grower's Circle Newsletter</h2>\
+             <div class=spacer></div><p>Get the latest guides, pruning calendars and field \
+             notes delivered to your inbox.</p><div class=embed><style>.f{height:4px}</style>\
+             <script>forms.create({id: 'x'})</script></div></div></div>",
+            "pruning calendars",
+        ),
     ] {
         let text = article_text(&format!("{}{pitch}{}", paras(1, 3), paras(4, 6)));
         assert_out(&text, junk);
@@ -360,4 +368,28 @@ fn a_copyright_credit_inside_the_story_stays() {
         text.contains("Note 6 from the orchard"),
         "article lost: {text:?}"
     );
+}
+
+#[test]
+fn an_unfilled_template_slot_stays_out() {
+    let text = article_text(&format!(
+        "{}<p>[CTA_MODULE]</p>{}",
+        paras(1, 3),
+        paras(4, 6)
+    ));
+    assert_out(&text, "CTA_MODULE");
+}
+
+#[test]
+fn bracketed_references_stay() {
+    // A citation and a wiki's section link are the text's, not a slot.
+    let text = article_text(&format!(
+        "{}<p>See the alarm study <a href=#hol>[Hol14]</a> for another context, and the \
+         history below for how the orchard changed hands twice in one hundred years.</p>\
+         <h2>History <span>[<a href=/edit>edit</a>]</span></h2>{}",
+        paras(1, 3),
+        paras(4, 6)
+    ));
+    assert!(text.contains("[Hol14]"), "citation dropped: {text:?}");
+    assert!(text.contains("[edit]"), "section link dropped: {text:?}");
 }

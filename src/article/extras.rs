@@ -197,6 +197,8 @@ const SIGN_UP: &[&str] = &[
 ];
 /// A pitch is a line or two.
 const PITCH_MAX_CHARS: usize = 300;
+/// The longest "[SLOT_NAME]" a content system leaves unfilled.
+const PLACEHOLDER_MAX_CHARS: usize = 40;
 /// A shorter line needs no link or button to be a pitch.
 const PITCH_BARE_MAX_CHARS: usize = 80;
 
@@ -240,6 +242,7 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
         || is_bio_box(dom, ix, &lead, chars)
         || is_bio_tail(dom, ix)
         || is_newsletter_pitch(dom, ix, chars)
+        || is_template_placeholder(&start)
         || is_related_links(dom, ix, chars)
 }
 
@@ -329,10 +332,33 @@ fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     if !any_phrase(&text, NEWSLETTER_NOUNS) || !any_phrase(&text, SIGN_UP) {
         return false;
     }
-    let asks = |d: NodeIx| matches!(dom.tag(d), Some("a" | "button" | "input"));
+    // A link or button, or the script or frame a form service fills in
+    // with its sign-up form.
+    let asks = |d: NodeIx| {
+        matches!(
+            dom.tag(d),
+            Some("a" | "button" | "input" | "form" | "iframe" | "script")
+        )
+    };
     chars <= PITCH_BARE_MAX_CHARS
         || dom.tag(ix).is_some_and(crate::tags::is_heading)
         || dom.descendants(ix).any(asks)
+}
+
+/// A content system's slot left unfilled, printed as its name in
+/// brackets: "[CTA_MODULE]", "[AD-SLOT]" (not a wiki's "[edit]", a
+/// citation's "[Hol14]" or a footnote's "[1]").
+fn is_template_placeholder(text: &str) -> bool {
+    let text = text.trim();
+    let Some(name) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
+        return false;
+    };
+    text.len() <= PLACEHOLDER_MAX_CHARS
+        && name.contains(['_', '-'])
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        && name.chars().any(|c| c.is_ascii_uppercase())
 }
 
 /// "Follow us on Instagram", "Share on Pinterest", a bare "Share", or a
