@@ -263,10 +263,9 @@ fn drop_closing_notice(
         })
     };
     let Some(&last) = notices.iter().rev().find(|&&n| {
+        // (Not the article's only part: that would leave no article.)
         found.keeps(dom, n)
-            && parts
-                .iter()
-                .any(|&p| p != n && dom.contains(p, n) || p == n && parts.len() > 1)
+            && parts.as_slice() != [n]
             && dom.node(n).text_chars <= CLOSING_NOTICE_MAX_CHARS
             && kept_text_in(n..dom.end(n))
     }) else {

@@ -304,20 +304,17 @@ fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
     dom.node(top).text_chars <= chars
 }
 
+/// Longer than the longest heading a table of contents has.
+const CONTENTS_LABEL_MAX_CHARS: u32 = 40;
+
 /// Does `parent`, outside `current`, hold the heading of a table of
 /// contents?
 fn holds_contents_heading(dom: &Dom, parent: NodeIx, current: NodeIx) -> bool {
     dom.descendants(parent)
         .filter(|&d| !dom.contains(current, d))
         .filter(|&d| dom.tag(d).is_some_and(crate::tags::is_heading))
-        .any(|h| {
-            let text = dom.text(h).to_lowercase();
-            let words: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            lexicon::is_contents_label(&words.join(" "))
-        })
+        .filter(|&h| dom.node(h).text_chars <= CONTENTS_LABEL_MAX_CHARS)
+        .any(|h| lexicon::is_contents_label(&dom.text(h)))
 }
 
 /// Does `ix` lie in the site's menu: a `nav`, the page's header, an

@@ -426,10 +426,11 @@ const CONTENTS_LABELS: &[&str] = &[
     "inhoudsopgave",
 ];
 
-/// Is `text` (lower-cased words one space apart) the whole heading of a
-/// table of contents ("Table of contents", "On this page")?
+/// Is `text`, whole, the heading of a table of contents ("Table of
+/// Contents", "On this page:")? Case and punctuation aside.
 pub fn is_contents_label(text: &str) -> bool {
-    CONTENTS_LABELS.contains(&text)
+    let lower = text.to_lowercase();
+    CONTENTS_LABELS.contains(&table_words(&lower).join(" ").as_str())
 }
 
 /// Which kinds' wording a lower-cased text holds, as bits (see

@@ -563,8 +563,7 @@ for (const browser of BROWSERS) {
 
       // The close button, not Escape: this test is about the engine, and
       // Escape's own test ("Escape and closing the reader stop speech")
-      // is above; a key sent by CDP into the frame that Escape removes can
-      // go unacknowledged, which made this check flaky.
+      // is above.
       await driver.pressIn('reader', '[data-action="close"]');
       await waitFor(driver, () => !document.querySelector('declutter-reader'), null, 'reader closed');
       await sleep(500);
