@@ -101,8 +101,8 @@ try {
 
       const timing = (order) => sw.evaluate(async ({ runs, order }) => {
         const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-        // (Builds before the extension's modules had sendToTab as a global.)
-        const send = globalThis[Symbol.for('declutter')]?.sendToTab ?? globalThis.sendToTab;
+        // (Older builds: under Symbol.for('declutter'), or before the modules a global.)
+        const send = globalThis[Symbol.for('declutter.test')]?.sendToTab ?? globalThis[Symbol.for('declutter')]?.sendToTab ?? globalThis.sendToTab;
         return send(tab, { cmd: 'bench', runs, order });
       }, { runs: RUNS, order });
       // Default order: the extension's context (the service worker), HTML by message.

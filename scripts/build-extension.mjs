@@ -46,7 +46,6 @@ return { init: __wbg_init, initSync, ${names.join(', ')} };
 const ENTRIES = [
   'background.js',
   'content/main.js',
-  'content/preload.js',
   'frame/reader-frame.js',
   'frame/panel-frame.js',
   'frame/export-frame.js',
@@ -56,7 +55,16 @@ const ENTRIES = [
 // the bundle (it only calls it).
 const PLAIN_SCRIPTS = ['content/auto.js'];
 
-async function bundle(out) {
+// Test hooks are `TEST:` statements (under Symbol.for('declutter.test')):
+// the packages the user installs are built without them, the test packages
+// with them — DIST/test/ beside the release packages, which tests/e2e and
+// scripts/bench-browser.mjs load, and the fault-injection build, a test
+// build as a whole (scripts/build-extension.sh sets DECLUTTER_TEST_BUILD).
+const PACKAGES = process.env.DECLUTTER_TEST_BUILD
+  ? [{ dir: DIST, hooks: true }]
+  : [{ dir: DIST, hooks: false }, { dir: join(DIST, 'test'), hooks: true }];
+
+async function bundle(out, hooks) {
   await esbuild.build({
     entryPoints: ENTRIES.map((entry) => join(SRC, entry)),
     outbase: SRC,
@@ -67,6 +75,7 @@ async function bundle(out) {
     charset: 'utf8',
     loader: { '.css': 'text' },
     alias: { 'declutter-wasm': join(WASM, 'glue.js') },
+    dropLabels: hooks ? [] : ['TEST'],
     logLevel: 'warning',
   });
 }
@@ -143,8 +152,8 @@ if (importProblems.length) {
 }
 writeFileSync(join(WASM, 'glue.js'), freshGlue(readFileSync(join(WASM, 'declutter.js'), 'utf8')));
 
-for (const browser of ['chrome', 'firefox']) {
-  const out = join(DIST, browser);
+for (const { dir, hooks } of PACKAGES) for (const browser of ['chrome', 'firefox']) {
+  const out = join(dir, browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync(SRC, out, {
@@ -158,8 +167,8 @@ for (const browser of ['chrome', 'firefox']) {
   for (const [name, page] of Object.entries(FRAME_PAGES)) {
     writeFileSync(join(out, 'frame', `${name}.html`), framePage(page, name));
   }
-  await bundle(out);
-  const zip = join(DIST, `declutter-${browser}.zip`);
+  await bundle(out, hooks);
+  const zip = join(dir, `declutter-${browser}.zip`);
   rmSync(zip, { force: true });
   execFileSync('zip', ['-q', '-r', '-X', zip, '.'], { cwd: out });
   console.log(`== build: ${browser}: ${out} and ${zip}`);

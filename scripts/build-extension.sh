@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the extension: the core compiled to wasm (wasm-bindgen --target web,
 # wasm-opt -Oz), then one package per browser from extension/ into
-# dist/chrome and dist/firefox, and a .zip of each.
+# dist/chrome and dist/firefox, and a .zip of each; and the same with the
+# test hooks into dist/test/ (what tests/e2e load).
 #
 #   scripts/build-extension.sh            # everything
 #   SKIP_WASM=1 scripts/build-extension.sh  # reuse dist/wasm (JS-only changes)
@@ -20,6 +21,7 @@ FEATURES=()
 if [ -n "${FAULT_INJECTION:-}" ]; then
   DIST=dist-fault
   FEATURES=(--features fault-injection)
+  export DECLUTTER_TEST_BUILD=1  # test hooks in its packages (build-extension.mjs)
 fi
 export DECLUTTER_DIST="$PWD/$DIST"
 OUT=$DIST/wasm

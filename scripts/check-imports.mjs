@@ -12,7 +12,6 @@ export const ENTRIES = [
   'extension/background.js',
   'extension/options/options.js',
   'extension/content/main.js',
-  'extension/content/preload.js',
   'extension/frame/reader-frame.js',
   'extension/frame/panel-frame.js',
   'extension/frame/export-frame.js',

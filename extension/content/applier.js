@@ -325,7 +325,7 @@ function noteLate(added) {
 function mountOwn(el) {
   mutate(() => {
     el.setAttribute(OWN, '');
-    // (A preloaded frame is in place already: moving an iframe reloads it.)
+    // (Never appended twice: moving an iframe reloads it.)
     if (el.parentNode !== document.documentElement) document.documentElement.appendChild(el);
   });
   return el;

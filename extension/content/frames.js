@@ -7,18 +7,12 @@
 import { api } from '../shared/platform.js';
 import { rpc } from '../shared/rpc.js';
 
-// One instance per page, whichever script got here first: the preload
-// script (content/preload.js) may have started the reader frame, and
-// listens for its port, before the rest of the content script is injected.
+// One instance per page: each injection of the content script is a new
+// copy of its modules, and the first copy's listener answers the ports.
 const SHARED = Symbol.for('declutter.frames');
 
 function makeFrames() {
   const open = new Map(); // token -> view
-  let preloaded = null; // a reader view started early, not yet taken over
-
-  // A reader frame started before the rest of the content script was
-  // injected (content/preload.js): not adopted within this long, it goes.
-  const PRELOAD_MS = 10_000;
 
   /**
    * Build the host for `kind` ('reader' | 'panel' | 'export') whose frame
@@ -26,23 +20,8 @@ function makeFrames() {
    * frame's URL carries a random token; only a port named with it, opened
    * by this extension, is answered. Returns {host, frame, rpc (null while
    * not connected), connected: Promise<rpc> (the first connection), close()}.
-   * A reader frame preloaded for this command is taken over as it is.
    */
   function create(kind, handlers) {
-    const early = preloaded;
-    if (early?.kind === kind && early.host.isConnected) {
-      preloaded = null;
-      clearTimeout(early.expiry);
-      early.handlers = handlers;
-      early.takeOver(handlers);
-      return early;
-    }
-    const view = build(kind, handlers);
-    view.takeOver(handlers);
-    return view;
-  }
-
-  function build(kind, handlers) {
     // (getRandomValues: randomUUID exists only in secure contexts, and a page may be http:.)
     const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     const page = api.runtime.getURL(`frame/${kind}.html`);
@@ -66,7 +45,6 @@ function makeFrames() {
       },
     };
     view.connect = connect;
-    view.ready = new Promise((resolve) => { view.takeOver = resolve; });
     // The page may navigate the frame (a parent can): a second load is not
     // our page any more, so the view goes.
     let loads = 0;
@@ -80,31 +58,6 @@ function makeFrames() {
     return view;
   }
 
-  /**
-   * Start loading the reader frame now, while the rest of the
-   * content script is injected and the page read (content/preload.js):
-   * the frame's own load is the slowest step to the reader being painted.
-   */
-  function preload(kind) {
-    if (preloaded) return;
-    const view = build(kind, {});
-    view.host.setAttribute('data-declutter-own', '');
-    view.host.setAttribute('data-loading', '');
-    // Placed (and transparent, as the frame is until it draws) before
-    // content/own.css is in: inline, as the page's CSP allows CSSOM.
-    for (const [name, value] of Object.entries({ position: 'fixed', inset: '0', width: '100%', height: '100%', 'z-index': '2147483647', 'pointer-events': 'none' })) {
-      view.host.style.setProperty(name, value, 'important');
-    }
-    document.documentElement.appendChild(view.host);
-    view.expiry = setTimeout(() => {
-      if (preloaded !== view) return;
-      preloaded = null;
-      view.close();
-      view.host.remove();
-    }, PRELOAD_MS);
-    preloaded = view;
-  }
-
   // Only this extension's own contexts can open a port to a content script
   // (the frame itself in Chrome, the background relaying it in Firefox);
   // the token says which frame. A frame whose port closed opens a new one.
@@ -116,12 +69,7 @@ function makeFrames() {
       return;
     }
     view.port = port;
-    // A preloaded view's calls wait until it is taken over (create).
-    view.rpc = rpc(port, (name) => async (...args) => {
-      const handlers = await view.ready;
-      if (!Object.hasOwn(handlers, name)) throw new Error(`unknown call ${name}`);
-      return handlers[name](...args);
-    });
+    view.rpc = rpc(port, view.handlers);
     view.rpc.closed.then(() => {
       if (view.port !== port) return;
       view.port = null;
@@ -130,7 +78,7 @@ function makeFrames() {
     view.connect(view.rpc);
   });
 
-  return { create, preload };
+  return { create };
 }
 
 export const frames = (globalThis[SHARED] ??= makeFrames());

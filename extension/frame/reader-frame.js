@@ -9,9 +9,10 @@ import { create as listen } from './listen.js';
 import { sanitise } from './sanitise.js';
 import { t } from '../shared/words.js';
 
-// The second pass, reachable in this extension page only (no page script
-// runs here): tests/e2e/isolation.test.mjs runs it over hostile markup.
-globalThis[Symbol.for('declutter')] = Object.freeze({ sanitise });
+// Test builds only (the build drops `TEST:` statements from the packages it
+// ships): the second pass, for tests/e2e/isolation.test.mjs to run over
+// hostile markup.
+TEST: globalThis[Symbol.for('declutter.test')] = Object.freeze({ sanitise });
 
 let view = null;
 let link = null;

@@ -233,6 +233,7 @@ loadReader();
 renderSites();
 renderRules();
 
-// The import, by name, for the end-to-end tests (the file picker cannot be
-// driven there); this page is the extension's own.
-globalThis[Symbol.for('declutter')] = Object.freeze({ importRules });
+// Test builds only (the build drops `TEST:` statements from the packages it
+// ships): the import, by name, for the end-to-end tests (the file picker
+// cannot be driven there).
+TEST: globalThis[Symbol.for('declutter.test')] = Object.freeze({ importRules });

@@ -4,8 +4,7 @@
 // contexts: page script can neither read nor forge them, unlike
 // window.postMessage.
 /**
- * `handlers`: {name(...args) -> value | Promise}, or a function from a
- * name to such a handler (null for none). Returns
+ * `handlers`: {name(...args) -> value | Promise}. Returns
  * {call(name, ...args) -> Promise, closed: Promise}; calls still waiting
  * when the port closes are rejected.
  */
@@ -23,7 +22,7 @@ export function rpc(port, handlers) {
       return;
     }
     const { id, call, args } = message ?? {};
-    const handler = typeof handlers === 'function' ? handlers(call) : Object.hasOwn(handlers, call) ? handlers[call] : null;
+    const handler = Object.hasOwn(handlers, call) ? handlers[call] : null;
     try {
       if (!handler) throw new Error(`unknown call ${call}`);
       const value = await handler(...(Array.isArray(args) ? args : []));

@@ -88,7 +88,7 @@ describe('Chromium', () => {
       const tabs = await chrome.tabs.query({ active: true, currentWindow: true });
       const tab = tabs[0];
       if (!tab) throw new Error('no active tab');
-      const result = await globalThis[Symbol.for('declutter')].sendToTab(tab, message);
+      const result = await globalThis[Symbol.for('declutter.test')].sendToTab(tab, message);
       return { result, tabId: tab.id, url };
     }, { message, url: page.url() });
   }
@@ -237,13 +237,13 @@ describe('Chromium', () => {
     await click(page);
     await waitNoReader(page);
     // What the keypress runs: the background's own onCommand handler.
-    const opened = await sw.evaluate(() => globalThis[Symbol.for('declutter')].onCommand('toggle-reader'));
+    const opened = await sw.evaluate(() => globalThis[Symbol.for('declutter.test')].onCommand('toggle-reader'));
     assert.ok(opened?.reader, `the reader command opened the reader: ${JSON.stringify(opened)}`);
     await waitReader(page);
     assertNewsmaxReader(await readerView(page, P.readerInfo, P.pageHidden));
-    await sw.evaluate(() => globalThis[Symbol.for('declutter')].onCommand('toggle-reader'));
+    await sw.evaluate(() => globalThis[Symbol.for('declutter.test')].onCommand('toggle-reader'));
     await waitNoReader(page);
-    assert.deepEqual(await sw.evaluate(() => globalThis[Symbol.for('declutter')].onCommand('no-such-command')), { error: 'unknown command no-such-command' });
+    assert.deepEqual(await sw.evaluate(() => globalThis[Symbol.for('declutter.test')].onCommand('no-such-command')), { error: 'unknown command no-such-command' });
     await page.close();
   });
 
@@ -515,7 +515,7 @@ describe('Chromium', () => {
         func: () => {
           console.error('probe: content script world');
           // Any call into the extension's content script code that throws.
-          setTimeout(() => globalThis[Symbol.for('declutter')].applier.unhide(null));
+          setTimeout(() => globalThis[Symbol.for('declutter.test')].applier.unhide(null));
         },
       });
     });

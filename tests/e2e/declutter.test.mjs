@@ -308,12 +308,12 @@ for (const browser of BROWSERS) {
         await driver.evaluate((i) => { window.addWave(i); return true; }, i);
         await waitFor(driver, (i) => document.getElementById(`wave-${i}`).hasAttribute('data-declutter-hidden'), i, `wave ${i} hidden`, 10_000);
       }
-      assert.equal(await driver.inContent(() => globalThis[Symbol.for('declutter')].applier.latePlans), LATE_PLANS, 'one re-plan per wave');
+      assert.equal(await driver.inContent(() => globalThis[Symbol.for('declutter.test')].applier.latePlans), LATE_PLANS, 'one re-plan per wave');
       await driver.evaluate(() => { window.addWave('last'); return true; });
       // The quiet time is what is tested: wait well past it.
       await sleep(LATE_QUIET_MS + 1400);
       assert.equal(await driver.evaluate(() => document.getElementById('wave-last').hasAttribute('data-declutter-hidden')), false, `wave ${LATE_PLANS + 1} not planned`);
-      assert.equal(await driver.inContent(() => globalThis[Symbol.for('declutter')].applier.latePlans), LATE_PLANS);
+      assert.equal(await driver.inContent(() => globalThis[Symbol.for('declutter.test')].applier.latePlans), LATE_PLANS);
       await driver.command({ cmd: 'undo' });
       assert.deepEqual(await driver.evaluate(declutterAttributes), []);
     });
@@ -323,7 +323,7 @@ for (const browser of BROWSERS) {
       const before = await driver.evaluate(P.outerHTML);
       await grant(driver);
       const result = await driver.inContent(async (targets) => {
-        const D = globalThis[Symbol.for('declutter')];
+        const D = globalThis[Symbol.for('declutter.test')];
         // A real extraction of this page: its article parts and keep locators.
         const extraction = await D.engine.extract(D.engine.serialise(), location.href);
         const guard = { parts: extraction.article?.parts ?? [], keep: extraction.keep ?? [] };

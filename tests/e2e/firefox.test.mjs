@@ -272,7 +272,7 @@ describe('Firefox', () => {
         input.dispatchEvent(new Event('change'));
         await until(() => /Not saved/.test(status()));
         const refused = [status(), (await browser.storage.sync.get('rules:news.example'))['rules:news.example']];
-        const { importRules } = globalThis[Symbol.for('declutter')];
+        const { importRules } = globalThis[Symbol.for('declutter.test')];
         await importRules(JSON.stringify({ version: 1, sites: { 'News.Example': { hide: ['.ad-slot'], keep: ['ASIDE.signup'] } } }));
         await until(() => listed().length === 3);
         const imported = [status(), listed()];
@@ -336,7 +336,7 @@ describe('Firefox', () => {
           await browser.scripting.executeScript({
             target: { tabId: tab.id },
             // Any call into the extension's content script code that throws.
-            func: () => { setTimeout(() => globalThis[Symbol.for('declutter')].applier.unhide(null)); },
+            func: () => { setTimeout(() => globalThis[Symbol.for('declutter.test')].applier.unhide(null)); },
           });
           return 'ok';
         })().then(done, (e) => done(String(e)));`);

@@ -158,7 +158,7 @@ for (const browser of BROWSERS) {
       assert.ok(existsSync(join(CHROME_DIST, 'manifest.json')) && existsSync(FIREFOX_ZIP), 'dist/ built (scripts/build-extension.sh)');
       server = await startServer({ routes });
       proxy = await startProxy();
-      driver = await browser.launch(proxy.port, join(ROOT, 'dist'));
+      driver = await browser.launch(proxy.port, join(ROOT, 'dist', 'test'));
     });
 
     after(async () => {

@@ -151,7 +151,7 @@ function readerShown() {
  * or change the base.
  */
 function secondPass(vectors) {
-  const D = globalThis[Symbol.for('declutter')];
+  const D = globalThis[Symbol.for('declutter.test')];
   const survivors = [];
   for (const html of vectors) {
     const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
@@ -326,7 +326,7 @@ for (const browser of BROWSERS) {
       // And it keeps what the core writes.
       const kept = await driver.inFrame('reader', (html) => {
         const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
-        globalThis[Symbol.for('declutter')].sanitise(parsed.body);
+        globalThis[Symbol.for('declutter.test')].sanitise(parsed.body);
         return parsed.body.innerHTML;
       }, '<p lang="en">A <a href="https://example.org/a" title="t">link</a>, <img src="https://example.org/i.png" alt="i" width="10">, <code class="language-rust">x</code>.</p>');
       assert.equal(kept, '<p lang="en">A <a href="https://example.org/a" title="t" rel="noopener noreferrer">link</a>, <img src="https://example.org/i.png" alt="i" width="10">, <code class="language-rust">x</code>.</p>');

@@ -9,7 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
-export const CHROME_DIST = join(ROOT, 'dist', 'chrome');
+// The test package: the release one plus its test hooks (scripts/build-extension.mjs).
+export const CHROME_DIST = join(ROOT, 'dist', 'test', 'chrome');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 export async function launchChromium({ proxyPort, extension = CHROME_DIST, args: extraArgs = [] } = {}) {

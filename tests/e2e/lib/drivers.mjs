@@ -55,7 +55,7 @@ export async function chromiumDriver({ proxyPort, extension, args }) {
     click: () => chrome.clickAction(page),
     command: (message) => sw.evaluate(async (message) => {
       const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-      return globalThis[Symbol.for('declutter')].sendToTab(tab, message);
+      return globalThis[Symbol.for('declutter.test')].sendToTab(tab, message);
     }, message),
     // The function goes as source in an expression (the worker's CSP
     // forbids building one from a string there), as the background's own

@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
-export const FIREFOX_ZIP = join(ROOT, 'dist', 'declutter-firefox.zip');
+// The test package: the release one plus its test hooks (scripts/build-extension.mjs).
+export const FIREFOX_ZIP = join(ROOT, 'dist', 'test', 'declutter-firefox.zip');
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 export const GECKODRIVER = process.env.GECKODRIVER ?? 'geckodriver';
 export const ADDON_ID = 'declutter@declutter.example';
