@@ -285,3 +285,32 @@ fn a_hidden_dialog_does_not_displace_the_visible_article() {
     assert_has(&text, "Paragraph 6 on the works");
     assert!(!text.contains("Sign in to keep reading"), "{text:?}");
 }
+
+#[test]
+fn an_intro_inside_a_block_named_header_stays() {
+    // The story's own header holds the headline, the byline and the first
+    // two paragraphs; the page's masthead, also named "header", holds the
+    // site's name, a menu and a one-line motto. Only the masthead goes.
+    let html = format!(
+        "<html><body>\
+         <div class=site-header><a href=/>Valley Ledger</a><p>News from the valley, daily.</p>\
+         <ul><li><a href=/towns>Towns</a></li><li><a href=/farms>Farms</a></li></ul></div>\
+         <div class=feature-wrap>\
+         <section class='story-header top'><h1>The mill reopens</h1><span>By Ada Reyes</span>\
+         <p>For the first time in eleven years, the old mill on the river turned its wheel this \
+         morning, while a crowd of former workers, their children and a brass band watched.</p>\
+         <p>The cooperative that bought it, made up of forty families, plans to grind flour for \
+         the valley's bakeries by spring, and to open the loft as a museum of the trade.</p>\
+         </section>\
+         <div class=story-body>{}</div></div></body></html>",
+        paras("mill", 8)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "For the first time in eleven years");
+    assert_has(&text, "open the loft as a museum");
+    assert_has(&text, "Paragraph 8 on the mill");
+    assert!(
+        !text.contains("News from the valley"),
+        "the masthead's motto: {text:?}"
+    );
+}

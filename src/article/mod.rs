@@ -235,6 +235,7 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
                     if unlikely
                         && !inside(dom, ix, &["table", "code", "pre"])
                         && !is_figure_image_wrapper(dom, ix)
+                        && !is_article_header(dom, ix, &names)
                     {
                         excluded[ix] = true;
                         continue;
@@ -244,6 +245,29 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
         }
     }
     excluded
+}
+
+/// Paragraphs of running text that make a block named "header" the
+/// article's own header (headline, standfirst, the intro), not the page's.
+const ARTICLE_HEADER_PARAGRAPHS: usize = 2;
+/// Most of a paragraph of running text is not links.
+const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.25;
+
+/// A block that only its "header" name makes unlikely, holding paragraphs
+/// of running text: an article's header with its intro, which the page's
+/// masthead (a logo, a menu, a search box) never holds.
+fn is_article_header(dom: &Dom, ix: NodeIx, names: &str) -> bool {
+    names.contains("header")
+        && !names::is_unlikely_heading(names)
+        && dom
+            .descendants(ix)
+            .filter(|&d| {
+                dom.is_tag(d, "p")
+                    && dom.text_chars(d) >= crate::tags::PROSE_MIN_CHARS as usize
+                    && dom.link_density(d) < PARAGRAPH_MAX_LINK_DENSITY
+            })
+            .nth(ARTICLE_HEADER_PARAGRAPHS - 1)
+            .is_some()
 }
 
 /// Does `ix` hold most of the page's text, and not as a list of links? Such
