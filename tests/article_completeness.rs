@@ -314,3 +314,33 @@ fn an_intro_inside_a_block_named_header_stays() {
         "the masthead's motto: {text:?}"
     );
 }
+
+#[test]
+fn the_questions_and_answers_after_the_body_stay() {
+    // After the body, in a block of its own: the article's questions, each
+    // a heading with a paragraph answering it. Beside it, a rail of stories
+    // whose linked titles ask questions too, with a line of teaser each,
+    // stays out.
+    let html = format!(
+        "<html><body><main><h1>Heat pumps in old houses</h1>\
+         <div class=module><div class=body>{}</div></div>\
+         <section class=module><h2>Common questions</h2><div class=list><div class=items>\
+         <div class=item><h3>Does a heat pump work in a stone house?</h3>\
+         <div class=answer>It does, provided the walls are insulated first and the radiators are \
+         sized for a lower flow temperature, which an installer can work out room by room.</div></div>\
+         <div class=item><h3>How long does the fitting take?</h3>\
+         <div class=answer>Most fittings take three to five days, although a house that needs new \
+         pipework or a larger electrical supply may take a week or more.</div></div>\
+         </div></div></section>\
+         <div class=module><h2>Read next</h2>\
+         <div class=card><h3><a href=/a>Are solar tiles worth it?</a></h3><p>We priced them.</p></div>\
+         <div class=card><h3><a href=/b>Should you rent a battery?</a></h3><p>A year of data.</p></div></div>\
+         </main></body></html>",
+        paras("heating", 8)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 8 on the heating");
+    assert_has(&text, "Does a heat pump work in a stone house?");
+    assert_has(&text, "Most fittings take three to five days");
+    assert!(!text.contains("We priced them"), "the rail: {text:?}");
+}

@@ -110,12 +110,62 @@ fn with_siblings(
     // A legal notice (a disclosure under the headline) is no intro.
     let skip = |ix: NodeIx| excluded[ix] || is_notice(dom, ix, notices);
     let mut parts = with_prose_neighbours(dom, top, &parts, stats, &skip);
+    parts.extend(questions_after(dom, top, &parts, stats, &skip));
     // Page builders nest each section in wrappers of its own: the intro and
     // the first sections may stand beside a wrapper around the parts.
     parts.extend(beside_wrappers(dom, top, &parts, stats, &skip));
     parts.sort_unstable();
     parts.dedup();
     parts
+}
+
+/// Questions, each a heading of its own, that make a block an FAQ…
+const FAQ_MIN_QUESTIONS: usize = 2;
+/// …when this much of its text is running prose (the answers).
+const FAQ_PROSE_SHARE: f64 = 0.5;
+
+/// The article's questions and answers (an FAQ) in blocks after its last
+/// part: prose after the body is otherwise left out (disclaimers, author
+/// bios and promotions outnumber article there), but a block of question
+/// headings with prose answers is the article answering its readers.
+fn questions_after(
+    dom: &Dom,
+    top: NodeIx,
+    parts: &[NodeIx],
+    stats: &Stats,
+    skip: &dyn Fn(NodeIx) -> bool,
+) -> Vec<NodeIx> {
+    let Some(parent) = dom.parent(top) else {
+        return Vec::new();
+    };
+    let last = parts
+        .iter()
+        .copied()
+        .filter(|&p| dom.parent(p) == Some(parent))
+        .max();
+    dom.element_children(parent)
+        .filter(|&s| last.is_some_and(|l| s > l) && !skip(s) && is_faq(dom, stats, s))
+        .collect()
+}
+
+/// Mostly prose with few links, under two or more headings that ask a
+/// question and hold no link (a story card's title is a link).
+fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
+    let s = stats.get(ix);
+    if (s.prose as f64) < FAQ_PROSE_SHARE * s.text as f64
+        || stats.link_density(ix) >= PROSE_BLOCK_MAX_LINK_DENSITY
+    {
+        return false;
+    }
+    let asks = |h: NodeIx| {
+        let text = dom.text(h);
+        text.trim_end().ends_with(['?', '？', '؟'])
+            && !dom.descendants(h).any(|d| dom.is_tag(d, "a"))
+    };
+    dom.descendants(ix)
+        .filter(|&d| matches!(dom.tag(d), Some("h2" | "h3" | "h4" | "h5" | "h6" | "dt")) && asks(d))
+        .nth(FAQ_MIN_QUESTIONS - 1)
+        .is_some()
 }
 
 /// An element whose text is mostly the parts' is a wrapper around them.
