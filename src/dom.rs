@@ -489,12 +489,65 @@ fn measure_text(text: &str) -> (u32, u32) {
 }
 
 /// Classes and ids that the page's own top-level style rules hide with
-/// `display: none` (rules inside `@media` and the like are left alone:
-/// they hide only on some screens).
+/// `display: none` or `visibility: hidden` (rules inside `@media` and the
+/// like are left alone: they hide only on some screens). Rules are read in
+/// order, so a later rule for the same name that shows it again wins, as
+/// in the browser's cascade (unless the earlier one was `!important`).
 #[derive(Default)]
 struct HiddenByCss {
-    classes: std::collections::HashSet<String>,
-    ids: std::collections::HashSet<String>,
+    classes: std::collections::HashMap<String, Visibility>,
+    ids: std::collections::HashMap<String, Visibility>,
+}
+
+/// What a run of declarations says of an element's `display` and
+/// `visibility`, each last one winning: `Some((hides, important))`.
+#[derive(Default, Clone, Copy)]
+struct Visibility {
+    display: Option<(bool, bool)>,
+    visibility: Option<(bool, bool)>,
+}
+
+impl Visibility {
+    fn of(declarations: &str) -> Visibility {
+        let mut out = Visibility::default();
+        for declaration in declarations.split(';') {
+            let Some((property, value)) = declaration.split_once(':') else {
+                continue;
+            };
+            let value = value.trim().to_ascii_lowercase();
+            let important = value.ends_with("!important");
+            // Custom properties such as `--x-display: none` are values,
+            // not the element's display.
+            let (slot, hides) = match property.trim().to_ascii_lowercase().as_str() {
+                "display" => (&mut out.display, value.starts_with("none")),
+                "visibility" => (&mut out.visibility, value.starts_with("hidden")),
+                _ => continue,
+            };
+            Self::declare(slot, (hides, important));
+        }
+        out
+    }
+
+    /// A later declaration wins unless the one before was `!important`
+    /// and it is not.
+    fn declare(slot: &mut Option<(bool, bool)>, value: (bool, bool)) {
+        if !matches!(*slot, Some((_, true))) || value.1 {
+            *slot = Some(value);
+        }
+    }
+
+    fn then(&mut self, later: Visibility) {
+        if let Some(value) = later.display {
+            Self::declare(&mut self.display, value);
+        }
+        if let Some(value) = later.visibility {
+            Self::declare(&mut self.visibility, value);
+        }
+    }
+
+    fn hides(&self) -> bool {
+        matches!(self.display, Some((true, _))) || matches!(self.visibility, Some((true, _)))
+    }
 }
 
 impl HiddenByCss {
@@ -528,8 +581,9 @@ impl HiddenByCss {
                     depth -= 1;
                     if depth == 0 {
                         if let Some((start, end, block)) = rule.take() {
-                            if !nested && hides_element(&css[block..i]) {
-                                self.add_selectors(&css[start..end]);
+                            let said = Visibility::of(&css[block..i]);
+                            if !nested && (said.display.is_some() || said.visibility.is_some()) {
+                                self.add_selectors(&css[start..end], said);
                             }
                         }
                         selector_start = i + 1;
@@ -543,7 +597,7 @@ impl HiddenByCss {
 
     /// Only plain `.class` and `#id` selectors: anything more needs a
     /// cascade we do not compute.
-    fn add_selectors(&mut self, selectors: &str) {
+    fn add_selectors(&mut self, selectors: &str, said: Visibility) {
         let selectors = selectors.rsplit("*/").next().unwrap_or("");
         for selector in selectors.split(',') {
             let selector = selector.trim();
@@ -552,14 +606,15 @@ impl HiddenByCss {
                     && s.chars()
                         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             };
-            if let Some(class) = selector.strip_prefix('.') {
-                if plain(class) {
-                    self.classes.insert(class.to_string());
-                }
+            let (names, name) = if let Some(class) = selector.strip_prefix('.') {
+                (&mut self.classes, class)
             } else if let Some(id) = selector.strip_prefix('#') {
-                if plain(id) {
-                    self.ids.insert(id.to_string());
-                }
+                (&mut self.ids, id)
+            } else {
+                continue;
+            };
+            if plain(name) {
+                names.entry(name.to_string()).or_default().then(said);
             }
         }
     }
@@ -568,8 +623,11 @@ impl HiddenByCss {
         if self.classes.is_empty() && self.ids.is_empty() {
             return false;
         }
-        el.classes().any(|c| self.classes.contains(c))
-            || el.id().is_some_and(|id| self.ids.contains(id))
+        el.classes()
+            .any(|c| self.classes.get(c).is_some_and(Visibility::hides))
+            || el
+                .id()
+                .is_some_and(|id| self.ids.get(id).is_some_and(Visibility::hides))
     }
 }
 
@@ -581,24 +639,8 @@ fn is_hidden(el: &Element<'_>) -> bool {
     if el.attr("hidden").is_some() || aria_hidden {
         return true;
     }
-    el.attr("style").is_some_and(hides_element)
-}
-
-/// Do these CSS declarations hide the element (`display: none` or
-/// `visibility: hidden`)? Custom properties such as `--x-display: none`
-/// are values, not the element's display.
-fn hides_element(declarations: &str) -> bool {
-    declarations.split(';').any(|declaration| {
-        let Some((property, value)) = declaration.split_once(':') else {
-            return false;
-        };
-        let value = value.trim().to_ascii_lowercase();
-        match property.trim().to_ascii_lowercase().as_str() {
-            "display" => value.starts_with("none"),
-            "visibility" => value.starts_with("hidden"),
-            _ => false,
-        }
-    })
+    el.attr("style")
+        .is_some_and(|style| Visibility::of(style).hides())
 }
 
 #[cfg(test)]
@@ -697,6 +739,22 @@ mod tests {
             .map(|i| dom.node(i).hidden)
             .collect();
         assert_eq!(hidden, vec![false, true, false, true, true]);
+    }
+
+    #[test]
+    fn a_later_rule_that_shows_the_element_wins() {
+        // A collapsed panel's rule, then the page's own rule opening it; an
+        // `!important` hide that a later plain rule cannot undo; a later
+        // hide; and an inline style whose last declaration wins.
+        let dom = Dom::parse("<style>.open{display:none;max-height:0} .shut{display:block}</style>\
+            <style>.open{display:block} .firm{display:none !important} .firm{display:block} .shut{visibility:hidden}</style>\
+            <p class=open>0</p><p class=firm>1</p><p class=shut>2</p><p style='display:none; display:block'>3</p>");
+        let hidden: Vec<bool> = dom
+            .elements()
+            .filter(|&i| dom.is_tag(i, "p"))
+            .map(|i| dom.node(i).hidden)
+            .collect();
+        assert_eq!(hidden, vec![false, true, true, false]);
     }
 
     #[test]
