@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use crate::json::{self, Json};
-use crate::rules::{PathStep, RuleSet, SiteRules};
 use crate::model::{Metadata, Options};
+use crate::rules::{PathStep, RuleSet, SiteRules};
 
 /// Why an argument was refused, for the JavaScript error.
 pub type Error = String;

@@ -285,7 +285,16 @@ mod tests {
     #[test]
     fn whole_numbers_have_a_value() {
         let v = parse("[0, 42, 18446744073709551615, 18446744073709551616, -1, 1.0, 1e2, -0]");
-        let values = [Some(0), Some(42), Some(u64::MAX), None, None, None, None, None];
+        let values = [
+            Some(0),
+            Some(42),
+            Some(u64::MAX),
+            None,
+            None,
+            None,
+            None,
+            None,
+        ];
         assert_eq!(
             v,
             Some(Json::Array(values.into_iter().map(Json::Number).collect()))

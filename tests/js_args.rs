@@ -129,7 +129,11 @@ fn export_input() -> BoxedStrategy<Value> {
         .map(|name| (name, text()))
         .collect(),
     );
-    let article = object(vec![("html", text()), ("text", text()), ("markdown", text())]);
+    let article = object(vec![
+        ("html", text()),
+        ("text", text()),
+        ("markdown", text()),
+    ]);
     object(vec![
         ("metadata", nested(metadata)),
         ("article", nested(article)),
@@ -187,8 +191,12 @@ proptest! {
 
 #[test]
 fn what_the_extension_passes() {
-    let o = js_args::options(r#"{"rules":{"hide":["div.ad"],"keep":[]},"max_elements":10}"#).unwrap();
-    assert_eq!((o.rules.hide, o.max_elements, o.char_threshold), (vec!["div.ad".to_string()], 10, 500));
+    let o =
+        js_args::options(r#"{"rules":{"hide":["div.ad"],"keep":[]},"max_elements":10}"#).unwrap();
+    assert_eq!(
+        (o.rules.hide, o.max_elements, o.char_threshold),
+        (vec!["div.ad".to_string()], 10, 500)
+    );
     let s = js_args::rule_set(r#"{"version":1,"sites":{"a.org":{"hide":["p"]}}}"#).unwrap();
     assert_eq!(s.sites.keys().collect::<Vec<_>>(), ["a.org"]);
     let p = js_args::path(r#"[{"tag":"DIV","id":null,"classes":["x"],"nthOfType":2}]"#).unwrap();
