@@ -35,11 +35,15 @@ if [ -z "${SKIP_WASM:-}" ] || [ ! -f "$OUT/declutter_bg.wasm" ]; then
   # wasm-opt runs before wasm-bindgen: Debian's binaryen 108 corrupts the
   # externref table that wasm-bindgen adds (WebAssembly.Table.set/get errors
   # at init), while it optimises rustc's output safely.
+  # --low-memory-unused: rustc puts the stack first and data from 1 MiB up,
+  # so nothing lives below 1 KiB and wasm-opt may fold small constants
+  # into load/store offsets (about 1.5 KB gzipped).
   log "wasm-opt -Oz"
   rm -rf "$OUT" && mkdir -p "$OUT"
   wasm-opt -Oz --converge \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --low-memory-unused \
     --strip-debug --strip-producers \
     -o "$OUT/declutter.opt.wasm" "$WASM_IN"
 

@@ -1,10 +1,12 @@
-//! A small, strict JSON reader for a page's JSON-LD metadata.
+//! A small, strict JSON reader for a page's JSON-LD metadata and the wasm
+//! bindings' arguments (`src/js_args.rs`).
 //!
 //! Why not serde_json: the metadata reads a few strings out of a small
 //! tree, and serde_json with its float parsing was about a tenth of the
-//! wasm. Numbers are checked but not converted (nothing here needs their
-//! value). Input is hostile: nesting deeper than [`MAX_DEPTH`] and any
-//! syntax error give `None`, never a panic.
+//! wasm. Numbers are checked; only whole numbers get a value (the bindings
+//! read counts; nothing needs a fraction). Input is hostile: nesting
+//! deeper than [`MAX_DEPTH`] and any syntax error give `None`, never a
+//! panic.
 
 /// Deeper nesting is refused (serde_json's own default limit).
 const MAX_DEPTH: usize = 128;
@@ -13,7 +15,9 @@ const MAX_DEPTH: usize = 128;
 pub enum Json {
     Null,
     Bool(bool),
-    Number,
+    /// The value of a whole number that fits `u64` (no sign, fraction or
+    /// exponent), else `None`.
+    Number(Option<u64>),
     String(String),
     Array(Vec<Json>),
     /// Members in document order; a repeated key's last value wins.
@@ -145,6 +149,7 @@ impl Reader<'_> {
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
     fn number(&mut self) -> Option<Json> {
+        let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
         }
@@ -164,7 +169,11 @@ impl Reader<'_> {
             }
             self.some_digits()?;
         }
-        Some(Json::Number)
+        let whole = self.bytes[start..self.at].iter().try_fold(0u64, |n, &d| {
+            let digit = d.checked_sub(b'0').filter(|&d| d <= 9)?;
+            n.checked_mul(10)?.checked_add(u64::from(digit))
+        });
+        Some(Json::Number(whole))
     }
 
     fn digits(&mut self) {
@@ -262,7 +271,7 @@ mod tests {
         .unwrap();
         assert_eq!(v.get("headline"), Some(&s("last wins")));
         assert_eq!(v.get("@type"), Some(&Json::Array(vec![s("NewsArticle")])));
-        assert_eq!(v.get("n"), Some(&Json::Number));
+        assert_eq!(v.get("n"), Some(&Json::Number(None)));
         assert_eq!(v.get("ok"), Some(&Json::Bool(true)));
         assert_eq!(v.get("z"), Some(&Json::Null));
         assert_eq!(v.get("missing"), None);
@@ -270,6 +279,25 @@ mod tests {
         assert_eq!(
             v,
             Json::Array(vec![s("Café \"x\"\n😀 é"), s("\u{fffd}"), s("/")])
+        );
+    }
+
+    #[test]
+    fn whole_numbers_have_a_value() {
+        let v = parse("[0, 42, 18446744073709551615, 18446744073709551616, -1, 1.0, 1e2, -0]");
+        let values = [
+            Some(0),
+            Some(42),
+            Some(u64::MAX),
+            None,
+            None,
+            None,
+            None,
+            None,
+        ];
+        assert_eq!(
+            v,
+            Some(Json::Array(values.into_iter().map(Json::Number).collect()))
         );
     }
 

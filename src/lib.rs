@@ -33,8 +33,8 @@ pub mod wasm;
 
 // Internals some tests, benchmarks and examples look into, hence public
 // but hidden: the parsed tree and the text helpers (tests check the plan
-// against the page's own tree), the JSON reader (tested against
-// serde_json), and the stages `examples/explain.rs` and
+// against the page's own tree), the JSON reader and the bindings'
+// argument readers (tested against serde_json), and the stages `examples/explain.rs` and
 // `examples/trace_signals.rs` print step by step.
 #[doc(hidden)]
 pub mod article;
@@ -42,6 +42,8 @@ pub mod article;
 pub mod clutter;
 #[doc(hidden)]
 pub mod dom;
+#[doc(hidden)]
+pub mod js_args;
 #[doc(hidden)]
 pub mod json;
 #[doc(hidden)]

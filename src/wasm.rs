@@ -1,25 +1,40 @@
 //! The wasm bindings: they convert types between JavaScript and the core and
 //! do nothing else. Every decision lives in the core.
 //!
-//! JavaScript sees plain objects with the same field names as the Rust types
-//! (`Option` as `undefined`/value, enums as their snake_case names).
+//! Values cross as JSON text (`JSON.stringify` in, serde_json's output
+//! through `JSON.parse` out): JavaScript sees plain objects with the same
+//! field names as the Rust types (`None` as `null`, enums as their
+//! snake_case names). Why not serde-wasm-bindgen: its deserialisers and
+//! their error messages cost about 5 KB of the gzipped wasm.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::export;
-use crate::{Article, Extraction, Metadata, Options};
+use crate::{export, js_args};
+use crate::{Article, Extraction, Options};
 
-/// Plain objects, not `Map`s, for structs; `None` as `undefined`.
+/// The value as JavaScript sees it: serde_json's text through `JSON.parse`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    json_parse(&text).map_err(|_| JsError::new("unreadable JSON"))
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&e.to_string()))
+#[wasm_bindgen]
+extern "C" {
+    /// What JavaScript passed, as JSON text for [`js_args`]: one call
+    /// instead of one per field, and no serde deserialisers in the wasm.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+}
+
+fn from_js<T>(value: JsValue, read: fn(&str) -> Result<T, String>) -> Result<T, JsError> {
+    let text = json_stringify(&value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| JsError::new("argument has no JSON form"))?;
+    read(&text).map_err(|e| JsError::new(&e))
 }
 
 /// `extract(html, url, options?)`: [`crate::extract`]; `options` may be
@@ -33,7 +48,7 @@ pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsErr
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        from_js(options)?
+        from_js(options, js_args::options)?
     };
     to_js(&crate::extract(html, url, &options))
 }
@@ -42,7 +57,7 @@ pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsErr
 /// `format` = `"markdown"` | `"md"`, `"text"` | `"txt"` or `"html"`.
 #[wasm_bindgen(js_name = exportDocument)]
 pub fn export_document(extraction: JsValue, url: &str, format: &str) -> Result<String, JsError> {
-    let extraction = from_js::<ExportInput>(extraction)?.into_extraction();
+    let extraction = into_extraction(from_js(extraction, js_args::export_input)?);
     match format {
         "markdown" | "md" => Ok(export::markdown_document(&extraction, url)),
         "text" | "txt" => Ok(export::text_document(&extraction, url)),
@@ -51,34 +66,16 @@ pub fn export_document(extraction: JsValue, url: &str, format: &str) -> Result<S
     }
 }
 
-/// What an export reads of an extraction: the metadata and the article's
-/// three renderings. (Reading no more keeps the deserialisers of the
-/// clutter plan, locators and sentences out of the wasm.)
-#[derive(Deserialize)]
-struct ExportInput {
-    metadata: Metadata,
-    article: Option<ExportArticle>,
-}
-
-#[derive(Deserialize)]
-struct ExportArticle {
-    html: String,
-    text: String,
-    markdown: String,
-}
-
-impl ExportInput {
-    fn into_extraction(self) -> Extraction {
-        Extraction {
-            metadata: self.metadata,
-            article: self.article.map(|a| Article {
-                html: a.html,
-                text: a.text,
-                markdown: a.markdown,
-                ..Article::default()
-            }),
-            ..Extraction::default()
-        }
+fn into_extraction(input: js_args::ExportInput) -> Extraction {
+    Extraction {
+        metadata: input.metadata,
+        article: input.article.map(|(html, text, markdown)| Article {
+            html,
+            text,
+            markdown,
+            ..Article::default()
+        }),
+        ..Extraction::default()
     }
 }
 
@@ -112,7 +109,7 @@ pub fn version() -> String {
 /// first; `path` runs from `body` down to it ([`crate::rules::suggest`]).
 #[wasm_bindgen(js_name = ruleSelectors)]
 pub fn rule_selectors(path: JsValue) -> Result<JsValue, JsError> {
-    let path: Vec<crate::rules::PathStep> = from_js(path)?;
+    let path = from_js(path, js_args::path)?;
     to_js(&crate::rules::suggest(&path))
 }
 
@@ -120,7 +117,7 @@ pub fn rule_selectors(path: JsValue) -> Result<JsValue, JsError> {
 /// checked and in canonical form, or an error naming the bad rule.
 #[wasm_bindgen(js_name = checkRules)]
 pub fn check_rules(set: JsValue) -> Result<JsValue, JsError> {
-    let set: crate::rules::RuleSet = from_js(set)?;
+    let set = from_js(set, js_args::rule_set)?;
     let checked = crate::rules::check(&set).map_err(|e| JsError::new(&e))?;
     to_js(&checked)
 }

@@ -330,7 +330,7 @@ pub fn json_same(ours: &declutter::json::Json, theirs: &serde_json::Value) -> bo
     use declutter::json::Json;
     use serde_json::Value;
     match (ours, theirs) {
-        (Json::Null, Value::Null) | (Json::Number, Value::Number(_)) => true,
+        (Json::Null, Value::Null) | (Json::Number(_), Value::Number(_)) => true,
         (Json::Bool(a), Value::Bool(b)) => a == b,
         (Json::String(a), Value::String(b)) => a == b,
         (Json::Array(a), Value::Array(b)) => {
