@@ -24,10 +24,10 @@ const core = wasmEngine(); // compiled on first use, kept while the background l
 // ---------------------------------------------------------------------------
 // Talking to the tab.
 
-// (The reader frame is started by the content script, not by a script
-// injected ahead of it: a frame loading in the page held the content
-// script's injection back by about 40 ms in Chromium, longer than the frame
-// gained.)
+// (The reader frame is started by the content script. A script injected
+// ahead of it to start the frame sooner held the content script itself back
+// about 40 ms in Chromium, as much as the frame gained: click → painted
+// measured the same without it, scripts/bench-paint-ab.mjs.)
 async function ensureInjected(tabId) {
   // Is the content script there, and its user stylesheet? (content/registry.js)
   const [probe] = await api.scripting.executeScript({

@@ -26,7 +26,7 @@ const arg = (name, fallback) => {
 const RUNS = Number(arg('runs', 5));
 const LIMIT = Number(arg('pages', 1000));
 const JSON_OUT = arg('json', null);
-// Another build of the extension (e.g. a commit to compare against, built with DECLUTTER_DIST).
+// Another build of the extension with its test hooks (e.g. another commit's dist/test/chrome, built in a git worktree).
 const EXTENSION = arg('extension', CHROME_DIST);
 
 const median = (xs) => {

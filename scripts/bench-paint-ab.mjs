@@ -7,8 +7,8 @@
 //
 //   node scripts/bench-paint-ab.mjs BUILD_A BUILD_B [--pages N] [--rounds N]
 //
-// BUILD_*: an unpacked Chrome package (dist/chrome, or a commit's built with
-// DECLUTTER_DIST=/tmp/x scripts/build-extension.sh). "Painted" is the
+// BUILD_*: an unpacked Chrome package (dist/chrome, or another commit's:
+// its scripts/build-extension.sh run in a git worktree). "Painted" is the
 // reader frame's own mark (two animation frames after it drew the article)
 // or, for builds from before the frames, two animation frames after the
 // reader view holding the article is in the page, as in bench-browser.mjs.
