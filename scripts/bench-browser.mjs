@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer, startProxy, CORPUS_DIR } from '../tests/e2e/lib/server.mjs';
 import { launchChromium, CHROME_DIST } from '../tests/e2e/lib/chromium.mjs';
+import { median, readerPainted, watchInPageReader } from './lib/reader-paint.mjs';
 
 const require = createRequire(import.meta.url);
 const READABILITY = require.resolve('@mozilla/readability/Readability.js');
@@ -29,11 +30,6 @@ const JSON_OUT = arg('json', null);
 // Another build of the extension with its test hooks (e.g. another commit's dist/test/chrome, built in a git worktree).
 const EXTENSION = arg('extension', CHROME_DIST);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 /** The 90th percentile (nearest rank). */
 const p90 = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,21 +41,6 @@ const server = await startServer();
 const proxy = await startProxy();
 const chrome = await launchChromium({ proxyPort: proxy.port, extension: EXTENSION });
 const sw = await chrome.serviceWorker();
-
-/** When the reader was painted (ms since the epoch): its frame's mark, or (older builds) the page's observer. */
-async function readerPainted(page) {
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().includes('/frame/reader.html#'));
-    const at = frame && await frame.evaluate(() => {
-      const mark = performance.getEntriesByName('declutter-reader-painted')[0];
-      return mark ? performance.timeOrigin + mark.startTime : null;
-    }).catch(() => null);
-    if (at) return at;
-    const legacy = await page.evaluate(() => (window.__painted ? Promise.race([window.__painted, null]) : null));
-    if (legacy) return legacy;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const rows = [];
 try {
@@ -77,21 +58,7 @@ try {
       // two animation frames after the reader view with the article is in
       // the page, timed there (before issue 13); since, the reader frame's
       // own mark, two animation frames after it drew the article.
-      await page.evaluate(() => {
-        window.__painted = new Promise((resolve) => {
-          const shown = () => {
-            const host = document.querySelector('declutter-reader');
-            if (!host) return false;
-            return !!host.shadowRoot?.querySelector('article, .notice');
-          };
-          const observer = new MutationObserver(() => {
-            if (!shown()) return;
-            observer.disconnect();
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now())));
-          });
-          observer.observe(document.documentElement, { childList: true, subtree: true });
-        });
-      });
+      await watchInPageReader(page);
       const clickedAt = Date.now();
       await chrome.clickAction(page);
       const paintedAt = await readerPainted(page);

@@ -8,14 +8,13 @@
 //   node scripts/bench-paint-ab.mjs BUILD_A BUILD_B [--pages N] [--rounds N]
 //
 // BUILD_*: an unpacked Chrome package (dist/chrome, or another commit's:
-// its scripts/build-extension.sh run in a git worktree). "Painted" is the
-// reader frame's own mark (two animation frames after it drew the article)
-// or, for builds from before the frames, two animation frames after the
-// reader view holding the article is in the page, as in bench-browser.mjs.
+// its scripts/build-extension.sh run in a git worktree). When "painted"
+// is: scripts/lib/reader-paint.mjs.
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, startProxy, CORPUS_DIR } from '../tests/e2e/lib/server.mjs';
 import { launchChromium } from '../tests/e2e/lib/chromium.mjs';
+import { median, readerPainted, watchInPageReader } from './lib/reader-paint.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,46 +28,15 @@ if (!A || !B || A.startsWith('--') || B.startsWith('--')) {
 const PAGES = Number(arg('pages', 16));
 const ROUNDS = Number(arg('rounds', 2));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/** When the reader was painted (ms since the epoch). */
-async function painted(page) {
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().includes('/frame/reader.html#'));
-    const at = frame && await frame.evaluate(() => {
-      const mark = performance.getEntriesByName('declutter-reader-painted')[0];
-      return mark ? performance.timeOrigin + mark.startTime : null;
-    }).catch(() => null);
-    if (at) return at;
-    const legacy = await page.evaluate(() => (window.__painted ? Promise.race([window.__painted, null]) : null));
-    if (legacy) return legacy;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 async function clickToPaint(chrome, origin, name) {
   const page = await chrome.context.newPage();
   try {
     await page.goto(`${origin}/corpus/${name}/`, { waitUntil: 'load', timeout: 30_000 });
     await page.bringToFront();
-    await page.evaluate(() => {
-      window.__painted = new Promise((resolve) => {
-        const shown = () => !!document.querySelector('declutter-reader')?.shadowRoot?.querySelector('article, .notice');
-        const observer = new MutationObserver(() => {
-          if (!shown()) return;
-          observer.disconnect();
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now())));
-        });
-        observer.observe(document.documentElement, { childList: true, subtree: true });
-      });
-    });
+    await watchInPageReader(page);
     const clickedAt = Date.now();
     await chrome.clickAction(page);
-    const ms = (await painted(page)) - clickedAt;
+    const ms = (await readerPainted(page)) - clickedAt;
     await chrome.clickAction(page);
     return ms;
   } finally {
