@@ -344,3 +344,39 @@ fn the_questions_and_answers_after_the_body_stay() {
     assert_has(&text, "Most fittings take three to five days");
     assert!(!text.contains("We priced them"), "the rail: {text:?}");
 }
+
+#[test]
+fn collapsed_sections_of_the_article_stay() {
+    // A guide folds its sections into an accordion: each toggle (a
+    // `role=button` holding the section's heading, or a button naming its
+    // panel with `aria-controls`) is followed by the section's text, which
+    // the page's stylesheet hides until opened. The site's menu is folded
+    // the same way, behind a button with no heading: it stays out.
+    let section = |n: usize| {
+        format!(
+            "<p>Section {n} of the guide: water the seedlings early, before the sun is high, and \
+             again at dusk if the soil has dried, since roots left dry for a day never quite \
+             recover, however much rain follows.</p>"
+        )
+    };
+    let html = format!(
+        "<html><head><style>.panel{{display:none}} .menu{{display:none}}</style></head><body>\
+         <div class=nav><button aria-expanded=false>Menu</button><div class=menu>\
+         <p>Shop our seeds, tools, gloves and gift cards, delivered free on orders over twenty \
+         pounds, with returns accepted for a month.</p></div></div>\
+         <main><h1>Growing tomatoes</h1>{}\
+         <div class=fold><div role=button aria-expanded=false><h3>Watering</h3></div>\
+         <style>.x{{color:red}}</style><div class=panel>{}</div></div>\
+         <div class=fold><button aria-expanded=false aria-controls=feeding>Feeding</button>\
+         <div id=feeding class=panel>{}</div></div>\
+         </main></body></html>",
+        paras("tomatoes", 5),
+        section(1),
+        section(2)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 5 on the tomatoes");
+    assert_has(&text, "Section 1 of the guide");
+    assert_has(&text, "Section 2 of the guide");
+    assert!(!text.contains("gift cards"), "the folded menu: {text:?}");
+}

@@ -168,6 +168,7 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
     }
     let title = metadata.title.as_deref().map(normalise_title);
     let page_chars = dom.body().map_or(0, |b| dom.text_chars(b));
+    let collapsed = collapsed_sections(dom);
     let mut title_heading_seen = false;
     for ix in 0..dom.len() {
         if dom.parent(ix).is_some_and(|p| excluded[p]) {
@@ -186,7 +187,7 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
                 let tag = dom.tag(ix).unwrap_or("");
                 let chrome = is_chrome(tag) && !holds_page(dom, ix, page_chars);
                 if data.invisible
-                    || (data.hidden && !flags.include_hidden)
+                    || (data.hidden && !flags.include_hidden && !collapsed[ix])
                     || chrome
                     || is_control(tag)
                 {
@@ -268,6 +269,64 @@ fn is_article_header(dom: &Dom, ix: NodeIx, names: &str) -> bool {
             })
             .nth(ARTICLE_HEADER_PARAGRAPHS - 1)
             .is_some()
+}
+
+/// Running text a collapsed section holds, at least.
+const COLLAPSED_MIN_CHARS: usize = 60;
+
+/// Nodes inside a collapsed section: a hidden block right after a toggle
+/// (a button, `role=button`, `summary` or an element saying
+/// `aria-expanded`) that holds a heading, or that names the block with
+/// `aria-controls`; the block holds running text. An accordion's sections
+/// are the article folded, not hidden furniture; a menu's toggle holds no
+/// heading and names no prose.
+fn collapsed_sections(dom: &Dom) -> Vec<bool> {
+    let mut collapsed = vec![false; dom.len()];
+    let mut ix = 0;
+    while ix < dom.len() {
+        let data = dom.node(ix);
+        let top_hidden = data.kind == Kind::Element
+            && data.hidden
+            && !data.invisible
+            && dom.parent(ix).is_some_and(|p| !dom.node(p).hidden);
+        if top_hidden
+            && dom.text_chars(ix) >= COLLAPSED_MIN_CHARS
+            && dom.link_density(ix) < PARAGRAPH_MAX_LINK_DENSITY
+            && previous_element(dom, ix).is_some_and(|t| toggles(dom, t, ix))
+        {
+            collapsed[ix..dom.end(ix)].fill(true);
+            ix = dom.end(ix);
+            continue;
+        }
+        ix += 1;
+    }
+    collapsed
+}
+
+/// The element before `ix`, passing over the style and script elements
+/// that component libraries put between a toggle and its panel.
+fn previous_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
+    let parent = dom.parent(ix)?;
+    dom.element_children(parent)
+        .take_while(|&c| c != ix)
+        .filter(|&c| !matches!(dom.tag(c), Some("style" | "script" | "template" | "link")))
+        .last()
+}
+
+/// Is `t`, or an element in it, a toggle for `panel`?
+fn toggles(dom: &Dom, t: NodeIx, panel: NodeIx) -> bool {
+    let id = dom.attr(panel, "id").filter(|id| !id.is_empty());
+    (t..dom.end(t)).any(|d| {
+        let toggle = matches!(dom.tag(d), Some("button" | "summary"))
+            || dom.attr(d, "role") == Some("button")
+            || dom.attr(d, "aria-expanded").is_some();
+        toggle
+            && (id.is_some() && dom.attr(d, "aria-controls") == id
+                || dom.descendants(d).any(|h| {
+                    matches!(dom.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6"))
+                        && dom.text_chars(h) > 0
+                }))
+    })
 }
 
 /// Does `ix` hold most of the page's text, and not as a list of links? Such
