@@ -11,19 +11,11 @@
 use std::collections::BTreeMap;
 
 use crate::json::{self, Json};
-use crate::model::{Metadata, Options};
+use crate::model::{Article, Extraction, Metadata, Options};
 use crate::rules::{PathStep, RuleSet, SiteRules};
 
 /// Why an argument was refused, for the JavaScript error.
 pub type Error = String;
-
-/// What an export reads of an extraction: the metadata and the article's
-/// three renderings (`exportDocument`).
-pub struct ExportInput {
-    pub metadata: Metadata,
-    /// `(html, text, markdown)`.
-    pub article: Option<(String, String, String)>,
-}
 
 /// `text` as one JSON value.
 fn parse(text: &str) -> Result<Json, Error> {
@@ -45,9 +37,10 @@ pub fn options(text: &str) -> Result<Options, Error> {
     Ok(options)
 }
 
-/// `exportDocument`'s extraction: `metadata` must be there, `article` may
-/// be missing or `null`.
-pub fn export_input(text: &str) -> Result<ExportInput, Error> {
+/// `exportDocument`'s extraction, as much of it as an export reads: the
+/// metadata (which must be there) and the article's three renderings (the
+/// article may be missing or `null`).
+pub fn export_input(text: &str) -> Result<Extraction, Error> {
     let json = parse(text)?;
     members(&json, "extraction")?;
     let metadata = match json.get("metadata") {
@@ -62,10 +55,19 @@ pub fn export_input(text: &str) -> Result<ExportInput, Error> {
                 Some(v) => string(v, name),
                 None => Err(format!("missing field `{name}`")),
             };
-            Some((field("html")?, field("text")?, field("markdown")?))
+            Some(Article {
+                html: field("html")?,
+                text: field("text")?,
+                markdown: field("markdown")?,
+                ..Article::default()
+            })
         }
     };
-    Ok(ExportInput { metadata, article })
+    Ok(Extraction {
+        metadata,
+        article,
+        ..Extraction::default()
+    })
 }
 
 fn metadata(json: &Json) -> Result<Metadata, Error> {

@@ -10,8 +10,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::Options;
 use crate::{export, js_args};
-use crate::{Article, Extraction, Options};
 
 /// The value as JavaScript sees it: serde_json's text through `JSON.parse`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -57,25 +57,12 @@ pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsErr
 /// `format` = `"markdown"` | `"md"`, `"text"` | `"txt"` or `"html"`.
 #[wasm_bindgen(js_name = exportDocument)]
 pub fn export_document(extraction: JsValue, url: &str, format: &str) -> Result<String, JsError> {
-    let extraction = into_extraction(from_js(extraction, js_args::export_input)?);
+    let extraction = from_js(extraction, js_args::export_input)?;
     match format {
         "markdown" | "md" => Ok(export::markdown_document(&extraction, url)),
         "text" | "txt" => Ok(export::text_document(&extraction, url)),
         "html" => Ok(export::html_document(&extraction, url)),
         other => Err(JsError::new(&format!("unknown export format: {other}"))),
-    }
-}
-
-fn into_extraction(input: js_args::ExportInput) -> Extraction {
-    Extraction {
-        metadata: input.metadata,
-        article: input.article.map(|(html, text, markdown)| Article {
-            html,
-            text,
-            markdown,
-            ..Article::default()
-        }),
-        ..Extraction::default()
     }
 }
 

@@ -6,7 +6,7 @@ use super::names;
 use super::runs;
 use super::score::{class_weight, Scores};
 use super::stats::{NodeStats, Stats};
-use super::Flags;
+use super::{Flags, RUNNING_TEXT_MAX_LINK_DENSITY};
 use crate::dom::{Dom, Kind, NodeIx};
 use crate::model::ArticleSubtrees;
 
@@ -153,7 +153,7 @@ fn questions_after(
 fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
     let s = stats.get(ix);
     if (s.prose as f64) < FAQ_PROSE_SHARE * s.text as f64
-        || stats.link_density(ix) >= PROSE_BLOCK_MAX_LINK_DENSITY
+        || stats.link_density(ix) >= RUNNING_TEXT_MAX_LINK_DENSITY
     {
         return false;
     }
@@ -162,8 +162,12 @@ fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
         text.trim_end().ends_with(['?', '？', '؟'])
             && !dom.descendants(h).any(|d| dom.is_tag(d, "a"))
     };
+    let question = |d: NodeIx| {
+        dom.tag(d)
+            .is_some_and(|t| crate::tags::is_heading(t) || t == "dt")
+    };
     dom.descendants(ix)
-        .filter(|&d| matches!(dom.tag(d), Some("h2" | "h3" | "h4" | "h5" | "h6" | "dt")) && asks(d))
+        .filter(|&d| question(d) && asks(d))
         .nth(FAQ_MIN_QUESTIONS - 1)
         .is_some()
 }
@@ -354,10 +358,9 @@ fn is_interruption(stats: &Stats, ix: NodeIx) -> bool {
     s.prose == 0 && s.text < INTERRUPTION_MAX_CHARS
 }
 
-/// A sibling block this much running text is article, whatever it scored…
+/// A sibling block this much running text, with few links, is article,
+/// whatever it scored.
 const PROSE_BLOCK_SHARE: f64 = 0.6;
-/// …when few of its characters are links.
-const PROSE_BLOCK_MAX_LINK_DENSITY: f64 = 0.25;
 
 /// A sibling made mostly of running text with few links: the intro in a
 /// wrapper of its own, or the rest of the article after a figure, a video,
@@ -368,7 +371,7 @@ fn is_prose_block(stats: &Stats, ix: NodeIx) -> bool {
     let s = stats.get(ix);
     s.prose > 0
         && s.prose as f64 >= PROSE_BLOCK_SHARE * s.text as f64
-        && stats.link_density(ix) < PROSE_BLOCK_MAX_LINK_DENSITY
+        && stats.link_density(ix) < RUNNING_TEXT_MAX_LINK_DENSITY
 }
 
 /// A paragraph sibling worth keeping: long with few links, or short, with
@@ -381,7 +384,7 @@ fn is_prose_paragraph(dom: &Dom, ix: NodeIx, stats: &Stats) -> bool {
     let s = stats.get(ix);
     let density = stats.link_density(ix);
     if s.text > 80 {
-        return density < 0.25;
+        return density < RUNNING_TEXT_MAX_LINK_DENSITY;
     }
     if s.text == 0 || density > 0.0 {
         return false;

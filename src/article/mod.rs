@@ -87,8 +87,9 @@ pub fn find(
     } else {
         ATTEMPTS.to_vec()
     };
+    let collapsed = collapsed_sections(dom);
     for flags in order {
-        let Some((found, is_bulk)) = attempt(dom, signals, metadata, flags) else {
+        let Some((found, is_bulk)) = attempt(dom, signals, metadata, &collapsed, flags) else {
             continue;
         };
         let chars = found.text_chars(dom);
@@ -134,9 +135,10 @@ fn attempt(
     dom: &Dom,
     signals: &Signals,
     metadata: &Metadata,
+    collapsed: &[bool],
     flags: Flags,
 ) -> Option<(ArticleSubtrees, bool)> {
-    let excluded = exclusions(dom, signals, metadata, flags);
+    let excluded = exclusions(dom, signals, metadata, collapsed, flags);
     let stats = Stats::compute(dom, &excluded);
     let scores = score::score(dom, &excluded, &stats, flags);
     let top = score::top_candidate(dom, &scores, &stats)?;
@@ -161,14 +163,21 @@ fn legal_notices(signals: &Signals) -> Vec<NodeIx> {
 /// controls, navigation, the clutter the signals found, the title repeated
 /// as a heading, and (when stripping) blocks whose names say they are
 /// furniture. Inherited: a node is excluded when an ancestor is.
-fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -> Vec<bool> {
+/// `collapsed`: the nodes in an accordion's folded sections, which hiding
+/// does not exclude ([`collapsed_sections`]).
+fn exclusions(
+    dom: &Dom,
+    signals: &Signals,
+    metadata: &Metadata,
+    collapsed: &[bool],
+    flags: Flags,
+) -> Vec<bool> {
     let mut excluded = vec![false; dom.len()];
     for ix in signals.excluded() {
         excluded[ix] = true;
     }
     let title = metadata.title.as_deref().map(normalise_title);
     let page_chars = dom.body().map_or(0, |b| dom.text_chars(b));
-    let collapsed = collapsed_sections(dom);
     let mut title_heading_seen = false;
     for ix in 0..dom.len() {
         if dom.parent(ix).is_some_and(|p| excluded[p]) {
@@ -251,8 +260,10 @@ fn exclusions(dom: &Dom, signals: &Signals, metadata: &Metadata, flags: Flags) -
 /// Paragraphs of running text that make a block named "header" the
 /// article's own header (headline, standfirst, the intro), not the page's.
 const ARTICLE_HEADER_PARAGRAPHS: usize = 2;
-/// Most of a paragraph of running text is not links.
-const PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.25;
+/// Most of a paragraph or block of running text is not links.
+const RUNNING_TEXT_MAX_LINK_DENSITY: f64 = 0.25;
+/// Running text is at least this long.
+const RUNNING_TEXT_MIN_CHARS: usize = crate::tags::PROSE_MIN_CHARS as usize;
 
 /// A block that only its "header" name makes unlikely, holding paragraphs
 /// of running text: an article's header with its intro, which the page's
@@ -264,15 +275,12 @@ fn is_article_header(dom: &Dom, ix: NodeIx, names: &str) -> bool {
             .descendants(ix)
             .filter(|&d| {
                 dom.is_tag(d, "p")
-                    && dom.text_chars(d) >= crate::tags::PROSE_MIN_CHARS as usize
-                    && dom.link_density(d) < PARAGRAPH_MAX_LINK_DENSITY
+                    && dom.text_chars(d) >= RUNNING_TEXT_MIN_CHARS
+                    && dom.link_density(d) < RUNNING_TEXT_MAX_LINK_DENSITY
             })
             .nth(ARTICLE_HEADER_PARAGRAPHS - 1)
             .is_some()
 }
-
-/// Running text a collapsed section holds, at least.
-const COLLAPSED_MIN_CHARS: usize = 60;
 
 /// Nodes inside a collapsed section: a hidden block right after a toggle
 /// (a button, `role=button`, `summary` or an element saying
@@ -290,8 +298,8 @@ fn collapsed_sections(dom: &Dom) -> Vec<bool> {
             && !data.invisible
             && dom.parent(ix).is_some_and(|p| !dom.node(p).hidden);
         if top_hidden
-            && dom.text_chars(ix) >= COLLAPSED_MIN_CHARS
-            && dom.link_density(ix) < PARAGRAPH_MAX_LINK_DENSITY
+            && dom.text_chars(ix) >= RUNNING_TEXT_MIN_CHARS
+            && dom.link_density(ix) < RUNNING_TEXT_MAX_LINK_DENSITY
             && previous_element(dom, ix).is_some_and(|t| toggles(dom, t, ix))
         {
             collapsed[ix..dom.end(ix)].fill(true);
@@ -304,13 +312,27 @@ fn collapsed_sections(dom: &Dom) -> Vec<bool> {
 }
 
 /// The element before `ix`, passing over the style and script elements
-/// that component libraries put between a toggle and its panel.
+/// that component libraries put between a toggle and its panel. Walked
+/// back from `ix` (the node before a sibling is the last node inside the
+/// one before it), so a long run of siblings costs no rescan each.
 fn previous_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
     let parent = dom.parent(ix)?;
-    dom.element_children(parent)
-        .take_while(|&c| c != ix)
-        .filter(|&c| !matches!(dom.tag(c), Some("style" | "script" | "template" | "link")))
-        .last()
+    let mut at = ix;
+    while at > parent + 1 {
+        let mut sibling = at - 1;
+        while dom.parent(sibling) != Some(parent) {
+            sibling = dom.parent(sibling)?;
+        }
+        let skipped = matches!(
+            dom.tag(sibling),
+            Some("style" | "script" | "template" | "link")
+        );
+        if dom.node(sibling).kind == Kind::Element && !skipped {
+            return Some(sibling);
+        }
+        at = sibling;
+    }
+    None
 }
 
 /// Is `t`, or an element in it, a toggle for `panel`?
@@ -323,8 +345,7 @@ fn toggles(dom: &Dom, t: NodeIx, panel: NodeIx) -> bool {
         toggle
             && (id.is_some() && dom.attr(d, "aria-controls") == id
                 || dom.descendants(d).any(|h| {
-                    matches!(dom.tag(h), Some("h2" | "h3" | "h4" | "h5" | "h6"))
-                        && dom.text_chars(h) > 0
+                    dom.tag(h).is_some_and(crate::tags::is_heading) && dom.text_chars(h) > 0
                 }))
     })
 }
@@ -447,7 +468,13 @@ mod tests {
         let nav = dom.first_by_tag("nav").expect("a nav");
         let signals = crate::clutter::detect(&dom);
         let metadata = crate::metadata::read(&dom, None);
-        exclusions(&dom, &signals, &metadata, ATTEMPTS[0])[nav]
+        exclusions(
+            &dom,
+            &signals,
+            &metadata,
+            &collapsed_sections(&dom),
+            ATTEMPTS[0],
+        )[nav]
     }
 
     #[test]

@@ -172,12 +172,12 @@ function mirrorSpeechLog() {
   return true;
 }
 
-/** In the reader frame (or, once it is gone, the page): what the user sees and what was said. */
 /** The log the last reader frame stored before it went (in a new reader frame). */
 function storedSpeechLog() {
   return JSON.parse(localStorage.getItem('declutterTestSpeech') ?? '[]');
 }
 
+/** In the reader frame (or, once it is gone, the page): what the user sees and what was said. */
 function listenState() {
   const root = document.querySelector('declutter-reader')?.shadowRoot;
   const log = JSON.parse(document.documentElement.dataset.testSpeech ?? '[]');
