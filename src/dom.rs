@@ -283,6 +283,13 @@ impl Dom {
         self.nodes[ix].element_index.map(|i| i as usize)
     }
 
+    /// The element's place in the order the parser created elements, which
+    /// streamed content moved into place does not change: a tool matches
+    /// another parse of the same page's raw tree with it.
+    pub fn creation_index(&self, ix: NodeIx) -> Option<u32> {
+        (self.nodes[ix].kind == Kind::Element).then_some(self.nodes[ix].data)
+    }
+
     pub fn id_is_unique(&self, id: &str) -> bool {
         self.id_counts.get(id) == Some(&1)
     }

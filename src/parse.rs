@@ -16,6 +16,8 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{expanded_name, local_name, ns, Attribute, QualName};
 
+mod streamed;
+
 /// No node.
 const NONE: u32 = u32::MAX;
 
@@ -67,6 +69,8 @@ pub struct Tree {
     attrs: Vec<Attr>,
     texts: Vec<StrTendril>,
     quirks_mode: QuirksMode,
+    /// Whether the page has a streaming placeholder ([`streamed`]).
+    streamed: bool,
 }
 
 /// An element's name and attributes.
@@ -167,10 +171,15 @@ pub enum Visit {
 
 impl Tree {
     /// Parse a whole document as browsers do (scripting on: `<noscript>`
-    /// holds text).
+    /// holds text), with streamed content where the page's script puts it.
     pub fn parse_document(html: &str) -> Tree {
-        html5ever::driver::parse_document(Sink::new(RawKind::Document), Default::default())
-            .one(html)
+        let mut tree =
+            html5ever::driver::parse_document(Sink::new(RawKind::Document), Default::default())
+                .one(html);
+        if tree.streamed {
+            streamed::resolve(&mut tree);
+        }
+        tree
     }
 
     /// Parse a fragment as the contents of a `<body>`.
@@ -308,6 +317,7 @@ impl Sink {
             attrs: Vec::new(),
             texts: Vec::new(),
             quirks_mode: QuirksMode::NoQuirks,
+            streamed: false,
         };
         tree.new_node(root, 0);
         Sink {
@@ -455,14 +465,20 @@ impl TreeSink for Sink {
         });
         let id = tree.new_node(RawKind::Element, index);
         if template {
+            let placeholder = tree
+                .element(index)
+                .id()
+                .is_some_and(streamed::is_placeholder_id);
+            tree.streamed |= placeholder;
             let contents = tree.new_node(RawKind::Fragment, 0);
             tree.append_child(id, contents);
         }
         id
     }
 
-    fn create_comment(&self, _text: StrTendril) -> u32 {
-        self.tree.borrow_mut().new_node(RawKind::Other, 0)
+    fn create_comment(&self, text: StrTendril) -> u32 {
+        let marker = streamed::comment_marker(&text);
+        self.tree.borrow_mut().new_node(RawKind::Other, marker)
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {

@@ -270,6 +270,74 @@ fn content_streamed_into_a_hidden_block_is_read_before_the_shell() {
     assert!(!text.contains("summer sale"), "{text:?}");
 }
 
+fn position(text: &str, needle: &str) -> usize {
+    text.find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} missing from {text:?}"))
+}
+
+#[test]
+fn streamed_parts_are_read_where_their_placeholders_stand() {
+    // Streamed server rendering, part by part: the shell holds the start and
+    // the end of the story, a placeholder with a "Loading" fallback between
+    // comments in the middle, and the middle itself arrives later in a
+    // hidden block that a script moves into the placeholder. The middle is
+    // a third of the story, too little to pass for the page on its own.
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>{}\
+         <!--$?--><template id=\"B:0\"></template><div class=skeleton><p>Loading…</p>\
+         <div class=pulse></div></div><!--/$-->{}</article><footer>© Harbour Post</footer>\
+         <div hidden id=\"S:0\">{}</div>\
+         <script>$RC(\"B:0\",\"S:0\")</script></body></html>",
+        paras("works", 4),
+        paras("cost", 3),
+        paras("wall", 3)
+    );
+    let text = article_text(&html);
+    let (works, wall, cost) = (
+        position(&text, "Paragraph 4 on the works"),
+        position(&text, "Paragraph 3 on the wall"),
+        position(&text, "Paragraph 1 on the cost"),
+    );
+    assert!(works < wall && wall < cost, "out of order: {text:?}");
+    assert!(!text.contains("Loading"), "{text:?}");
+}
+
+#[test]
+fn streamed_parts_are_placed_in_a_page_saved_without_comments() {
+    // The same page saved without its comments and scripts: a segment's
+    // placeholder, and a boundary whose skeleton fallback has next to no
+    // text, are filled; a boundary with no fallback does not take the
+    // paragraph after it for one.
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>{}\
+         <template id=\"P:1\"></template>\
+         <template id=\"B:2\"></template><div><span>Loading paragraph…</span></div>\
+         <template id=\"B:3\"></template><p>The board meets again in the spring, when the \
+         first tenders are due and the harbour master will report on the dredging.</p>{}\
+         </article><div hidden id=\"S:1\">{}</div><div hidden id=\"S:2\">{}</div>\
+         <div hidden id=\"S:3\"><p>The works begin in the autumn.</p></div></body></html>",
+        paras("works", 4),
+        paras("cost", 3),
+        paras("wall", 2),
+        paras("berths", 2)
+    );
+    let text = article_text(&html);
+    let order = [
+        "Paragraph 4 on the works",
+        "Paragraph 2 on the wall",
+        "Paragraph 2 on the berths",
+        "The works begin in the autumn",
+        "The board meets again in the spring",
+        "Paragraph 1 on the cost",
+    ]
+    .map(|needle| position(&text, needle));
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "out of order: {text:?}"
+    );
+    assert!(!text.contains("Loading"), "{text:?}");
+}
+
 #[test]
 fn a_hidden_dialog_does_not_displace_the_visible_article() {
     // The other side: a hidden dialog holding less than the page stays
