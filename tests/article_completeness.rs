@@ -448,3 +448,43 @@ fn collapsed_sections_of_the_article_stay() {
     assert_has(&text, "Section 2 of the guide");
     assert!(!text.contains("gift cards"), "the folded menu: {text:?}");
 }
+
+#[test]
+fn an_accordions_panels_stay_whatever_their_toggles_hold() {
+    // An accordion from a page builder: each toggle is a plain button with
+    // the section's name (no heading, no aria-controls), and each panel is
+    // named for the accordion. One panel is hidden by the stylesheet; the
+    // other says "hidden" in its class (the folded state), which alone
+    // would weigh it as furniture. A folded "Show comments" panel after a
+    // plain button is no accordion's: it stays out.
+    let section = |n: usize| {
+        format!(
+            "<p>Section {n} of the guide: water the seedlings early, before the sun is high, and \
+             again at dusk if the soil has dried, since roots left dry for a day never quite \
+             recover, however much rain follows, and mulch keeps what the rain leaves.</p>"
+        )
+    };
+    let html = format!(
+        "<html><head><style>.acc-panel-closed{{display:none}} .thread{{display:none}}</style>\
+         </head><body><main><h1>Growing tomatoes</h1>{}\
+         <div class=acc-accordion><div class=acc-pane><div class=acc-header-wrap>\
+         <button type=button><span>Watering</span></button></div>\
+         <div class=\"acc-accordion-panel acc-panel-closed\">{}</div></div>\
+         <div class=acc-pane><div class=acc-header-wrap><button type=button>Feeding</button>\
+         </div><div class=\"acc-accordion-panel acc-accordion-panel-hidden\">{}</div></div></div>\
+         {}<button type=button>Show comments</button><div class=thread><p>I tried this last \
+         summer and my plants were twice the size, although the slugs, which I never managed \
+         to keep away, got most of the fruit before I did, sadly.</p></div>\
+         </main></body></html>",
+        paras("tomatoes", 4),
+        section(1),
+        section(2),
+        paras("harvest", 2)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 4 on the tomatoes");
+    assert_has(&text, "Section 1 of the guide");
+    assert_has(&text, "Section 2 of the guide");
+    assert_has(&text, "Paragraph 2 on the harvest");
+    assert!(!text.contains("slugs"), "the folded comments: {text:?}");
+}

@@ -338,12 +338,14 @@ fn previous_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
 /// Is `t`, or an element in it, a toggle for `panel`?
 fn toggles(dom: &Dom, t: NodeIx, panel: NodeIx) -> bool {
     let id = dom.attr(panel, "id").filter(|id| !id.is_empty());
+    let folded = names::is_accordion(&dom.class_and_id(panel));
     (t..dom.end(t)).any(|d| {
         let toggle = matches!(dom.tag(d), Some("button" | "summary"))
             || dom.attr(d, "role") == Some("button")
             || dom.attr(d, "aria-expanded").is_some();
         toggle
-            && (id.is_some() && dom.attr(d, "aria-controls") == id
+            && (folded && dom.text_chars(d) > 0
+                || id.is_some() && dom.attr(d, "aria-controls") == id
                 || dom.descendants(d).any(|h| {
                     dom.tag(h).is_some_and(crate::tags::is_heading) && dom.text_chars(h) > 0
                 }))

@@ -112,7 +112,7 @@ pub fn weight(class: &str, id: &str) -> i32 {
         if names.is_empty() {
             continue;
         }
-        let names = without_overflow_utilities(&names.to_ascii_lowercase());
+        let names = without_state_words(&names.to_ascii_lowercase());
         if any_in(&names, NEGATIVE) || names.split_whitespace().any(|w| w == "hid") {
             weight -= 25;
         }
@@ -132,12 +132,24 @@ const CONSTRUCTION: &[&str] = &["widget", "scroll"];
 /// stories, sidebars or the like?
 pub fn negative_only_for_construction(class: &str, id: &str) -> bool {
     [class, id].iter().all(|names| {
-        let mut names = without_overflow_utilities(&names.to_ascii_lowercase());
+        let mut names = without_state_words(&names.to_ascii_lowercase());
         for w in CONSTRUCTION {
             names = names.replace(w, " ");
         }
         !any_in(&names, NEGATIVE) && !names.split_whitespace().any(|w| w == "hid")
     })
+}
+
+/// The names without words that say how a box is shown rather than what
+/// it holds: overflow utilities (below), and "hidden" on a folded section's
+/// panel (`accordion-panel-hidden`), which a click opens.
+fn without_state_words(names: &str) -> String {
+    let names = without_overflow_utilities(names);
+    if is_accordion(&names) {
+        names.replace("hidden", " ")
+    } else {
+        names
+    }
 }
 
 /// The names without CSS utility classes for overflow (`overflow-hidden`,
@@ -150,6 +162,14 @@ fn without_overflow_utilities(names: &str) -> String {
         .filter(|w| !w.rsplit(':').next().unwrap_or(w).starts_with("overflow-"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Names of a folded section's panel: an accordion's or a collapsible's.
+const ACCORDION: &[&str] = &["accordion", "collapsible"];
+
+/// Whether lower-cased class and id names call a block a folded section.
+pub fn is_accordion(names: &str) -> bool {
+    ACCORDION.iter().any(|n| names.contains(n))
 }
 
 /// Class or id words of buttons and calls to action.
