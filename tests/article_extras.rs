@@ -393,3 +393,30 @@ fn bracketed_references_stay() {
     assert!(text.contains("[Hol14]"), "citation dropped: {text:?}");
     assert!(text.contains("[edit]"), "section link dropped: {text:?}");
 }
+
+#[test]
+fn icon_font_names_are_no_words_but_ticks_stay_ticks() {
+    // An icon font draws its icons from ligatures: the element's text is the
+    // icon's name. Without the font the reader would print "chevron_right"
+    // and "open_in_new" as words; a comparison table's ticks and crosses carry
+    // meaning and become symbols. A container that misuses the class keeps
+    // its text.
+    let body = format!(
+        "{}<h2>Which hose <i class=\"material-icons\">chevron_right</i></h2>\
+         <p>See the sizes <span class=\"material-symbols-outlined\">open_in_new</span> \
+         before buying.</p>\
+         <table><tr><th>Hose</th><th>Kink-free</th></tr>\
+         <tr><td>Garden Pro</td><td><i class=\"material-icons\">check</i></td></tr>\
+         <tr><td>Budget</td><td><i class=\"material-icons md-18\">close</i></td></tr></table>\
+         <div class=\"material-icons-demo\"><p>The pickers rested at noon in the shade.</p></div>{}",
+        paras(1, 4),
+        paras(5, 6)
+    );
+    let text = article_text(&body);
+    assert_out(&text, "chevron_right");
+    assert_out(&text, "open_in_new");
+    assert!(text.contains("See the sizes"), "{text:?}");
+    assert!(text.contains("Garden Pro | ✓"), "{text:?}");
+    assert!(text.contains("Budget | ✗"), "{text:?}");
+    assert!(text.contains("The pickers rested at noon"), "{text:?}");
+}
