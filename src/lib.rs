@@ -60,6 +60,7 @@ pub mod urls;
 mod article_metadata;
 mod byline;
 mod code_language;
+mod icons;
 mod images;
 mod locate;
 mod parse;

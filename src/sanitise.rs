@@ -137,40 +137,6 @@ fn is_dropped(tag: &str) -> bool {
     )
 }
 
-/// An icon drawn by an icon font from a ligature (Material Icons and
-/// Symbols): its text is the icon's name (`chevron_right`, `share`), which
-/// a reader without the font would show as a word. Returns what to write
-/// instead: a symbol for the icons that say something in a table or a list
-/// (a tick, a cross, a star), nothing for the rest. Only a lone name
-/// counts, so a container misusing the class keeps its text.
-fn icon_ligature(dom: &Dom, ix: NodeIx) -> Option<&'static str> {
-    let el = dom.element(ix)?;
-    let icon_font = el
-        .classes()
-        .any(|c| c.starts_with("material-icons") || c.starts_with("material-symbols"));
-    if !icon_font {
-        return None;
-    }
-    let text = dom.text(ix);
-    let name = text.trim();
-    let is_name = !name.is_empty()
-        && name.len() <= ICON_NAME_MAX_CHARS
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    is_name.then_some(match name {
-        "check" | "done" | "check_circle" | "task_alt" => "✓",
-        "close" | "clear" | "cancel" => "✗",
-        "star" => "★",
-        "star_half" => "⯪",
-        "star_border" | "star_outline" => "☆",
-        _ => "",
-    })
-}
-
-/// The longest icon name looked for (Material's run to about 40 characters).
-const ICON_NAME_MAX_CHARS: usize = 64;
-
 pub(crate) fn article_html(dom: &Dom, found: &ArticleSubtrees, base: Option<&Url>) -> String {
     let mut out = String::new();
     for &part in &found.parts {
@@ -341,8 +307,8 @@ fn serialise(
                     ix = dom.end(ix);
                     continue;
                 }
-                if let Some(symbol) = icon_ligature(dom, ix) {
-                    out.push_str(symbol);
+                if let Some(name) = crate::icons::ligature_name(dom, ix) {
+                    out.push_str(crate::icons::symbol(&name));
                     ix = dom.end(ix);
                     continue;
                 }

@@ -488,3 +488,44 @@ fn an_accordions_panels_stay_whatever_their_toggles_hold() {
     assert_has(&text, "Paragraph 2 on the harvest");
     assert!(!text.contains("slugs"), "the folded comments: {text:?}");
 }
+
+#[test]
+fn an_faq_in_accordion_items_keeps_its_questions() {
+    // After the body, the article's FAQ as accordion items: each question
+    // is a header named for the item (with an icon font's chevron after
+    // it), not a heading, and most answers are lists of steps. The
+    // questions stay, each before its answer, without the icon's name.
+    let item = |q: &str, a: &str| {
+        format!(
+            "<div class=accordion-entry><div class=accordion-entry-header><div class=entry-label>\
+             {q} <i class=material-icons>chevron_right</i></div></div>\
+             <div class=accordion-entry-body><p>{a}</p><ul>\
+             <li>Check the soil by hand each morning, an inch down, before deciding.</li>\
+             <li>Water at the base of the plant, never over the leaves, to keep blight off.</li>\
+             <li>Give each plant a full can twice a week once the fruit begins to swell.</li>\
+             </ul></div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><h1>Growing tomatoes</h1><div class=body>{}</div>\
+         <div class=further-sections><h2>Tomato questions</h2><div class=faq-list>{}{}</div></div>\
+         </main></body></html>",
+        paras("tomatoes", 8),
+        item(
+            "How often should I water?",
+            "It depends on the weather, but as a rule:"
+        ),
+        item(
+            "When should I feed them?",
+            "Once the first flowers open, and then:"
+        )
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 8 on the tomatoes");
+    let question = position(&text, "How often should I water?");
+    let answer = position(&text, "It depends on the weather");
+    assert!(question < answer, "{text:?}");
+    assert_has(&text, "When should I feed them?");
+    assert_has(&text, "Give each plant a full can");
+    assert!(!text.contains("chevron_right"), "{text:?}");
+}

@@ -121,7 +121,7 @@ fn with_siblings(
 
 /// Questions, each a heading of its own, that make a block an FAQ…
 const FAQ_MIN_QUESTIONS: usize = 2;
-/// …when this much of its text is running prose (the answers).
+/// …when this much of its text answers them (prose, or list items).
 const FAQ_PROSE_SHARE: f64 = 0.5;
 
 /// The article's questions and answers (an FAQ) in blocks after its last
@@ -148,28 +148,68 @@ fn questions_after(
         .collect()
 }
 
-/// Mostly prose with few links, under two or more headings that ask a
-/// question and hold no link (a story card's title is a link).
+/// Mostly prose with few links, under two or more questions that hold no
+/// link (a story card's title is a link). A question is a heading, a `dt`
+/// or a `summary`, or the header its names call a question's or an
+/// accordion item's.
 fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
     let s = stats.get(ix);
-    if (s.prose as f64) < FAQ_PROSE_SHARE * s.text as f64
+    if (answer_chars(dom, stats, ix) as f64) < FAQ_PROSE_SHARE * s.text as f64
         || stats.link_density(ix) >= RUNNING_TEXT_MAX_LINK_DENSITY
     {
         return false;
     }
-    let asks = |h: NodeIx| {
-        let text = dom.text(h);
-        text.trim_end().ends_with(['?', '？', '؟'])
-            && !dom.descendants(h).any(|d| dom.is_tag(d, "a"))
-    };
+    // Never in a button: the reader drops buttons, and the answers would
+    // then stand without their questions.
+    let is_button = |a: NodeIx| dom.is_tag(a, "button") || dom.attr(a, "role") == Some("button");
     let question = |d: NodeIx| {
-        dom.tag(d)
-            .is_some_and(|t| crate::tags::is_heading(t) || t == "dt")
+        let named = || names_question(&dom.class_and_id(d));
+        let in_button = || is_button(d) || dom.ancestors(d).take_while(|&a| a != ix).any(is_button);
+        (dom.tag(d)
+            .is_some_and(|t| crate::tags::is_heading(t) || matches!(t, "dt" | "summary"))
+            || named())
+            && !in_button()
     };
-    dom.descendants(ix)
-        .filter(|&d| question(d) && asks(d))
-        .nth(FAQ_MIN_QUESTIONS - 1)
-        .is_some()
+    let mut d = ix + 1;
+    let mut found = 0;
+    while d < dom.end(ix) {
+        if dom.node(d).kind == Kind::Element && question(d) && super::asks(dom, d) {
+            found += 1;
+            if found == FAQ_MIN_QUESTIONS {
+                return true;
+            }
+            // A question's inner elements are the same question.
+            d = dom.end(d);
+            continue;
+        }
+        d += 1;
+    }
+    false
+}
+
+/// Text that answers: prose paragraphs, and list items (an answer's steps)
+/// that are no list of links and hold no paragraph already counted.
+fn answer_chars(dom: &Dom, stats: &Stats, ix: NodeIx) -> u32 {
+    let items: u32 = dom
+        .descendants(ix)
+        .filter(|&d| {
+            dom.is_tag(d, "li")
+                && stats.get(d).prose == 0
+                && !dom
+                    .ancestors(d)
+                    .take_while(|&a| a != ix)
+                    .any(|a| dom.is_tag(a, "li"))
+                && stats.link_density(d) < RUNNING_TEXT_MAX_LINK_DENSITY
+        })
+        .map(|d| stats.get(d).text)
+        .sum();
+    stats.get(ix).prose + items
+}
+
+/// Names of an FAQ's question or an accordion item's header.
+fn names_question(names: &str) -> bool {
+    names.contains("question")
+        || names::is_accordion(names) && (names.contains("header") || names.contains("title"))
 }
 
 /// An element whose text is mostly the parts' is a wrapper around them.

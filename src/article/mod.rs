@@ -246,6 +246,7 @@ fn exclusions(
                         && !inside(dom, ix, &["table", "code", "pre"])
                         && !is_figure_image_wrapper(dom, ix)
                         && !is_article_header(dom, ix, &names)
+                        && !is_question_header(dom, ix, &names)
                     {
                         excluded[ix] = true;
                         continue;
@@ -280,6 +281,25 @@ fn is_article_header(dom: &Dom, ix: NodeIx, names: &str) -> bool {
             })
             .nth(ARTICLE_HEADER_PARAGRAPHS - 1)
             .is_some()
+}
+
+/// A question's header in an FAQ or an accordion
+/// (`accordion-item-header`): a line that asks, not the page's header.
+fn is_question_header(dom: &Dom, ix: NodeIx, names: &str) -> bool {
+    names.contains("header") && !names::is_unlikely_heading(names) && asks(dom, ix)
+}
+
+/// A question is a line, not a paragraph.
+const QUESTION_MAX_CHARS: usize = 300;
+
+/// Does `ix` ask a question: a line ending in a question mark (an icon's
+/// name after it aside), holding no link (a story card's title is one)?
+pub(super) fn asks(dom: &Dom, ix: NodeIx) -> bool {
+    dom.text_chars(ix) <= QUESTION_MAX_CHARS
+        && crate::icons::text_without_icons(dom, ix)
+            .trim_end()
+            .ends_with(['?', '？', '؟'])
+        && !(ix..dom.end(ix)).any(|d| dom.is_tag(d, "a"))
 }
 
 /// Nodes inside a collapsed section: a hidden block right after a toggle
