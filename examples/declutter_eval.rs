@@ -390,8 +390,8 @@ fn main() {
         let url = ground[*page]["url"].as_str().unwrap_or("");
         let o = plan_outcome(&html, url);
         // The labels are CSS selectors: match them with scraper on the same
-        // page, whose nodes in document order (template contents left out)
-        // are the engine's.
+        // page's raw tree, whose elements are the engine's in creation order
+        // (see `node_indices`).
         let tree = Html::parse_document(&declutter::nesting::limit(&html));
         let ids = node_indices(&tree, &o.dom);
         assert_eq!(ids.len(), o.dom.element_count(), "{page}: the trees differ");
