@@ -445,6 +445,26 @@ fn many_templates() {
 }
 
 #[test]
+fn streamed_in_nested_pieces() {
+    isolated("streamed_in_nested_pieces", || {
+        let (_, x) = check_case("streamed");
+        let text = article_text("streamed", &x);
+        let at = |i: usize| {
+            text.find(&paragraph_text(i))
+                .unwrap_or_else(|| panic!("paragraph {i} lost"))
+        };
+        assert!(
+            at(0) < at(1) && at(1) < at(2) && at(2) < at(5000),
+            "in order"
+        );
+        assert!(
+            !text.contains("orphan"),
+            "a hidden block no placeholder names"
+        );
+    });
+}
+
+#[test]
 fn many_noscripts() {
     isolated("many_noscripts", || {
         let (_, x) = check_case("noscript");

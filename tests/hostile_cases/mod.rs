@@ -85,6 +85,12 @@ pub const CASES: &[Case] = &[
         what: "an article beside many <template>s holding article-like content",
     },
     Case {
+        name: "streamed",
+        build: streamed,
+        full: 4 * MB,
+        what: "an article streamed in thousands of nested pieces into placeholders",
+    },
+    Case {
         name: "noscript",
         build: noscripts,
         full: 4 * MB,
@@ -299,6 +305,34 @@ fn templates(size: usize) -> Vec<u8> {
             paragraph(i + 1)
         );
         i += 2;
+    }
+    html.push_str("</body></html>");
+    html.into_bytes()
+}
+
+/// Streamed server rendering at its worst: every paragraph after the first
+/// waits in a hidden block for its placeholder, each block holds the next
+/// placeholder (a chain as deep as the page is long), skeleton fallbacks
+/// follow the placeholders, and hidden blocks that no placeholder names
+/// stay hidden.
+fn streamed(size: usize) -> Vec<u8> {
+    let mut html = head("Streamed");
+    let _ = write!(
+        html,
+        "<article><h1>Streamed</h1>{}<template id=\"B:1\"></template>\
+         <div class=skeleton><span></span></div></article>",
+        paragraph(0)
+    );
+    let mut i = 1;
+    while html.len() < size {
+        let _ = write!(
+            html,
+            "<div hidden id=\"S:{i}\">{}<template id=\"B:{}\"></template><div><i></i></div></div>\
+             <div hidden id=\"S:orphan{i}\"><p>orphan {i}</p></div>",
+            paragraph(i),
+            i + 1
+        );
+        i += 1;
     }
     html.push_str("</body></html>");
     html.into_bytes()
