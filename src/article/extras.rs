@@ -210,11 +210,21 @@ const TEASER_LABEL_MAX_CHARS: usize = 24;
 /// continues below" → "advertisement page continues below").
 fn normalised(s: &str) -> String {
     let lower = s.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join(" ").replace('’', "'")
+    // One pass: words joined by one space, `’` written `'`.
+    let mut out = String::with_capacity(lower.len());
+    let mut gap = false;
+    for c in lower.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(if c == '’' { '\'' } else { c });
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// Is `ix` (holding `chars` characters of text) something printed inside

@@ -717,21 +717,31 @@ fn heading_before(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> Option<NodeIx> {
 /// The first words of an element's visible text.
 fn leading_text(dom: &Dom, ix: NodeIx) -> String {
     let mut out = String::new();
+    // Characters in `out`: only the first LABEL_CHARS are kept, so a long
+    // text node is copied no further than that.
+    let mut kept = 0usize;
     let mut chars = 0usize;
     for i in (ix..dom.end(ix)).take(LABEL_NODES) {
         let data = dom.node(i);
         if data.kind == Kind::Text && !data.invisible && data.text_chars > 0 {
-            if !out.is_empty() {
+            if !out.is_empty() && kept < LABEL_CHARS {
                 out.push(' ');
+                kept += 1;
             }
-            out.push_str(dom.text_node(i).unwrap_or("").trim());
+            for c in dom.text_node(i).unwrap_or("").trim().chars() {
+                if kept == LABEL_CHARS {
+                    break;
+                }
+                out.push(c);
+                kept += 1;
+            }
             chars += data.text_chars as usize;
             if chars >= LABEL_CHARS {
                 break;
             }
         }
     }
-    out.chars().take(LABEL_CHARS).collect()
+    out
 }
 
 /// How much text a block may hold once grown.

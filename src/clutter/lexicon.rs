@@ -451,10 +451,36 @@ struct Phrase {
 
 struct PhraseTable {
     /// Phrases by their first word (exact match).
-    by_first: std::collections::HashMap<String, Vec<usize>>,
-    /// One-word prefix phrases, tried against every word.
-    prefixes: Vec<usize>,
+    by_first: std::collections::HashMap<String, Vec<usize>, WordHash>,
+    /// One-word prefix phrases with their first byte, tried against every
+    /// word that starts with that byte.
+    prefixes: Vec<(u8, usize)>,
     phrases: Vec<Phrase>,
+}
+
+/// FNV-1a for the table's keys: short words, for which SipHash's setup
+/// cost more than the lookup. The keys are the lexicon's, not the page's,
+/// so a page cannot crowd them into one bucket.
+type WordHash = std::hash::BuildHasherDefault<Fnv>;
+
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Words as the table sees them: letters and digits, with apostrophes kept
@@ -515,7 +541,7 @@ impl PhraseTable {
             };
             let ix = table.phrases.len();
             if prefix && words.len() == 1 {
-                table.prefixes.push(ix);
+                table.prefixes.push((words[0].as_bytes()[0], ix));
             } else if let Some(first) = words.first() {
                 table.by_first.entry(first.clone()).or_default().push(ix);
             }
@@ -561,7 +587,15 @@ impl PhraseTable {
         }
         for (i, word) in words.iter().enumerate() {
             let exact = self.by_first.get(*word).into_iter().flatten();
-            for &p in exact.chain(self.prefixes.iter()) {
+            // (A word is never empty; a prefix matches only words that
+            // start with its first byte.)
+            let first = word.as_bytes()[0];
+            let prefixes = self
+                .prefixes
+                .iter()
+                .filter(|&&(b, _)| b == first)
+                .map(|(_, p)| p);
+            for &p in exact.chain(prefixes) {
                 let phrase = &self.phrases[p];
                 if self.matches_at(phrase, &words[i..]) {
                     kinds |= phrase.kind_bit;
@@ -636,7 +670,7 @@ pub fn any_phrase(text: &str, phrases: &[&str]) -> bool {
 /// ending; `*` between words matches one word.
 pub fn contains_phrase(text: &str, phrase: &str) -> bool {
     if let Some((head, tail)) = phrase.split_once(" * ") {
-        return text.match_indices(head).any(|(at, _)| {
+        return match_starts(text, head).any(|at| {
             let rest = &text[at + head.len()..];
             let rest = rest.trim_start();
             let after_word = rest.find(' ').map(|s| &rest[s + 1..]).unwrap_or("");
@@ -647,9 +681,30 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
         Some(n) => (n, true),
         None => (phrase, false),
     };
-    text.match_indices(needle).any(|(at, _)| {
+    match_starts(text, needle).any(|at| {
         let end = at + needle.len();
         boundary_before(text, at) && (prefix || boundary_after(text, end))
+    })
+}
+
+/// Where `needle` starts in `text`, left to right and not overlapping:
+/// `str::match_indices`'s matches. A plain byte scan: the texts are short
+/// and each is searched for dozens of phrases, so setting up the standard
+/// two-way searcher per phrase cost more than the search itself.
+fn match_starts<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (&first, _) = needle.split_first()?;
+        while from + needle.len() <= hay.len() {
+            let at = from + hay[from..].iter().position(|&b| b == first)?;
+            if hay[at..].starts_with(needle) {
+                from = at + needle.len();
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        None
     })
 }
 
