@@ -304,17 +304,11 @@ fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
     dom.node(top).text_chars <= chars
 }
 
-/// Longer than the longest heading a table of contents has.
-const CONTENTS_LABEL_MAX_CHARS: u32 = 40;
-
-/// Does `parent`, outside `current`, hold the heading of a table of
-/// contents?
-fn holds_contents_heading(dom: &Dom, parent: NodeIx, current: NodeIx) -> bool {
-    dom.descendants(parent)
-        .filter(|&d| !dom.contains(current, d))
-        .filter(|&d| dom.tag(d).is_some_and(crate::tags::is_heading))
-        .filter(|&h| dom.node(h).text_chars <= CONTENTS_LABEL_MAX_CHARS)
-        .any(|h| lexicon::is_contents_label(&dom.text(h)))
+/// Does `parent`, outside `current` (inside it), hold the heading of a
+/// table of contents? From the counts per subtree, not a walk.
+fn holds_contents_heading(evidence: &EvidenceMap, parent: NodeIx, current: NodeIx) -> bool {
+    let (p, c) = (evidence.get(parent), evidence.get(current));
+    p.contents_headings - u32::from(p.is_contents_heading) > c.contents_headings
 }
 
 /// Does `ix` lie in the site's menu: a `nav`, the page's header, an
@@ -906,7 +900,7 @@ fn grow(
         // (Or its heading, over a list a script fills in.)
         let takes_contents = kind != ClutterKind::Comments
             && (p.anchor_links >= c.anchor_links + 3
-                || p.headings > c.headings && holds_contents_heading(dom, parent, current));
+                || p.headings > c.headings && holds_contents_heading(evidence, parent, current));
         // A sign-up box links to its privacy policy and terms, not to the
         // rest of the site: a list of links beside it is the footer's
         // navigation, not the box.

@@ -687,10 +687,11 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
-/// Where `needle` starts in `text`, left to right and not overlapping:
-/// `str::match_indices`'s matches. A plain byte scan: the texts are short
-/// and each is searched for dozens of phrases, so setting up the standard
-/// two-way searcher per phrase cost more than the search itself.
+/// Where `needle` (never empty) starts in `text`, left to right and not
+/// overlapping: `str::match_indices`'s matches. A plain byte scan: the
+/// texts are short and each is searched for dozens of phrases, so setting
+/// up the standard two-way searcher (or a `memchr`) per phrase cost more
+/// than the search itself.
 fn match_starts<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     let (hay, needle) = (text.as_bytes(), needle.as_bytes());
     let mut from = 0;
