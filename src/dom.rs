@@ -297,8 +297,9 @@ impl Dom {
 
     /// Visible text of the subtree, whitespace collapsed.
     pub fn text(&self, ix: NodeIx) -> String {
-        // `text_start` without a limit, a run of non-space at a time.
-        let mut out = String::new();
+        // `text_start` without a limit, a run of non-space at a time, into
+        // one allocation (the text's bytes are at least its characters).
+        let mut out = String::with_capacity(self.nodes[ix].text_chars as usize);
         for i in ix..self.nodes[ix].end {
             if self.nodes[i].kind == Kind::Text && !self.nodes[i].invisible {
                 push_collapsed(&mut out, self.text_node(i).unwrap_or(""));
@@ -451,18 +452,35 @@ impl Iterator for Ancestors<'_> {
 /// Append `text` with whitespace runs collapsed to one space, never starting
 /// the output with a space: the same as joining every text node and then
 /// collapsing, done piecewise.
-fn push_collapsed(out: &mut String, mut text: &str) {
-    while !text.is_empty() {
-        let space = text.len() - text.trim_start().len();
-        if space > 0 {
+fn push_collapsed(out: &mut String, text: &str) {
+    // One pass over the bytes (a character at a time beyond ASCII): each
+    // run of non-space is copied whole when the space after it (or the
+    // end) is reached.
+    let bytes = text.as_bytes();
+    let mut word_start = 0;
+    let mut in_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if space && !in_space {
+            out.push_str(&text[word_start..i]);
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-            text = &text[space..];
+        } else if !space && in_space {
+            word_start = i;
         }
-        let word = text.find(char::is_whitespace).unwrap_or(text.len());
-        out.push_str(&text[..word]);
-        text = &text[word..];
+        in_space = space;
+        i += len;
+    }
+    if !in_space {
+        out.push_str(&text[word_start..]);
     }
 }
 
