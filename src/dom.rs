@@ -532,15 +532,20 @@ impl Visibility {
             let Some((property, value)) = declaration.split_once(':') else {
                 continue;
             };
+            // Custom properties such as `--x-display: none` are values,
+            // not the element's display. (The property is matched before
+            // any value is lower-cased: most declarations are neither.)
+            let property = property.trim();
+            let (slot, hidden) = if property.eq_ignore_ascii_case("display") {
+                (&mut out.display, "none")
+            } else if property.eq_ignore_ascii_case("visibility") {
+                (&mut out.visibility, "hidden")
+            } else {
+                continue;
+            };
             let value = value.trim().to_ascii_lowercase();
             let important = value.ends_with("!important");
-            // Custom properties such as `--x-display: none` are values,
-            // not the element's display.
-            let (slot, hides) = match property.trim().to_ascii_lowercase().as_str() {
-                "display" => (&mut out.display, value.starts_with("none")),
-                "visibility" => (&mut out.visibility, value.starts_with("hidden")),
-                _ => continue,
-            };
+            let hides = value.starts_with(hidden);
             Self::declare(slot, (hides, important));
         }
         out

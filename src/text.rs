@@ -22,10 +22,7 @@ pub fn is_dropped_control(c: char) -> bool {
 /// Text as every output carries it: CR and CR LF as LF, vertical tab and
 /// form feed as a space, other controls dropped (see [`is_dropped_control`]).
 pub fn output_text(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n'))
-    {
+    if !has_control_to_rewrite(s) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -42,6 +39,19 @@ pub fn output_text(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Does `s` hold a control character other than tab and line feed? Read
+/// as bytes: the controls are C0 and DEL (one byte each) and C1 (U+0080 to
+/// U+009F, `C2 80` to `C2 9F` in UTF-8); every text passes through here
+/// three times, so no character is decoded.
+fn has_control_to_rewrite(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        (x < 0x20 && x != b'\t' && x != b'\n')
+            || x == 0x7f
+            || x == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n))
+    })
 }
 
 /// Words as the corpus metric counts them: runs of Unicode word characters.
@@ -97,6 +107,15 @@ mod tests {
     #[test]
     fn collapses_and_trims() {
         assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+    }
+
+    #[test]
+    fn control_bytes_are_the_control_characters() {
+        for c in (0..0x800).filter_map(char::from_u32) {
+            let s = format!("a{c}é");
+            let chars = s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n'));
+            assert_eq!(has_control_to_rewrite(&s), chars, "{:x}", c as u32);
+        }
     }
 
     #[test]
