@@ -166,27 +166,7 @@ fn find_end_tag(bytes: &[u8], mut from: usize, name: &[u8]) -> Option<usize> {
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    find_byte(bytes, b'<')
-}
-
-/// The first `byte` in `bytes`, eight bytes at a time as `memchr` does: a
-/// word holding no such byte is passed in a few operations (pages are
-/// mostly text and attribute values between the bytes looked for).
-fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let pattern = ONES * u64::from(byte);
-    let mut chunks = bytes.chunks_exact(8);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ pattern;
-        // Some byte of `word` is zero, i.e. some byte of the chunk matches.
-        if word.wrapping_sub(ONES) & !word & HIGHS != 0 {
-            return chunk.iter().position(|&b| b == byte).map(|p| n * 8 + p);
-        }
-    }
-    let done = bytes.len() - chunks.remainder().len();
-    let rest = chunks.remainder().iter().position(|&b| b == byte);
-    rest.map(|p| done + p)
+    crate::text::find_byte(bytes, b'<')
 }
 
 /// One past the `>` that ends a tag, skipping quoted attribute values.
@@ -194,7 +174,7 @@ fn tag_end(bytes: &[u8], mut i: usize) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             b'>' => return Some(i + 1),
-            q @ (b'"' | b'\'') => i += 1 + find_byte(&bytes[i + 1..], q)?,
+            q @ (b'"' | b'\'') => i += 1 + crate::text::find_byte(&bytes[i + 1..], q)?,
             _ => {}
         }
         i += 1;
@@ -210,17 +190,6 @@ mod tests {
     fn shallow_pages_pass_untouched() {
         let html = "<div><p>a<p>b<li>c</div><script>if (a<b) x('<div>')</script>";
         assert!(matches!(limit(html), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn finds_bytes_as_a_plain_scan_does() {
-        let text = b"0123456789abcdef<ghij<\x80\xff<<";
-        for from in 0..text.len() {
-            for byte in [b'<', b'0', b'f', b'j', 0x80, 0xff, b'z'] {
-                let plain = text[from..].iter().position(|&b| b == byte);
-                assert_eq!(find_byte(&text[from..], byte), plain, "{from} {byte}");
-            }
-        }
     }
 
     #[test]

@@ -54,6 +54,26 @@ fn has_control_to_rewrite(s: &str) -> bool {
     })
 }
 
+/// The first `byte` in `bytes`, eight bytes at a time as `memchr` does: a
+/// word holding no such byte is passed in a few operations (pages are
+/// mostly text and attribute values between the bytes looked for).
+pub fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(byte);
+    let mut chunks = bytes.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ pattern;
+        // Some byte of `word` is zero, i.e. some byte of the chunk matches.
+        if word.wrapping_sub(ONES) & !word & HIGHS != 0 {
+            return chunk.iter().position(|&b| b == byte).map(|p| n * 8 + p);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    let rest = chunks.remainder().iter().position(|&b| b == byte);
+    rest.map(|p| done + p)
+}
+
 /// Words as the corpus metric counts them: runs of Unicode word characters.
 pub fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !is_word_char(c))
@@ -115,6 +135,17 @@ mod tests {
             let s = format!("a{c}é");
             let chars = s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n'));
             assert_eq!(has_control_to_rewrite(&s), chars, "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn finds_bytes_as_a_plain_scan_does() {
+        let text = b"0123456789abcdef<ghij<\x80\xff<<";
+        for from in 0..text.len() {
+            for byte in [b'<', b'0', b'f', b'j', 0x80, 0xff, b'z'] {
+                let plain = text[from..].iter().position(|&b| b == byte);
+                assert_eq!(find_byte(&text[from..], byte), plain, "{from} {byte}");
+            }
         }
     }
 

@@ -669,7 +669,13 @@ pub fn any_phrase(text: &str, phrases: &[&str]) -> bool {
 /// `phrase` in `text` at word boundaries. `*` at the end matches a word
 /// ending; `*` between words matches one word.
 pub fn contains_phrase(text: &str, phrase: &str) -> bool {
-    if let Some((head, tail)) = phrase.split_once(" * ") {
+    // (Most phrases have no `*`: no search for " * " in them.)
+    let wildcard = if phrase.bytes().any(|b| b == b'*') {
+        phrase.split_once(" * ")
+    } else {
+        None
+    };
+    if let Some((head, tail)) = wildcard {
         return match_starts(text, head).any(|at| {
             let rest = &text[at + head.len()..];
             let rest = rest.trim_start();
@@ -688,17 +694,17 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
 }
 
 /// Where `needle` (never empty) starts in `text`, left to right and not
-/// overlapping: `str::match_indices`'s matches. A plain byte scan: the
-/// texts are short and each is searched for dozens of phrases, so setting
-/// up the standard two-way searcher (or a `memchr`) per phrase cost more
-/// than the search itself.
+/// overlapping: `str::match_indices`'s matches. A byte scan for the first
+/// byte: the texts are short and each is searched for dozens of phrases,
+/// so setting up the standard two-way searcher (or `str::find`'s) per
+/// phrase cost more than the search itself.
 fn match_starts<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     let (hay, needle) = (text.as_bytes(), needle.as_bytes());
     let mut from = 0;
     std::iter::from_fn(move || {
         let (&first, _) = needle.split_first()?;
         while from + needle.len() <= hay.len() {
-            let at = from + hay[from..].iter().position(|&b| b == first)?;
+            let at = from + crate::text::find_byte(&hay[from..], first)?;
             if hay[at..].starts_with(needle) {
                 from = at + needle.len();
                 return Some(at);
