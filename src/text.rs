@@ -74,6 +74,39 @@ pub fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     rest.map(|p| done + p)
 }
 
+/// A hash for keys taken apart within one page (FxHash's step: a rotate,
+/// an xor and a multiply per word), where SipHash's rounds cost more than
+/// the rest of the lookup. Only where the keys are fixed (a lexicon's
+/// words) or a collision costs no more than a comparison (texts grouped and
+/// then compared): a page can pile its keys into one bucket.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+/// [`FastHasher`] for `HashMap` and `HashSet`.
+pub type FastHash = std::hash::BuildHasherDefault<FastHasher>;
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+}
+
 /// Words as the corpus metric counts them: runs of Unicode word characters.
 pub fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !is_word_char(c))

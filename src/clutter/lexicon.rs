@@ -451,36 +451,11 @@ struct Phrase {
 
 struct PhraseTable {
     /// Phrases by their first word (exact match).
-    by_first: std::collections::HashMap<String, Vec<usize>, WordHash>,
+    by_first: std::collections::HashMap<String, Vec<usize>, crate::text::FastHash>,
     /// One-word prefix phrases with their first byte, tried against every
     /// word that starts with that byte.
     prefixes: Vec<(u8, usize)>,
     phrases: Vec<Phrase>,
-}
-
-/// FNV-1a for the table's keys: short words, for which SipHash's setup
-/// cost more than the lookup. The keys are the lexicon's, not the page's,
-/// so a page cannot crowd them into one bucket.
-type WordHash = std::hash::BuildHasherDefault<Fnv>;
-
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Words as the table sees them: letters and digits, with apostrophes kept
