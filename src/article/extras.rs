@@ -248,24 +248,48 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     if is_follow_or_share_prompt(&lead, chars) {
         return true;
     }
+    // A text no longer than its start is all there: `lead` is its
+    // normalised whole, not to be built again.
+    let words = Words {
+        dom,
+        ix,
+        whole: (chars <= PROMPT_MAX_CHARS).then_some(lead.as_str()),
+    };
     is_teaser_line(dom, ix, &start, chars)
         || is_bio_box(dom, ix, &lead, chars)
         || is_bio_tail(dom, ix)
-        || is_newsletter_pitch(dom, ix, chars)
+        || is_newsletter_pitch(dom, ix, chars, &words)
         || is_template_placeholder(&start)
-        || is_related_links(dom, ix, chars)
+        || is_related_links(dom, ix, chars, &words)
+}
+
+/// The normalised text of an element: from `whole` when it is `ix`'s and
+/// known, else built.
+struct Words<'a> {
+    dom: &'a Dom,
+    ix: NodeIx,
+    whole: Option<&'a str>,
+}
+
+impl Words<'_> {
+    fn of(&self, node: NodeIx) -> std::borrow::Cow<'_, str> {
+        match self.whole.filter(|_| node == self.ix) {
+            Some(whole) => std::borrow::Cow::Borrowed(whole),
+            None => std::borrow::Cow::Owned(normalised(&self.dom.text(node))),
+        }
+    }
 }
 
 /// A label over links to other pieces ("You might also like:"), or the
 /// block of links under one: each is judged with the other.
-fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
+fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -> bool {
     let Some(parent) = dom.parent(ix) else {
         return false;
     };
     let is_label = |l: NodeIx| {
         let n = dom.text_chars(l);
         n > 0 && n <= RELATED_LABEL_MAX_CHARS && {
-            let words = normalised(&dom.text(l));
+            let words = words.of(l);
             RELATED_LABELS.iter().any(|w| words.contains(w))
         }
     };
@@ -333,12 +357,12 @@ fn is_bio_box(dom: &Dom, ix: NodeIx, lead: &str, chars: usize) -> bool {
 /// two naming a newsletter and asking to sign up, with a link or button to
 /// do it (or short enough to be a label). Prose about a newsletter is
 /// longer or asks nothing.
-fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
+fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -> bool {
     use crate::clutter::lexicon::any_phrase;
     if chars > PITCH_MAX_CHARS {
         return false;
     }
-    let text = normalised(&dom.text(ix));
+    let text = words.of(ix);
     if !any_phrase(&text, NEWSLETTER_NOUNS) || !any_phrase(&text, SIGN_UP) {
         return false;
     }
