@@ -74,6 +74,28 @@ pub fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     rest.map(|p| done + p)
 }
 
+/// `haystack.contains(needle)`, for short texts searched for many needles
+/// in turn (class names for each word of a list): the needle's first byte
+/// found with [`find_byte`], then the rest compared. The standard search
+/// prepares each needle first, which costs more than such a search.
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, _)) = needle.split_first() else {
+        return true;
+    };
+    let mut from = 0;
+    while from + needle.len() <= hay.len() {
+        let Some(at) = find_byte(&hay[from..], first) else {
+            return false;
+        };
+        if hay[from + at..].starts_with(needle) {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
+}
+
 /// A hash for keys taken apart within one page (FxHash's step: a rotate,
 /// an xor and a multiply per word), where SipHash's rounds cost more than
 /// the rest of the lookup. Only where the keys are fixed (a lexicon's
@@ -178,6 +200,18 @@ mod tests {
             for byte in [b'<', b'0', b'f', b'j', 0x80, 0xff, b'z'] {
                 let plain = text[from..].iter().position(|&b| b == byte);
                 assert_eq!(find_byte(&text[from..], byte), plain, "{from} {byte}");
+            }
+        }
+    }
+
+    #[test]
+    fn contains_as_str_contains() {
+        let hay = "ab-ad-x sidebar éclat àb";
+        for needle in ["", "a", "-ad-", "sidebar", "bar ", "x", "é", "àb", "àc", "ab-ad-x sidebar éclat àb!", "d-x"] {
+            for from in 0..hay.len() {
+                if let Some(h) = hay.get(from..) {
+                    assert_eq!(contains(h, needle), h.contains(needle), "{h:?} {needle:?}");
+                }
             }
         }
     }
