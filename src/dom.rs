@@ -94,7 +94,13 @@ impl Dom {
                         let ix = element_count as u32;
                         element_count += 1;
                         if let Some(id) = el.id() {
-                            *id_counts.entry(id.to_string()).or_insert(0) += 1;
+                            // (A String only for an id not seen before.)
+                            match id_counts.get_mut(id) {
+                                Some(count) => *count += 1,
+                                None => {
+                                    id_counts.insert(id.to_string(), 1);
+                                }
+                            }
                         }
                         (
                             Kind::Element,
@@ -588,9 +594,10 @@ impl HiddenByCss {
         // (selector start, selector end, block start) of the open top-level rule.
         let mut rule: Option<(usize, usize, usize)> = None;
         let mut nested = false;
-        for (i, c) in css.char_indices() {
+        // (Bytes, not characters: the braces and semicolons are ASCII.)
+        for (i, c) in css.bytes().enumerate() {
             match c {
-                '{' => {
+                b'{' => {
                     if depth == 0 {
                         let is_at_rule = css[selector_start..i].trim_start().starts_with('@');
                         rule = (!is_at_rule).then_some((selector_start, i, i + 1));
@@ -600,7 +607,7 @@ impl HiddenByCss {
                     }
                     depth += 1;
                 }
-                '}' if depth > 0 => {
+                b'}' if depth > 0 => {
                     depth -= 1;
                     if depth == 0 {
                         if let Some((start, end, block)) = rule.take() {
@@ -612,7 +619,7 @@ impl HiddenByCss {
                         selector_start = i + 1;
                     }
                 }
-                '}' | ';' if depth == 0 => selector_start = i + 1,
+                b'}' | b';' if depth == 0 => selector_start = i + 1,
                 _ => {}
             }
         }
