@@ -419,7 +419,8 @@ impl Dom {
             s.push(' ');
             s.push_str(id);
         }
-        s.to_ascii_lowercase()
+        s.make_ascii_lowercase();
+        s
     }
 }
 
