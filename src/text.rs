@@ -125,7 +125,7 @@ impl std::hash::Hasher for FastHasher {
 
 impl FastHasher {
     fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7cc1_b727_220a_95);
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
@@ -188,7 +188,9 @@ mod tests {
     fn control_bytes_are_the_control_characters() {
         for c in (0..0x800).filter_map(char::from_u32) {
             let s = format!("a{c}é");
-            let chars = s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n'));
+            let chars = s
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n'));
             assert_eq!(has_control_to_rewrite(&s), chars, "{:x}", c as u32);
         }
     }
@@ -207,7 +209,19 @@ mod tests {
     #[test]
     fn contains_as_str_contains() {
         let hay = "ab-ad-x sidebar éclat àb";
-        for needle in ["", "a", "-ad-", "sidebar", "bar ", "x", "é", "àb", "àc", "ab-ad-x sidebar éclat àb!", "d-x"] {
+        for needle in [
+            "",
+            "a",
+            "-ad-",
+            "sidebar",
+            "bar ",
+            "x",
+            "é",
+            "àb",
+            "àc",
+            "ab-ad-x sidebar éclat àb!",
+            "d-x",
+        ] {
             for from in 0..hay.len() {
                 if let Some(h) = hay.get(from..) {
                     assert_eq!(contains(h, needle), h.contains(needle), "{h:?} {needle:?}");

@@ -290,7 +290,9 @@ fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -> b
         let n = dom.text_chars(l);
         n > 0 && n <= RELATED_LABEL_MAX_CHARS && {
             let words = words.of(l);
-            RELATED_LABELS.iter().any(|w| crate::text::contains(&words, w))
+            RELATED_LABELS
+                .iter()
+                .any(|w| crate::text::contains(&words, w))
         }
     };
     let is_links = |b: NodeIx| {
