@@ -94,7 +94,13 @@ impl Dom {
                         let ix = element_count as u32;
                         element_count += 1;
                         if let Some(id) = el.id() {
-                            *id_counts.entry(id.to_string()).or_insert(0) += 1;
+                            // (A String only for an id not seen before.)
+                            match id_counts.get_mut(id) {
+                                Some(count) => *count += 1,
+                                None => {
+                                    id_counts.insert(id.to_string(), 1);
+                                }
+                            }
                         }
                         (
                             Kind::Element,
@@ -304,8 +310,9 @@ impl Dom {
 
     /// Visible text of the subtree, whitespace collapsed.
     pub fn text(&self, ix: NodeIx) -> String {
-        // `text_start` without a limit, a run of non-space at a time.
-        let mut out = String::new();
+        // `text_start` without a limit, a run of non-space at a time, into
+        // one allocation (the text's bytes are at least its characters).
+        let mut out = String::with_capacity(self.nodes[ix].text_chars as usize);
         for i in ix..self.nodes[ix].end {
             if self.nodes[i].kind == Kind::Text && !self.nodes[i].invisible {
                 push_collapsed(&mut out, self.text_node(i).unwrap_or(""));
@@ -419,7 +426,8 @@ impl Dom {
             s.push(' ');
             s.push_str(id);
         }
-        s.to_ascii_lowercase()
+        s.make_ascii_lowercase();
+        s
     }
 }
 
@@ -458,18 +466,35 @@ impl Iterator for Ancestors<'_> {
 /// Append `text` with whitespace runs collapsed to one space, never starting
 /// the output with a space: the same as joining every text node and then
 /// collapsing, done piecewise.
-fn push_collapsed(out: &mut String, mut text: &str) {
-    while !text.is_empty() {
-        let space = text.len() - text.trim_start().len();
-        if space > 0 {
+fn push_collapsed(out: &mut String, text: &str) {
+    // One pass over the bytes (a character at a time beyond ASCII): each
+    // run of non-space is copied whole when the space after it (or the
+    // end) is reached.
+    let bytes = text.as_bytes();
+    let mut word_start = 0;
+    let mut in_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if space && !in_space {
+            out.push_str(&text[word_start..i]);
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-            text = &text[space..];
+        } else if !space && in_space {
+            word_start = i;
         }
-        let word = text.find(char::is_whitespace).unwrap_or(text.len());
-        out.push_str(&text[..word]);
-        text = &text[word..];
+        in_space = space;
+        i += len;
+    }
+    if !in_space {
+        out.push_str(&text[word_start..]);
     }
 }
 
@@ -521,15 +546,20 @@ impl Visibility {
             let Some((property, value)) = declaration.split_once(':') else {
                 continue;
             };
+            // Custom properties such as `--x-display: none` are values,
+            // not the element's display. (The property is matched before
+            // any value is lower-cased: most declarations are neither.)
+            let property = property.trim();
+            let (slot, hidden) = if property.eq_ignore_ascii_case("display") {
+                (&mut out.display, "none")
+            } else if property.eq_ignore_ascii_case("visibility") {
+                (&mut out.visibility, "hidden")
+            } else {
+                continue;
+            };
             let value = value.trim().to_ascii_lowercase();
             let important = value.ends_with("!important");
-            // Custom properties such as `--x-display: none` are values,
-            // not the element's display.
-            let (slot, hides) = match property.trim().to_ascii_lowercase().as_str() {
-                "display" => (&mut out.display, value.starts_with("none")),
-                "visibility" => (&mut out.visibility, value.starts_with("hidden")),
-                _ => continue,
-            };
+            let hides = value.starts_with(hidden);
             Self::declare(slot, (hides, important));
         }
         out
@@ -572,9 +602,10 @@ impl HiddenByCss {
         // (selector start, selector end, block start) of the open top-level rule.
         let mut rule: Option<(usize, usize, usize)> = None;
         let mut nested = false;
-        for (i, c) in css.char_indices() {
+        // (Bytes, not characters: the braces and semicolons are ASCII.)
+        for (i, c) in css.bytes().enumerate() {
             match c {
-                '{' => {
+                b'{' => {
                     if depth == 0 {
                         let is_at_rule = css[selector_start..i].trim_start().starts_with('@');
                         rule = (!is_at_rule).then_some((selector_start, i, i + 1));
@@ -584,7 +615,7 @@ impl HiddenByCss {
                     }
                     depth += 1;
                 }
-                '}' if depth > 0 => {
+                b'}' if depth > 0 => {
                     depth -= 1;
                     if depth == 0 {
                         if let Some((start, end, block)) = rule.take() {
@@ -596,7 +627,7 @@ impl HiddenByCss {
                         selector_start = i + 1;
                     }
                 }
-                '}' | ';' if depth == 0 => selector_start = i + 1,
+                b'}' | b';' if depth == 0 => selector_start = i + 1,
                 _ => {}
             }
         }

@@ -166,20 +166,16 @@ fn find_end_tag(bytes: &[u8], mut from: usize, name: &[u8]) -> Option<usize> {
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    crate::text::find_byte(bytes, b'<')
 }
 
 /// One past the `>` that ends a tag, skipping quoted attribute values.
 fn tag_end(bytes: &[u8], mut i: usize) -> Option<usize> {
-    let mut quote: Option<u8> = None;
     while i < bytes.len() {
-        let b = bytes[i];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return Some(i + 1),
-            None => {}
+        match bytes[i] {
+            b'>' => return Some(i + 1),
+            q @ (b'"' | b'\'') => i += 1 + crate::text::find_byte(&bytes[i + 1..], q)?,
+            _ => {}
         }
         i += 1;
     }

@@ -494,8 +494,23 @@ enum Context {
 /// reaches an output. So sanitised HTML re-sanitises to itself, and no raw
 /// CR reaches any output.
 fn escape(text: &str, context: Context, out: &mut String) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Runs of characters written as they are, most of a text, are copied
+    // whole; a character is looked at only from a byte that may start one
+    // to rewrite (markup, a control: C0, DEL, or C1 and the no-break space,
+    // which start with 0xC2).
+    let bytes = text.as_bytes();
+    let (mut i, mut plain) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let look = matches!(b, b'&' | b'<' | b'>' | b'"' | 0x7f | 0xc2)
+            || b < 0x20 && b != b'\t' && b != b'\n';
+        if !look {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[plain..i]);
+        let c = text[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -503,7 +518,9 @@ fn escape(text: &str, context: Context, out: &mut String) {
             '"' if context == Context::Attribute => out.push_str("&quot;"),
             '\u{a0}' if context == Context::Text => out.push_str("&nbsp;"),
             '\r' => {
-                chars.next_if_eq(&'\n');
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
                 out.push('\n');
             }
             '\0' if context == Context::Text => {}
@@ -512,7 +529,9 @@ fn escape(text: &str, context: Context, out: &mut String) {
             c if crate::text::is_dropped_control(c) => {}
             c => out.push(c),
         }
+        plain = i;
     }
+    out.push_str(&text[plain..]);
 }
 
 /// `<pre>` keeps its text verbatim; highlighting markup inside goes, the

@@ -183,7 +183,17 @@ fn holds(word: &str, first: char, lang: &str) -> bool {
 fn ends(text: &str, lang: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = next_char(text, i) {
+    loop {
+        // Every stop but `.`, `!` and `?` is beyond ASCII: the rest of
+        // ASCII, most of a text, is passed over without decoding it.
+        let bytes = &text.as_bytes()[i..];
+        i += bytes
+            .iter()
+            .position(|b| !b.is_ascii() || matches!(b, b'.' | b'!' | b'?'))
+            .unwrap_or(bytes.len());
+        let Some(c) = next_char(text, i) else {
+            break;
+        };
         let next = i + c.len_utf8();
         if is_wide_stop(c) {
             let mut end = next;

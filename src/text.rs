@@ -22,10 +22,7 @@ pub fn is_dropped_control(c: char) -> bool {
 /// Text as every output carries it: CR and CR LF as LF, vertical tab and
 /// form feed as a space, other controls dropped (see [`is_dropped_control`]).
 pub fn output_text(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n'))
-    {
+    if !has_control_to_rewrite(s) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -42,6 +39,94 @@ pub fn output_text(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Does `s` hold a control character other than tab and line feed? Read
+/// as bytes: the controls are C0 and DEL (one byte each) and C1 (U+0080 to
+/// U+009F, `C2 80` to `C2 9F` in UTF-8); every text passes through here
+/// three times, so no character is decoded.
+fn has_control_to_rewrite(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        (x < 0x20 && x != b'\t' && x != b'\n')
+            || x == 0x7f
+            || x == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n))
+    })
+}
+
+/// The first `byte` in `bytes`, eight bytes at a time as `memchr` does: a
+/// word holding no such byte is passed in a few operations (pages are
+/// mostly text and attribute values between the bytes looked for).
+pub fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(byte);
+    let mut chunks = bytes.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ pattern;
+        // Some byte of `word` is zero, i.e. some byte of the chunk matches.
+        if word.wrapping_sub(ONES) & !word & HIGHS != 0 {
+            return chunk.iter().position(|&b| b == byte).map(|p| n * 8 + p);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    let rest = chunks.remainder().iter().position(|&b| b == byte);
+    rest.map(|p| done + p)
+}
+
+/// `haystack.contains(needle)`, for short texts searched for many needles
+/// in turn (class names for each word of a list): the needle's first byte
+/// found with [`find_byte`], then the rest compared. The standard search
+/// prepares each needle first, which costs more than such a search.
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, _)) = needle.split_first() else {
+        return true;
+    };
+    let mut from = 0;
+    while from + needle.len() <= hay.len() {
+        let Some(at) = find_byte(&hay[from..], first) else {
+            return false;
+        };
+        if hay[from + at..].starts_with(needle) {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
+}
+
+/// A hash for keys taken apart within one page (FxHash's step: a rotate,
+/// an xor and a multiply per word), where SipHash's rounds cost more than
+/// the rest of the lookup. Only where the keys are fixed (a lexicon's
+/// words) or a collision costs no more than a comparison (texts grouped and
+/// then compared): a page can pile its keys into one bucket.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+/// [`FastHasher`] for `HashMap` and `HashSet`.
+pub type FastHash = std::hash::BuildHasherDefault<FastHasher>;
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 /// Words as the corpus metric counts them: runs of Unicode word characters.
@@ -97,6 +182,52 @@ mod tests {
     #[test]
     fn collapses_and_trims() {
         assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+    }
+
+    #[test]
+    fn control_bytes_are_the_control_characters() {
+        for c in (0..0x800).filter_map(char::from_u32) {
+            let s = format!("a{c}é");
+            let chars = s
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n'));
+            assert_eq!(has_control_to_rewrite(&s), chars, "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn finds_bytes_as_a_plain_scan_does() {
+        let text = b"0123456789abcdef<ghij<\x80\xff<<";
+        for from in 0..text.len() {
+            for byte in [b'<', b'0', b'f', b'j', 0x80, 0xff, b'z'] {
+                let plain = text[from..].iter().position(|&b| b == byte);
+                assert_eq!(find_byte(&text[from..], byte), plain, "{from} {byte}");
+            }
+        }
+    }
+
+    #[test]
+    fn contains_as_str_contains() {
+        let hay = "ab-ad-x sidebar éclat àb";
+        for needle in [
+            "",
+            "a",
+            "-ad-",
+            "sidebar",
+            "bar ",
+            "x",
+            "é",
+            "àb",
+            "àc",
+            "ab-ad-x sidebar éclat àb!",
+            "d-x",
+        ] {
+            for from in 0..hay.len() {
+                if let Some(h) = hay.get(from..) {
+                    assert_eq!(contains(h, needle), h.contains(needle), "{h:?} {needle:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -210,11 +210,21 @@ const TEASER_LABEL_MAX_CHARS: usize = 24;
 /// continues below" → "advertisement page continues below").
 fn normalised(s: &str) -> String {
     let lower = s.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join(" ").replace('’', "'")
+    // One pass: words joined by one space, `’` written `'`.
+    let mut out = String::with_capacity(lower.len());
+    let mut gap = false;
+    for c in lower.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(if c == '’' { '\'' } else { c });
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// Is `ix` (holding `chars` characters of text) something printed inside
@@ -238,25 +248,51 @@ pub fn is_extra(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
     if is_follow_or_share_prompt(&lead, chars) {
         return true;
     }
+    // A text no longer than its start is all there: `lead` is its
+    // normalised whole, not to be built again.
+    let words = Words {
+        dom,
+        ix,
+        whole: (chars <= PROMPT_MAX_CHARS).then_some(lead.as_str()),
+    };
     is_teaser_line(dom, ix, &start, chars)
         || is_bio_box(dom, ix, &lead, chars)
         || is_bio_tail(dom, ix)
-        || is_newsletter_pitch(dom, ix, chars)
+        || is_newsletter_pitch(dom, ix, chars, &words)
         || is_template_placeholder(&start)
-        || is_related_links(dom, ix, chars)
+        || is_related_links(dom, ix, chars, &words)
+}
+
+/// The normalised text of an element: from `whole` when it is `ix`'s and
+/// known, else built.
+struct Words<'a> {
+    dom: &'a Dom,
+    ix: NodeIx,
+    whole: Option<&'a str>,
+}
+
+impl Words<'_> {
+    fn of(&self, node: NodeIx) -> std::borrow::Cow<'_, str> {
+        match self.whole.filter(|_| node == self.ix) {
+            Some(whole) => std::borrow::Cow::Borrowed(whole),
+            None => std::borrow::Cow::Owned(normalised(&self.dom.text(node))),
+        }
+    }
 }
 
 /// A label over links to other pieces ("You might also like:"), or the
 /// block of links under one: each is judged with the other.
-fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
+fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -> bool {
     let Some(parent) = dom.parent(ix) else {
         return false;
     };
     let is_label = |l: NodeIx| {
         let n = dom.text_chars(l);
         n > 0 && n <= RELATED_LABEL_MAX_CHARS && {
-            let words = normalised(&dom.text(l));
-            RELATED_LABELS.iter().any(|w| words.contains(w))
+            let words = words.of(l);
+            RELATED_LABELS
+                .iter()
+                .any(|w| crate::text::contains(&words, w))
         }
     };
     let is_links = |b: NodeIx| {
@@ -323,12 +359,12 @@ fn is_bio_box(dom: &Dom, ix: NodeIx, lead: &str, chars: usize) -> bool {
 /// two naming a newsletter and asking to sign up, with a link or button to
 /// do it (or short enough to be a label). Prose about a newsletter is
 /// longer or asks nothing.
-fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize) -> bool {
+fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -> bool {
     use crate::clutter::lexicon::any_phrase;
     if chars > PITCH_MAX_CHARS {
         return false;
     }
-    let text = normalised(&dom.text(ix));
+    let text = words.of(ix);
     if !any_phrase(&text, NEWSLETTER_NOUNS) || !any_phrase(&text, SIGN_UP) {
         return false;
     }

@@ -89,7 +89,8 @@ const NEGATIVE: &[&str] = &[
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
 fn any_in(names: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| names.contains(w))
+    // (No name at all, most elements: nothing to search.)
+    !names.is_empty() && words.iter().any(|w| crate::text::contains(names, w))
 }
 
 pub fn is_unlikely(names: &str) -> bool {

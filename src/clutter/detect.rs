@@ -304,17 +304,11 @@ fn stands_alone(dom: &Dom, ix: NodeIx) -> bool {
     dom.node(top).text_chars <= chars
 }
 
-/// Longer than the longest heading a table of contents has.
-const CONTENTS_LABEL_MAX_CHARS: u32 = 40;
-
-/// Does `parent`, outside `current`, hold the heading of a table of
-/// contents?
-fn holds_contents_heading(dom: &Dom, parent: NodeIx, current: NodeIx) -> bool {
-    dom.descendants(parent)
-        .filter(|&d| !dom.contains(current, d))
-        .filter(|&d| dom.tag(d).is_some_and(crate::tags::is_heading))
-        .filter(|&h| dom.node(h).text_chars <= CONTENTS_LABEL_MAX_CHARS)
-        .any(|h| lexicon::is_contents_label(&dom.text(h)))
+/// Does `parent`, outside `current` (inside it), hold the heading of a
+/// table of contents? From the counts per subtree, not a walk.
+fn holds_contents_heading(evidence: &EvidenceMap, parent: NodeIx, current: NodeIx) -> bool {
+    let (p, c) = (evidence.get(parent), evidence.get(current));
+    p.contents_headings - u32::from(p.is_contents_heading) > c.contents_headings
 }
 
 /// Does `ix` lie in the site's menu: a `nav`, the page's header, an
@@ -717,21 +711,31 @@ fn heading_before(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> Option<NodeIx> {
 /// The first words of an element's visible text.
 fn leading_text(dom: &Dom, ix: NodeIx) -> String {
     let mut out = String::new();
+    // Characters in `out`: only the first LABEL_CHARS are kept, so a long
+    // text node is copied no further than that.
+    let mut kept = 0usize;
     let mut chars = 0usize;
     for i in (ix..dom.end(ix)).take(LABEL_NODES) {
         let data = dom.node(i);
         if data.kind == Kind::Text && !data.invisible && data.text_chars > 0 {
-            if !out.is_empty() {
+            if !out.is_empty() && kept < LABEL_CHARS {
                 out.push(' ');
+                kept += 1;
             }
-            out.push_str(dom.text_node(i).unwrap_or("").trim());
+            for c in dom.text_node(i).unwrap_or("").trim().chars() {
+                if kept == LABEL_CHARS {
+                    break;
+                }
+                out.push(c);
+                kept += 1;
+            }
             chars += data.text_chars as usize;
             if chars >= LABEL_CHARS {
                 break;
             }
         }
     }
-    out.chars().take(LABEL_CHARS).collect()
+    out
 }
 
 /// How much text a block may hold once grown.
@@ -896,7 +900,7 @@ fn grow(
         // (Or its heading, over a list a script fills in.)
         let takes_contents = kind != ClutterKind::Comments
             && (p.anchor_links >= c.anchor_links + 3
-                || p.headings > c.headings && holds_contents_heading(dom, parent, current));
+                || p.headings > c.headings && holds_contents_heading(evidence, parent, current));
         // A sign-up box links to its privacy policy and terms, not to the
         // rest of the site: a list of links beside it is the footer's
         // navigation, not the box.

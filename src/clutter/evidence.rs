@@ -57,6 +57,11 @@ pub struct Evidence {
     pub pitch_prose: u32,
     /// Block elements in the subtree, itself included.
     pub blocks: u32,
+    /// Headings of a table of contents ("Contents", "On this page") in the
+    /// subtree, itself included, hidden or not.
+    pub contents_headings: u32,
+    /// Is the element itself such a heading?
+    pub is_contents_heading: bool,
 }
 
 pub struct EvidenceMap {
@@ -92,6 +97,10 @@ impl EvidenceMap {
         let mut nodes = vec![Evidence::default(); n];
         for ix in (0..n).rev() {
             let data = dom.node(ix);
+            if is_contents_heading(dom, ix) {
+                nodes[ix].is_contents_heading = true;
+                nodes[ix].contents_headings += 1;
+            }
             if data.invisible
                 && !matches!(
                     dom.tag(ix),
@@ -119,7 +128,10 @@ impl EvidenceMap {
                     // inside, read once.
                     let leaf_block = nodes[ix].blocks == 1
                         && crate::tags::is_block_tag(dom.tag(ix).unwrap_or(""));
-                    if leaf_block && (1..=MAX_WORDED_CHARS).contains(&data.text_chars) {
+                    if leaf_block
+                        && (1..=MAX_WORDED_CHARS).contains(&data.text_chars)
+                        && !one_text_node(dom, ix)
+                    {
                         add_wording(&mut nodes[ix], &dom.text(ix), in_control[ix]);
                     }
                     let picture = matches!(dom.tag(ix), Some("img" | "picture" | "figure"));
@@ -144,6 +156,17 @@ impl EvidenceMap {
     pub fn get(&self, ix: NodeIx) -> &Evidence {
         &self.nodes[ix]
     }
+}
+
+/// Does `ix` hold a single visible text node with text? Its whole text is
+/// that node's, read already (a control around the block is around the
+/// node too), so reading it again adds nothing.
+fn one_text_node(dom: &Dom, ix: NodeIx) -> bool {
+    let texts = (ix..dom.end(ix)).filter(|&i| {
+        let d = dom.node(i);
+        d.kind == Kind::Text && !d.invisible && d.text_chars > 0
+    });
+    texts.take(2).count() == 1
 }
 
 /// The kinds a text's wording names, and in a control too when it is in one.
@@ -185,6 +208,17 @@ fn merge(nodes: &mut [Evidence], parent: NodeIx, child: NodeIx) {
     p.prose += c.prose;
     p.pitch_prose += c.pitch_prose;
     p.blocks += c.blocks;
+    p.contents_headings += c.contents_headings;
+}
+
+/// Longer than the longest heading a table of contents has.
+const CONTENTS_LABEL_MAX_CHARS: u32 = 40;
+
+/// A heading whose whole text names a table of contents.
+fn is_contents_heading(dom: &Dom, ix: NodeIx) -> bool {
+    dom.tag(ix).is_some_and(crate::tags::is_heading)
+        && dom.node(ix).text_chars <= CONTENTS_LABEL_MAX_CHARS
+        && lexicon::is_contents_label(&dom.text(ix))
 }
 
 fn element_evidence(dom: &Dom, ix: NodeIx, e: &mut Evidence) {
@@ -343,15 +377,18 @@ fn is_share_link(dom: &Dom, ix: NodeIx) -> bool {
     ]
     .iter()
     .any(|p| href.contains(p));
-    let label = ["title", "aria-label", "data-action", "class"]
-        .iter()
-        .any(|a| {
-            dom.attr(ix, a).is_some_and(|v| {
-                let v = v.to_lowercase();
-                lexicon::any_phrase(&v, lexicon::phrases(ClutterKind::Share))
-                    || v.contains("share")
-                    || v.contains("print")
+    // (The plain substrings first: they are cheaper than the phrases.)
+    let label = || {
+        ["title", "aria-label", "data-action", "class"]
+            .iter()
+            .any(|a| {
+                dom.attr(ix, a).is_some_and(|v| {
+                    let v = v.to_lowercase();
+                    v.contains("share")
+                        || v.contains("print")
+                        || lexicon::any_phrase(&v, lexicon::phrases(ClutterKind::Share))
+                })
             })
-        });
-    endpoint || label
+    };
+    endpoint || label()
 }

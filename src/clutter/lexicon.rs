@@ -451,9 +451,10 @@ struct Phrase {
 
 struct PhraseTable {
     /// Phrases by their first word (exact match).
-    by_first: std::collections::HashMap<String, Vec<usize>>,
-    /// One-word prefix phrases, tried against every word.
-    prefixes: Vec<usize>,
+    by_first: std::collections::HashMap<String, Vec<usize>, crate::text::FastHash>,
+    /// One-word prefix phrases with their first byte, tried against every
+    /// word that starts with that byte.
+    prefixes: Vec<(u8, usize)>,
     phrases: Vec<Phrase>,
 }
 
@@ -515,7 +516,7 @@ impl PhraseTable {
             };
             let ix = table.phrases.len();
             if prefix && words.len() == 1 {
-                table.prefixes.push(ix);
+                table.prefixes.push((words[0].as_bytes()[0], ix));
             } else if let Some(first) = words.first() {
                 table.by_first.entry(first.clone()).or_default().push(ix);
             }
@@ -561,7 +562,15 @@ impl PhraseTable {
         }
         for (i, word) in words.iter().enumerate() {
             let exact = self.by_first.get(*word).into_iter().flatten();
-            for &p in exact.chain(self.prefixes.iter()) {
+            // (A word is never empty; a prefix matches only words that
+            // start with its first byte.)
+            let first = word.as_bytes()[0];
+            let prefixes = self
+                .prefixes
+                .iter()
+                .filter(|&&(b, _)| b == first)
+                .map(|(_, p)| p);
+            for &p in exact.chain(prefixes) {
                 let phrase = &self.phrases[p];
                 if self.matches_at(phrase, &words[i..]) {
                     kinds |= phrase.kind_bit;
@@ -635,8 +644,14 @@ pub fn any_phrase(text: &str, phrases: &[&str]) -> bool {
 /// `phrase` in `text` at word boundaries. `*` at the end matches a word
 /// ending; `*` between words matches one word.
 pub fn contains_phrase(text: &str, phrase: &str) -> bool {
-    if let Some((head, tail)) = phrase.split_once(" * ") {
-        return text.match_indices(head).any(|(at, _)| {
+    // (Most phrases have no `*`: no search for " * " in them.)
+    let wildcard = if phrase.bytes().any(|b| b == b'*') {
+        phrase.split_once(" * ")
+    } else {
+        None
+    };
+    if let Some((head, tail)) = wildcard {
+        return match_starts(text, head).any(|at| {
             let rest = &text[at + head.len()..];
             let rest = rest.trim_start();
             let after_word = rest.find(' ').map(|s| &rest[s + 1..]).unwrap_or("");
@@ -647,9 +662,31 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
         Some(n) => (n, true),
         None => (phrase, false),
     };
-    text.match_indices(needle).any(|(at, _)| {
+    match_starts(text, needle).any(|at| {
         let end = at + needle.len();
         boundary_before(text, at) && (prefix || boundary_after(text, end))
+    })
+}
+
+/// Where `needle` (never empty) starts in `text`, left to right and not
+/// overlapping: `str::match_indices`'s matches. A byte scan for the first
+/// byte: the texts are short and each is searched for dozens of phrases,
+/// so setting up the standard two-way searcher (or `str::find`'s) per
+/// phrase cost more than the search itself.
+fn match_starts<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (&first, _) = needle.split_first()?;
+        while from + needle.len() <= hay.len() {
+            let at = from + crate::text::find_byte(&hay[from..], first)?;
+            if hay[at..].starts_with(needle) {
+                from = at + needle.len();
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        None
     })
 }
 

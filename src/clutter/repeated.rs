@@ -2,7 +2,9 @@
 //! desktop and mobile copies of a footer, a disclaimer shown twice).
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
+
+use crate::text::FastHasher;
 
 use super::evidence::EvidenceMap;
 use super::Signal;
@@ -75,9 +77,10 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
 }
 
 /// A hash of `dom.text(ix)` lower-cased (whitespace runs as one space,
-/// none at either end), computed without building the text.
+/// none at either end), computed without building the text. (A fast hash:
+/// texts with equal keys are compared before they count as copies.)
 fn text_key(dom: &Dom, ix: NodeIx) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FastHasher::default();
     let (mut started, mut space) = (false, false);
     for i in dom.descendants(ix) {
         let node = dom.node(i);

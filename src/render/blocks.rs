@@ -449,11 +449,25 @@ pub(super) fn is_html_space(c: char) -> bool {
 /// Whitespace runs to one space, ends trimmed, as HTML renders inline text.
 pub(super) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(is_html_space).filter(|w| !w.is_empty()) {
+    let mut push = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    // Byte by byte: the spaces are ASCII, so no character is decoded.
+    let mut word_start = None;
+    for (i, b) in s.bytes().enumerate() {
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C') {
+            if let Some(start) = word_start.take() {
+                push(&s[start..i]);
+            }
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+    }
+    if let Some(start) = word_start {
+        push(&s[start..]);
     }
     out
 }

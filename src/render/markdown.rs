@@ -635,16 +635,16 @@ fn is_phrase_tag(tag: &str) -> bool {
 
 /// A link destination and optional title, as `url "title"`.
 fn destination(url: &str, title: Option<&str>) -> String {
-    let url: String = url
-        .chars()
-        .filter(|c| !c.is_control())
-        .map(|c| match c {
-            '<' => "%3C".to_string(),
-            '>' => "%3E".to_string(),
-            '\\' => "%5C".to_string(),
-            c => c.to_string(),
-        })
-        .collect();
+    let mut written = String::with_capacity(url.len());
+    for c in url.chars().filter(|c| !c.is_control()) {
+        match c {
+            '<' => written.push_str("%3C"),
+            '>' => written.push_str("%3E"),
+            '\\' => written.push_str("%5C"),
+            c => written.push(c),
+        }
+    }
+    let url = written;
     let mut out = if url.contains([' ', '(', ')']) || url.is_empty() {
         format!("<{url}>")
     } else {
