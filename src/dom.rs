@@ -296,6 +296,25 @@ impl Dom {
         (self.nodes[ix].kind == Kind::Element).then_some(self.nodes[ix].data)
     }
 
+    /// The element sibling before `ix`, walked back from it (the node
+    /// before a sibling is the last node inside the one before it), so
+    /// stepping back through a long run of siblings rescans none of them.
+    pub fn previous_element_sibling(&self, ix: NodeIx) -> Option<NodeIx> {
+        let parent = self.parent(ix)?;
+        let mut at = ix;
+        while at > parent + 1 {
+            let mut sibling = at - 1;
+            while self.parent(sibling) != Some(parent) {
+                sibling = self.parent(sibling)?;
+            }
+            if self.nodes[sibling].kind == Kind::Element {
+                return Some(sibling);
+            }
+            at = sibling;
+        }
+        None
+    }
+
     pub fn id_is_unique(&self, id: &str) -> bool {
         self.id_counts.get(id) == Some(&1)
     }

@@ -8,7 +8,7 @@
 //! and one link, nothing else (a bare "Read more" link stays; alone it
 //! cannot be told from a pointer the text makes).
 
-use crate::dom::{Dom, NodeIx};
+use crate::dom::{Dom, Kind, NodeIx};
 
 /// A label or a prompt is one short line.
 const LABEL_MAX_CHARS: usize = 60;
@@ -423,23 +423,24 @@ fn is_bio_tail(dom: &Dom, ix: NodeIx) -> bool {
     let Some(parent) = dom.parent(ix) else {
         return false;
     };
-    let siblings: Vec<NodeIx> = dom.element_children(parent).collect();
-    let Some(at) = siblings.iter().position(|&c| c == ix) else {
-        return false;
-    };
     let is_heading = |h: NodeIx| {
         dom.text_chars(h) <= 32 && BIO_HEADINGS.contains(&normalised(&dom.text(h)).as_str())
     };
-    let Some(heading) = (at.saturating_sub(LOOK_BACK)..=at)
-        .rev()
-        .find(|&i| is_heading(siblings[i]))
-    else {
+    // `ix` and the few siblings before it, nearest first; walked, not
+    // collected, so a body of thousands of paragraphs stays linear.
+    let back = std::iter::successors(Some(ix), |&s| dom.previous_element_sibling(s));
+    let Some(heading) = back.take(LOOK_BACK + 1).find(|&h| is_heading(h)) else {
         return false;
     };
-    let after: usize = siblings[heading + 1..]
-        .iter()
-        .map(|&c| dom.text_chars(c))
-        .sum();
+    // The text after the heading, counted no further than a bio's length.
+    let mut after = 0;
+    let mut at = dom.end(heading);
+    while at < dom.end(parent) && after <= BIO_MAX_CHARS {
+        if dom.node(at).kind == Kind::Element {
+            after += dom.text_chars(at);
+        }
+        at = dom.end(at);
+    }
     after > 0 && after <= BIO_MAX_CHARS
 }
 

@@ -332,27 +332,16 @@ fn collapsed_sections(dom: &Dom) -> Vec<bool> {
 }
 
 /// The element before `ix`, passing over the style and script elements
-/// that component libraries put between a toggle and its panel. Walked
-/// back from `ix` (the node before a sibling is the last node inside the
-/// one before it), so a long run of siblings costs no rescan each.
+/// that component libraries put between a toggle and its panel.
 fn previous_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
-    let parent = dom.parent(ix)?;
-    let mut at = ix;
-    while at > parent + 1 {
-        let mut sibling = at - 1;
-        while dom.parent(sibling) != Some(parent) {
-            sibling = dom.parent(sibling)?;
-        }
-        let skipped = matches!(
-            dom.tag(sibling),
-            Some("style" | "script" | "template" | "link")
-        );
-        if dom.node(sibling).kind == Kind::Element && !skipped {
-            return Some(sibling);
-        }
-        at = sibling;
+    let mut sibling = dom.previous_element_sibling(ix)?;
+    while matches!(
+        dom.tag(sibling),
+        Some("style" | "script" | "template" | "link")
+    ) {
+        sibling = dom.previous_element_sibling(sibling)?;
     }
-    None
+    Some(sibling)
 }
 
 /// Is `t`, or an element in it, a toggle for `panel`?
