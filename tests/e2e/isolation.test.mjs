@@ -265,7 +265,11 @@ for (const browser of BROWSERS) {
       const md = await driver.command({ cmd: 'export', format: 'md', inline: true });
       const start = Date.now();
       while (await driver.downloadCount() === before && Date.now() - start < 10_000) await sleep(50);
-      assert.ok(await driver.downloadCount() > before, 'the panel saved a file');
+      if (await driver.downloadCount() === before) {
+        // Say what the panel said (an export error, or nothing at all).
+        const panel = await driver.inFrame('panel', P.panelInfo).catch(String);
+        assert.fail(`the panel saved no file in 10 s; panel: ${JSON.stringify(panel)}`);
+      }
       assert.equal((await driver.downloaded(/\.md$/)).text, md.body, 'the panel\'s .md is the core\'s export');
       await driver.command({ cmd: 'undo' });
       await waitFor(driver, () => !document.querySelector('declutter-panel'), null, 'panel closed');

@@ -79,6 +79,7 @@ export function panelInfo() {
   if (!root || !document.documentElement.hasAttribute('data-ready')) return null;
   return {
     heading: root.querySelector('h2')?.textContent ?? '',
+    status: root.querySelector('.status')?.textContent ?? '',
     rows: Array.from(root.querySelectorAll('li')).map((li) => ({
       kind: li.dataset.kind,
       state: li.dataset.state,
