@@ -119,10 +119,10 @@ fn with_siblings(
     parts
 }
 
-/// Questions, each a heading of its own, that make a block an FAQ…
+/// Questions, each an element of its own, that make a block an FAQ…
 const FAQ_MIN_QUESTIONS: usize = 2;
 /// …when this much of its text answers them (prose, or list items).
-const FAQ_PROSE_SHARE: f64 = 0.5;
+const FAQ_ANSWER_SHARE: f64 = 0.5;
 
 /// The article's questions and answers (an FAQ) in blocks after its last
 /// part: prose after the body is otherwise left out (disclaimers, author
@@ -154,7 +154,7 @@ fn questions_after(
 /// accordion item's.
 fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
     let s = stats.get(ix);
-    if (answer_chars(dom, stats, ix) as f64) < FAQ_PROSE_SHARE * s.text as f64
+    if (answer_chars(dom, stats, ix) as f64) < FAQ_ANSWER_SHARE * s.text as f64
         || stats.link_density(ix) >= RUNNING_TEXT_MAX_LINK_DENSITY
     {
         return false;
@@ -163,7 +163,7 @@ fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
     // then stand without their questions.
     let is_button = |a: NodeIx| dom.is_tag(a, "button") || dom.attr(a, "role") == Some("button");
     let question = |d: NodeIx| {
-        let named = || names_question(&dom.class_and_id(d));
+        let named = || names::is_question(&dom.class_and_id(d));
         let in_button = || is_button(d) || dom.ancestors(d).take_while(|&a| a != ix).any(is_button);
         (dom.tag(d)
             .is_some_and(|t| crate::tags::is_heading(t) || matches!(t, "dt" | "summary"))
@@ -204,12 +204,6 @@ fn answer_chars(dom: &Dom, stats: &Stats, ix: NodeIx) -> u32 {
         .map(|d| stats.get(d).text)
         .sum();
     stats.get(ix).prose + items
-}
-
-/// Names of an FAQ's question or an accordion item's header.
-fn names_question(names: &str) -> bool {
-    names.contains("question")
-        || names::is_accordion(names) && (names.contains("header") || names.contains("title"))
 }
 
 /// An element whose text is mostly the parts' is a wrapper around them.

@@ -170,7 +170,14 @@ const ACCORDION: &[&str] = &["accordion", "collapsible"];
 
 /// Whether lower-cased class and id names call a block a folded section.
 pub fn is_accordion(names: &str) -> bool {
-    ACCORDION.iter().any(|n| names.contains(n))
+    any_in(names, ACCORDION)
+}
+
+/// Whether lower-cased class and id names call an element an FAQ's
+/// question or an accordion item's header or title.
+pub fn is_question(names: &str) -> bool {
+    names.contains("question")
+        || is_accordion(names) && (names.contains("header") || names.contains("title"))
 }
 
 /// Class or id words of buttons and calls to action.
