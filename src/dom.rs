@@ -296,6 +296,20 @@ impl Dom {
         (self.nodes[ix].kind == Kind::Element).then_some(self.nodes[ix].data)
     }
 
+    /// The element sibling after `ix`: the node after a subtree is its
+    /// next sibling, or the next one of an ancestor.
+    pub fn next_element_sibling(&self, ix: NodeIx) -> Option<NodeIx> {
+        let parent = self.parent(ix)?;
+        let mut at = self.end(ix);
+        while at < self.end(parent) {
+            if self.nodes[at].kind == Kind::Element {
+                return Some(at);
+            }
+            at = self.end(at);
+        }
+        None
+    }
+
     /// The element sibling before `ix`, walked back from it (the node
     /// before a sibling is the last node inside the one before it), so
     /// stepping back through a long run of siblings rescans none of them.

@@ -529,3 +529,41 @@ fn an_faq_in_accordion_items_keeps_its_questions() {
     assert_has(&text, "Give each plant a full can");
     assert!(!text.contains("chevron_right"), "{text:?}");
 }
+
+#[test]
+fn an_authors_aside_between_paragraphs_stays_but_a_sidebar_does_not() {
+    // A side note set as `<aside>` in the flow of the text (a heading and
+    // two paragraphs), an illustration in an `<aside>`, and a pull quote;
+    // beside the article, a sidebar `<aside>` of prose about the site.
+    let html = format!(
+        "<html><body><div class=layout><div class=column><h1>Channel to be widened</h1>{}\
+         <aside class=note><h3>A word on the tides</h3>\
+         <p>Spring tides here rise seven metres, twice the height of the neap tides, and the \
+         dredgers can only work in the two hours either side of low water, which is why the \
+         work will take four years.</p>\
+         <p>The pilots, who bring every ship in, asked for the channel to be marked with lit \
+         buoys, and the board, after some argument, agreed to pay for them as well.</p></aside>\
+         {}<aside class=illustration><figure><img src=/dredger.jpg alt=''>\
+         <figcaption>A dredger of the kind the board has hired.</figcaption></figure></aside>\
+         {}<aside class=pull><p>“The wall has stood for a century; it will stand for another.”</p></aside>\
+         {}</div><aside class=about><h3>About this site</h3>\
+         <p>The Harbour Post is written by volunteers, and has been since the first issue, which \
+         was printed, folded and delivered by hand, on a wet Saturday, in the spring of 1998.</p>\
+         <p>We take no advertising, and our costs, which are small, are paid by readers, whose \
+         letters, corrections and complaints we print, unedited, every week.</p></aside>\
+         </div></body></html>",
+        paras("tides", 3),
+        para("dredging", 4),
+        para("the wall", 5),
+        para("buoys", 6),
+    );
+    let text = article_text(&html);
+    assert_has(&text, "A word on the tides");
+    assert_has(&text, "lit buoys");
+    assert_has(&text, "A dredger of the kind");
+    assert_has(&text, "Paragraph 6 on the buoys");
+    assert!(
+        !text.contains("written by volunteers"),
+        "the sidebar joined: {text:?}"
+    );
+}

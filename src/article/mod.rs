@@ -194,7 +194,9 @@ fn exclusions(
             Kind::Text => excluded[ix] = data.invisible,
             Kind::Element => {
                 let tag = dom.tag(ix).unwrap_or("");
-                let chrome = is_chrome(tag) && !holds_page(dom, ix, page_chars);
+                let chrome = is_chrome(tag)
+                    && !holds_page(dom, ix, page_chars)
+                    && !is_aside_in_prose(dom, ix);
                 if data.invisible
                     || (data.hidden && !flags.include_hidden && !collapsed[ix])
                     || chrome
@@ -335,13 +337,24 @@ fn collapsed_sections(dom: &Dom) -> Vec<bool> {
 /// that component libraries put between a toggle and its panel.
 fn previous_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
     let mut sibling = dom.previous_element_sibling(ix)?;
-    while matches!(
-        dom.tag(sibling),
-        Some("style" | "script" | "template" | "link")
-    ) {
+    while is_inert(dom, sibling) {
         sibling = dom.previous_element_sibling(sibling)?;
     }
     Some(sibling)
+}
+
+/// The element after `ix`, passing over style and script elements.
+fn next_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
+    let mut sibling = dom.next_element_sibling(ix)?;
+    while is_inert(dom, sibling) {
+        sibling = dom.next_element_sibling(sibling)?;
+    }
+    Some(sibling)
+}
+
+/// Style, script and the like: no part of the page's flow.
+fn is_inert(dom: &Dom, ix: NodeIx) -> bool {
+    matches!(dom.tag(ix), Some("style" | "script" | "template" | "link"))
 }
 
 /// Is `t`, or an element in it, a toggle for `panel`?
@@ -379,6 +392,35 @@ fn is_control(tag: &str) -> bool {
 /// Site chrome: navigation, asides, footers, forms, fieldsets.
 fn is_chrome(tag: &str) -> bool {
     matches!(tag, "nav" | "aside" | "footer" | "form" | "fieldset")
+}
+
+/// Paragraphs of running text that make an aside in the prose a passage.
+const ASIDE_PARAGRAPHS: usize = 2;
+
+/// An `<aside>` standing between two paragraphs of running text, holding a
+/// passage (paragraphs of running text) or a figure: the author's side note
+/// or illustration, read in the flow of the article. A sidebar stands
+/// beside the article, not between its paragraphs; a pull quote or a
+/// "related" teaser holds one line or links.
+fn is_aside_in_prose(dom: &Dom, ix: NodeIx) -> bool {
+    let running_text = |d: NodeIx| {
+        dom.is_tag(d, "p")
+            && dom.text_chars(d) >= RUNNING_TEXT_MIN_CHARS
+            && dom.link_density(d) < RUNNING_TEXT_MAX_LINK_DENSITY
+    };
+    dom.is_tag(ix, "aside")
+        && previous_element(dom, ix).is_some_and(running_text)
+        && next_element(dom, ix).is_some_and(running_text)
+        && dom.link_density(ix) < RUNNING_TEXT_MAX_LINK_DENSITY
+        && (dom
+            .descendants(ix)
+            .filter(|&d| running_text(d))
+            .nth(ASIDE_PARAGRAPHS - 1)
+            .is_some()
+            || dom.descendants(ix).any(|d| dom.is_tag(d, "figure"))
+                && dom
+                    .descendants(ix)
+                    .any(|d| matches!(dom.tag(d), Some("img" | "picture"))))
 }
 
 /// An element inside a `<figure>` holding its image: its names say how the
