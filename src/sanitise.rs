@@ -114,7 +114,6 @@ fn is_dropped(tag: &str) -> bool {
             | "embed"
             | "frame"
             | "frameset"
-            | "button"
             | "input"
             | "select"
             | "textarea"

@@ -567,3 +567,79 @@ fn an_authors_aside_between_paragraphs_stays_but_a_sidebar_does_not() {
         "the sidebar joined: {text:?}"
     );
 }
+
+#[test]
+fn a_folded_sections_title_in_its_toggle_button_stays_with_it() {
+    // The WAI-ARIA accordion: each section's title is a button (inside a
+    // heading, or holding a question) that unfolds the hidden section
+    // after it. The titles stay, each before its section; a "Read more"
+    // toggle before the rest of the story only acts, and stays out.
+    let answer = |n: usize| {
+        format!(
+            "<p>Answer {n}: the board, after a long debate, decided it, and the council, \
+             which pays for the works, agreed, so it will be done within the year.</p>"
+        )
+    };
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>{}\
+         <button class=more aria-expanded=false aria-controls=rest>Read more</button>\
+         <div id=rest hidden>{}</div>\
+         <h2>Plans in detail</h2>\
+         <h3><button aria-expanded=false aria-controls=s1>The new berths</button></h3>\
+         <div id=s1 role=region hidden>{}</div>\
+         <div class=item><button class=toggle><span>Who pays for the buoys?</span></button>\
+         <div class=accordion-panel hidden>{}</div></div>\
+         </article></body></html>",
+        paras("works", 6),
+        para("the rest", 7),
+        answer(1),
+        answer(2),
+    );
+    let text = article_text(&html);
+    assert!(
+        position(&text, "The new berths") < position(&text, "Answer 1"),
+        "{text:?}"
+    );
+    assert!(
+        position(&text, "Who pays for the buoys?") < position(&text, "Answer 2"),
+        "{text:?}"
+    );
+    assert!(!text.contains("Read more"), "{text:?}");
+}
+
+#[test]
+fn an_faq_after_the_wrapper_around_the_body_stays() {
+    // The body sits in a wrapper (with its byline); the FAQ, named as one,
+    // follows the wrapper, its questions in buttons over folded answers.
+    // A call to action that asks questions after the wrapper stays out.
+    let item = |q: &str| {
+        format!(
+            "<div class=qa-item><button class=qa-toggle><p>{q}</p></button>\
+             <div class=qa-answer hidden aria-hidden=true><p>In short, the channel will be \
+             dredged each winter, when the ships are fewest, and the berths rebuilt one by \
+             one, so that the harbour never closes, not even for a day.</p></div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><div class=post><div class=post-info><div class=byline>By Ann Lee</div>\
+         <div class=text>{}</div></div>\
+         <section class=post-faq><h2>Frequently asked</h2>{}{}</section>\
+         <section class=demo><h2>Ready to plan your harbour?</h2><h3>What will you get?</h3>\
+         <p>A partner who cares about your plans, your budget, your timetable and your \
+         people, and who will be there, on the quay, the day the first ship comes in.</p>\
+         <h3>Why now?</h3><p>Because the best berths, like the best tides, do not wait, and \
+         the yards that build them are booked, already, well into the second half of next year.</p>\
+         </section></div></main></body></html>",
+        paras("works", 8),
+        item("How long will the works take?"),
+        item("Will the harbour close?"),
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 8 on the works");
+    assert!(
+        position(&text, "How long will the works take?") < position(&text, "In short"),
+        "{text:?}"
+    );
+    assert_has(&text, "Will the harbour close?");
+    assert!(!text.contains("Ready to plan"), "{text:?}");
+}

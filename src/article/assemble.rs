@@ -128,6 +128,8 @@ const FAQ_ANSWER_SHARE: f64 = 0.5;
 /// part: prose after the body is otherwise left out (disclaimers, author
 /// bios and promotions outnumber article there), but a block of question
 /// headings with prose answers is the article answering its readers.
+/// After a wrapper around the parts, where the page's own calls to action
+/// ask questions too, only a block named as an FAQ.
 fn questions_after(
     dom: &Dom,
     top: NodeIx,
@@ -135,40 +137,57 @@ fn questions_after(
     stats: &Stats,
     skip: &dyn Fn(NodeIx) -> bool,
 ) -> Vec<NodeIx> {
-    let Some(parent) = dom.parent(top) else {
-        return Vec::new();
-    };
-    let last = parts
-        .iter()
-        .copied()
-        .filter(|&p| dom.parent(p) == Some(parent))
-        .max();
-    dom.element_children(parent)
-        .filter(|&s| last.is_some_and(|l| s > l) && !skip(s) && is_faq(dom, stats, s))
-        .collect()
+    let held: u32 = parts.iter().map(|&p| stats.get(p).text).sum();
+    let mut out = Vec::new();
+    let mut holder = top;
+    while let Some(parent) = dom.parent(holder) {
+        let last = parts
+            .iter()
+            .copied()
+            .filter(|&p| dom.parent(p) == Some(parent))
+            .chain((holder != top).then_some(holder))
+            .max();
+        let named = |s: NodeIx| holder == top || names::is_faq(&dom.class_and_id(s));
+        out.extend(dom.element_children(parent).filter(|&s| {
+            last.is_some_and(|l| s > l) && !skip(s) && named(s) && is_faq(dom, stats, s, skip)
+        }));
+        if dom.is_tag(parent, "body")
+            || (held as f64) < WRAPPER_SHARE * stats.get(parent).text as f64
+        {
+            break;
+        }
+        holder = parent;
+    }
+    out
 }
 
 /// Mostly prose with few links, under two or more questions that hold no
 /// link (a story card's title is a link). A question is a heading, a `dt`
-/// or a `summary`, or the header its names call a question's or an
-/// accordion item's.
-fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
+/// or a `summary`, the header its names call a question's or an accordion
+/// item's, or the toggle that titles a folded answer (the only buttons the
+/// exclusions keep).
+fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx, skip: &dyn Fn(NodeIx) -> bool) -> bool {
     let s = stats.get(ix);
     if (answer_chars(dom, stats, ix) as f64) < FAQ_ANSWER_SHARE * s.text as f64
         || stats.link_density(ix) >= RUNNING_TEXT_MAX_LINK_DENSITY
     {
         return false;
     }
-    // Never in a button: the reader drops buttons, and the answers would
-    // then stand without their questions.
+    // Never in a button the reader drops: the answers would then stand
+    // without their questions.
     let is_button = |a: NodeIx| dom.is_tag(a, "button") || dom.attr(a, "role") == Some("button");
     let question = |d: NodeIx| {
         let named = || names::is_question(&dom.class_and_id(d));
-        let in_button = || is_button(d) || dom.ancestors(d).take_while(|&a| a != ix).any(is_button);
+        let in_dropped_button = || {
+            std::iter::once(d)
+                .chain(dom.ancestors(d).take_while(|&a| a != ix))
+                .any(|a| is_button(a) && skip(a))
+        };
         (dom.tag(d)
             .is_some_and(|t| crate::tags::is_heading(t) || matches!(t, "dt" | "summary"))
-            || named())
-            && !in_button()
+            || named()
+            || is_button(d))
+            && !in_dropped_button()
     };
     let mut d = ix + 1;
     let mut found = 0;

@@ -3,6 +3,7 @@
 
 mod assemble;
 mod extras;
+mod folds;
 pub mod names;
 mod runs;
 mod score;
@@ -12,6 +13,7 @@ use crate::clutter::Signals;
 use crate::dom::{Dom, Kind, NodeIx};
 use crate::model::{ArticleSubtrees, Metadata, Options};
 
+use folds::Folds;
 use stats::Stats;
 
 /// A block holding most of the page with more of its text in links than
@@ -87,9 +89,9 @@ pub fn find(
     } else {
         ATTEMPTS.to_vec()
     };
-    let collapsed = collapsed_sections(dom);
+    let folds = folds::find(dom);
     for flags in order {
-        let Some((found, is_bulk)) = attempt(dom, signals, metadata, &collapsed, flags) else {
+        let Some((found, is_bulk)) = attempt(dom, signals, metadata, &folds, flags) else {
             continue;
         };
         let chars = found.text_chars(dom);
@@ -135,10 +137,10 @@ fn attempt(
     dom: &Dom,
     signals: &Signals,
     metadata: &Metadata,
-    collapsed: &[bool],
+    folds: &Folds,
     flags: Flags,
 ) -> Option<(ArticleSubtrees, bool)> {
-    let excluded = exclusions(dom, signals, metadata, collapsed, flags);
+    let excluded = exclusions(dom, signals, metadata, folds, flags);
     let stats = Stats::compute(dom, &excluded);
     let scores = score::score(dom, &excluded, &stats, flags);
     let top = score::top_candidate(dom, &scores, &stats)?;
@@ -163,13 +165,13 @@ fn legal_notices(signals: &Signals) -> Vec<NodeIx> {
 /// controls, navigation, the clutter the signals found, the title repeated
 /// as a heading, and (when stripping) blocks whose names say they are
 /// furniture. Inherited: a node is excluded when an ancestor is.
-/// `collapsed`: the nodes in an accordion's folded sections, which hiding
-/// does not exclude ([`collapsed_sections`]).
+/// `folds`: an accordion's folded sections, which hiding does not exclude,
+/// and the toggles that title them, which are no controls ([`folds`]).
 fn exclusions(
     dom: &Dom,
     signals: &Signals,
     metadata: &Metadata,
-    collapsed: &[bool],
+    folds: &Folds,
     flags: Flags,
 ) -> Vec<bool> {
     let mut excluded = vec![false; dom.len()];
@@ -198,9 +200,9 @@ fn exclusions(
                     && !holds_page(dom, ix, page_chars)
                     && !is_aside_in_prose(dom, ix);
                 if data.invisible
-                    || (data.hidden && !flags.include_hidden && !collapsed[ix])
+                    || (data.hidden && !flags.include_hidden && !folds.folded[ix])
                     || chrome
-                    || is_control(tag)
+                    || is_control(tag) && !folds.is_title(ix)
                 {
                     excluded[ix] = true;
                     continue;
@@ -257,6 +259,12 @@ fn exclusions(
             }
         }
     }
+    // A title stays only with its section.
+    for &(title, section) in &folds.titles {
+        if excluded[section] {
+            excluded[title..dom.end(title)].fill(true);
+        }
+    }
     excluded
 }
 
@@ -304,38 +312,9 @@ pub(super) fn asks(dom: &Dom, ix: NodeIx) -> bool {
         && !(ix..dom.end(ix)).any(|d| dom.is_tag(d, "a"))
 }
 
-/// Nodes inside a collapsed section: a hidden block right after a toggle
-/// (a button, `role=button`, `summary` or an element saying
-/// `aria-expanded`) that holds a heading, or that names the block with
-/// `aria-controls`; the block holds running text. An accordion's sections
-/// are the article folded, not hidden furniture; a menu's toggle holds no
-/// heading and names no prose.
-fn collapsed_sections(dom: &Dom) -> Vec<bool> {
-    let mut collapsed = vec![false; dom.len()];
-    let mut ix = 0;
-    while ix < dom.len() {
-        let data = dom.node(ix);
-        let top_hidden = data.kind == Kind::Element
-            && data.hidden
-            && !data.invisible
-            && dom.parent(ix).is_some_and(|p| !dom.node(p).hidden);
-        if top_hidden
-            && dom.text_chars(ix) >= RUNNING_TEXT_MIN_CHARS
-            && dom.link_density(ix) < RUNNING_TEXT_MAX_LINK_DENSITY
-            && previous_element(dom, ix).is_some_and(|t| toggles(dom, t, ix))
-        {
-            collapsed[ix..dom.end(ix)].fill(true);
-            ix = dom.end(ix);
-            continue;
-        }
-        ix += 1;
-    }
-    collapsed
-}
-
 /// The element before `ix`, passing over the style and script elements
 /// that component libraries put between a toggle and its panel.
-fn previous_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
+pub(super) fn previous_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
     let mut sibling = dom.previous_element_sibling(ix)?;
     while is_inert(dom, sibling) {
         sibling = dom.previous_element_sibling(sibling)?;
@@ -344,7 +323,7 @@ fn previous_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
 }
 
 /// The element after `ix`, passing over style and script elements.
-fn next_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
+pub(super) fn next_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
     let mut sibling = dom.next_element_sibling(ix)?;
     while is_inert(dom, sibling) {
         sibling = dom.next_element_sibling(sibling)?;
@@ -355,23 +334,6 @@ fn next_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
 /// Style, script and the like: no part of the page's flow.
 fn is_inert(dom: &Dom, ix: NodeIx) -> bool {
     matches!(dom.tag(ix), Some("style" | "script" | "template" | "link"))
-}
-
-/// Is `t`, or an element in it, a toggle for `panel`?
-fn toggles(dom: &Dom, t: NodeIx, panel: NodeIx) -> bool {
-    let id = dom.attr(panel, "id").filter(|id| !id.is_empty());
-    let folded = names::is_accordion(&dom.class_and_id(panel));
-    (t..dom.end(t)).any(|d| {
-        let toggle = matches!(dom.tag(d), Some("button" | "summary"))
-            || dom.attr(d, "role") == Some("button")
-            || dom.attr(d, "aria-expanded").is_some();
-        toggle
-            && (folded && dom.text_chars(d) > 0
-                || id.is_some() && dom.attr(d, "aria-controls") == id
-                || dom.descendants(d).any(|h| {
-                    dom.tag(h).is_some_and(crate::tags::is_heading) && dom.text_chars(h) > 0
-                }))
-    })
 }
 
 /// Does `ix` hold most of the page's text, and not as a list of links? Such
@@ -521,13 +483,7 @@ mod tests {
         let nav = dom.first_by_tag("nav").expect("a nav");
         let signals = crate::clutter::detect(&dom);
         let metadata = crate::metadata::read(&dom, None);
-        exclusions(
-            &dom,
-            &signals,
-            &metadata,
-            &collapsed_sections(&dom),
-            ATTEMPTS[0],
-        )[nav]
+        exclusions(&dom, &signals, &metadata, &folds::find(&dom), ATTEMPTS[0])[nav]
     }
 
     #[test]

@@ -180,6 +180,11 @@ pub fn is_question(names: &str) -> bool {
         || is_accordion(names) && (names.contains("header") || names.contains("title"))
 }
 
+/// Whether lower-cased class and id names call a block an FAQ.
+pub fn is_faq(names: &str) -> bool {
+    names.contains("faq")
+}
+
 /// Class or id words of buttons and calls to action.
 const BUTTON: &[&str] = &["btn", "button", "buttons", "cta"];
 

@@ -77,7 +77,9 @@ impl Stats {
                         "p" => s.paragraphs += 1,
                         "img" => s.images += 1,
                         "li" => s.list_items += 1,
-                        "input" | "select" | "textarea" | "button" => s.inputs += 1,
+                        // (The only buttons not excluded title a folded
+                        // section: headings, not form controls.)
+                        "input" | "select" | "textarea" => s.inputs += 1,
                         "object" | "embed" | "iframe" | "video" | "audio" => s.embeds += 1,
                         _ => {}
                     }
