@@ -643,3 +643,28 @@ fn an_faq_after_the_wrapper_around_the_body_stays() {
     assert_has(&text, "Will the harbour close?");
     assert!(!text.contains("Ready to plan"), "{text:?}");
 }
+
+#[test]
+fn the_key_points_listed_before_the_body_stay() {
+    // Under the headline, a box of key points (a heading and a list of
+    // sentences), then the body in a wrapper of its own. A list of short
+    // links before the body (the site's sections) stays out.
+    let html = format!(
+        "<html><body><main><h1>Channel to be widened</h1>\
+         <ul class=sections><li><a href=/news>News</a></li><li><a href=/sport>Sport</a></li>\
+         <li><a href=/weather>Weather</a></li></ul>\
+         <div class=summary-box><h4>In brief</h4><ol>\
+         <li>The channel will be widened by twenty metres and deepened by two, over four years.</li>\
+         <li>The old sea wall, patched since the storm, will be rebuilt in stone, not concrete.</li>\
+         <li>The harbour stays open throughout, with one berth closed at a time, never two.</li>\
+         </ol></div><div class=story>{}</div></main></body></html>",
+        paras("works", 8)
+    );
+    let text = article_text(&html);
+    assert!(
+        position(&text, "widened by twenty metres") < position(&text, "Paragraph 1 on the works"),
+        "{text:?}"
+    );
+    assert_has(&text, "never two");
+    assert!(!text.contains("Weather"), "{text:?}");
+}

@@ -209,11 +209,18 @@ fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx, skip: &dyn Fn(NodeIx) -> bool) -
 /// Text that answers: prose paragraphs, and list items (an answer's steps)
 /// that are no list of links and hold no paragraph already counted.
 fn answer_chars(dom: &Dom, stats: &Stats, ix: NodeIx) -> u32 {
-    let items: u32 = dom
-        .descendants(ix)
+    stats.get(ix).prose + item_chars(dom, stats, ix, 0)
+}
+
+/// Text of the list items in `ix` of at least `min_chars`, no list of
+/// links, holding no paragraph (its prose counts already) and in no item
+/// counted already.
+fn item_chars(dom: &Dom, stats: &Stats, ix: NodeIx, min_chars: u32) -> u32 {
+    dom.descendants(ix)
         .filter(|&d| {
             dom.is_tag(d, "li")
                 && stats.get(d).prose == 0
+                && stats.get(d).text >= min_chars
                 && !dom
                     .ancestors(d)
                     .take_while(|&a| a != ix)
@@ -221,8 +228,7 @@ fn answer_chars(dom: &Dom, stats: &Stats, ix: NodeIx) -> u32 {
                 && stats.link_density(d) < RUNNING_TEXT_MAX_LINK_DENSITY
         })
         .map(|d| stats.get(d).text)
-        .sum();
-    stats.get(ix).prose + items
+        .sum()
 }
 
 /// An element whose text is mostly the parts' is a wrapper around them.
@@ -302,7 +308,7 @@ fn with_prose_neighbours(
     let mut out = parts.to_vec();
     // Between the parts: prose and its headings.
     for &s in &siblings[first..last] {
-        if !skip(s) && !taken(s) && (is_prose_block(stats, s) || is_heading(dom, s)) {
+        if !skip(s) && !taken(s) && (is_prose_block(dom, stats, s) || is_heading(dom, s)) {
             out.push(s);
         }
     }
@@ -335,7 +341,7 @@ fn intro_run(
         }
         if is_heading(dom, s) {
             headings.push(s);
-        } else if is_prose_block(stats, s) {
+        } else if is_prose_block(dom, stats, s) {
             taken.append(&mut headings);
             taken.push(s);
         } else if !is_interruption(stats, s) {
@@ -416,14 +422,16 @@ fn is_interruption(stats: &Stats, ix: NodeIx) -> bool {
 const PROSE_BLOCK_SHARE: f64 = 0.6;
 
 /// A sibling made mostly of running text with few links: the intro in a
-/// wrapper of its own, or the rest of the article after a figure, a video,
-/// an ad slot or a teaser split it. Scores miss such blocks beside a long
-/// body (one paragraph scores little next to many); link lists and teaser
-/// cards are no prose, so they stay out.
-fn is_prose_block(stats: &Stats, ix: NodeIx) -> bool {
+/// wrapper of its own (or its key points, a list of sentences), or the
+/// rest of the article after a figure, a video, an ad slot or a teaser
+/// split it. Scores miss such blocks beside a long body (one paragraph
+/// scores little next to many); link lists and teaser cards are no prose,
+/// so they stay out.
+fn is_prose_block(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
     let s = stats.get(ix);
-    s.prose > 0
-        && s.prose as f64 >= PROSE_BLOCK_SHARE * s.text as f64
+    let running = s.prose + item_chars(dom, stats, ix, super::RUNNING_TEXT_MIN_CHARS as u32);
+    running > 0
+        && running as f64 >= PROSE_BLOCK_SHARE * s.text as f64
         && stats.link_density(ix) < RUNNING_TEXT_MAX_LINK_DENSITY
 }
 
