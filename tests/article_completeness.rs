@@ -668,3 +668,20 @@ fn the_key_points_listed_before_the_body_stay() {
     assert_has(&text, "never two");
     assert!(!text.contains("Weather"), "{text:?}");
 }
+
+#[test]
+fn headings_set_with_typography_utilities_stay() {
+    // Utility classes that set the type (`leading-extra-tight`,
+    // `tracking-extra-wide`) say nothing of what a heading heads.
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>{}\
+         <h2 class='font-bold leading-extra-tight text-2xl'>What the works will cost</h2>{}\
+         <h3 class='uppercase md:tracking-extra-wide'>Who pays</h3>{}</article></body></html>",
+        paras("works", 3),
+        para("costs", 4),
+        para("payers", 5),
+    );
+    let text = article_text(&html);
+    assert!(position(&text, "What the works will cost") < position(&text, "Paragraph 4"));
+    assert!(position(&text, "Who pays") < position(&text, "Paragraph 5"));
+}

@@ -94,7 +94,8 @@ fn any_in(names: &str, words: &[&str]) -> bool {
 }
 
 pub fn is_unlikely(names: &str) -> bool {
-    any_in(names, UNLIKELY) && !any_in(names, MAYBE_CANDIDATE)
+    let unlikely = |names: &str| any_in(names, UNLIKELY) && !any_in(names, MAYBE_CANDIDATE);
+    unlikely(names) && unlikely(&without_style_utilities(names))
 }
 
 /// The same for a heading element, whose names may say "header" of itself
@@ -142,10 +143,10 @@ pub fn negative_only_for_construction(class: &str, id: &str) -> bool {
 }
 
 /// The names without words that say how a box is shown rather than what
-/// it holds: overflow utilities (below), and "hidden" on a folded section's
+/// it holds: style utilities (below), and "hidden" on a folded section's
 /// panel (`accordion-panel-hidden`), which a click opens.
 fn without_state_words(names: &str) -> String {
-    let names = without_overflow_utilities(names);
+    let names = without_style_utilities(names);
     if is_accordion(&names) {
         names.replace("hidden", " ")
     } else {
@@ -153,14 +154,20 @@ fn without_state_words(names: &str) -> String {
     }
 }
 
-/// The names without CSS utility classes for overflow (`overflow-hidden`,
-/// `md:overflow-x-scroll`, in Tailwind and Bootstrap): they say how a box
-/// clips its content, not that it is hidden or scrolls away as furniture,
-/// and they would otherwise match "hidden" and "scroll".
-fn without_overflow_utilities(names: &str) -> String {
+/// CSS utility classes (Tailwind's, Bootstrap's) that say how a box clips
+/// its content or how its text is set, never what it holds.
+const STYLE_UTILITIES: &[&str] = &["overflow-", "leading-", "tracking-"];
+
+/// The names without style utilities (`overflow-hidden`,
+/// `md:overflow-x-scroll`, `leading-extra-tight`): they would otherwise
+/// match "hidden", "scroll" or "extra".
+fn without_style_utilities(names: &str) -> String {
     names
         .split_whitespace()
-        .filter(|w| !w.rsplit(':').next().unwrap_or(w).starts_with("overflow-"))
+        .filter(|w| {
+            let utility = w.rsplit(':').next().unwrap_or(w);
+            !STYLE_UTILITIES.iter().any(|u| utility.starts_with(u))
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -236,8 +243,11 @@ mod tests {
     }
 
     #[test]
-    fn overflow_utilities_are_no_furniture() {
+    fn style_utilities_are_no_furniture() {
         assert_eq!(weight("grid overflow-hidden transition-all", ""), 0);
+        assert!(!is_unlikely("font-bold leading-extra-tight mb-2"));
+        assert!(!is_unlikely("md:tracking-extra-wide"));
+        assert!(is_unlikely("leading-tight extra-links"));
         assert_eq!(weight("md:overflow-x-scroll post-body", ""), 25);
         assert_eq!(weight("hidden", ""), -25);
         assert_eq!(weight("overflow-hidden promo", ""), -25);
