@@ -14,7 +14,8 @@
 //! above product cards under a "Related" label, a comparison table with
 //! "Most popular" badges, an article's contents beside a sign-up form, an
 //! author's bio in a block whose class says "comment", a section heading
-//! whose anchor id, made of its words, says "gpt" and "ad".
+//! whose anchor id, made of its words, says "gpt" and "ad", a standfirst
+//! beside an ad slot and an affiliate disclosure.
 //!
 //! Marks the engine never reads:
 //! - `data-expect-keep="why"`: no plan block is this element, holds it, or

@@ -888,8 +888,9 @@ fn grow(
         ) || p.paragraphs <= c.paragraphs + 2;
         // A share bar or an ad slot takes in no paragraph: the one beside
         // it is a standfirst or a sentence of the article, unless a legal
-        // notice stands there too (a footer's social row and its
-        // copyright line are one footer).
+        // notice stands beside a share bar (a footer's social row and its
+        // copyright line are one footer). An ad slot beside a disclosure
+        // under the standfirst is still beside the standfirst.
         let beside_notice = || {
             inside.iter().take(SEEDS_PER_PARENT).any(|&(s, k, _, _)| {
                 k == ClutterKind::RepeatedBoilerplate && !dom.contains(current, s)
@@ -908,7 +909,7 @@ fn grow(
             && (p.links - p.signup_links) > (c.links - c.signup_links) + NEWSLETTER_OTHER_LINKS;
         let takes_paragraph = matches!(kind, ClutterKind::Share | ClutterKind::Ad)
             && p.paragraphs > c.paragraphs
-            && !beside_notice();
+            && !(kind == ClutterKind::Share && beside_notice());
         let within_cap = dom.node(parent).text_chars <= cap && paragraph_limit;
         // Promotions carry their picture (an illustration, store badges),
         // consent banners their logo and close icon.
