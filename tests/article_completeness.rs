@@ -685,3 +685,25 @@ fn headings_set_with_typography_utilities_stay() {
     assert!(position(&text, "What the works will cost") < position(&text, "Paragraph 4"));
     assert!(position(&text, "Who pays") < position(&text, "Paragraph 5"));
 }
+
+#[test]
+fn an_intro_of_one_long_paragraph_in_a_block_named_header_stays() {
+    // The article's header (named "header") holds the headline and an
+    // intro of one long paragraph; the page's masthead, also a "header",
+    // holds a logo and links.
+    let html = format!(
+        "<html><body><div class=site-header><a href=/>Harbour Post</a> <a href=/news>News</a> \
+         <a href=/sport>Sport</a></div><main><section class=story-header><h1>Channel to be widened</h1>\
+         <p>Ships are bigger than ever. The ones that call here now are twice the length of those \
+         the harbour was built for, and the board, after two years of argument, has agreed to \
+         widen and deepen the channel so that the largest of them can turn without a tug.</p>\
+         </section><section class=story-body>{}</section></main></body></html>",
+        paras("works", 8)
+    );
+    let text = article_text(&html);
+    assert!(
+        position(&text, "Ships are bigger than ever") < position(&text, "Paragraph 1 on the works"),
+        "{text:?}"
+    );
+    assert!(!text.contains("Sport"), "{text:?}");
+}

@@ -269,8 +269,10 @@ fn exclusions(
 }
 
 /// Paragraphs of running text that make a block named "header" the
-/// article's own header (headline, standfirst, the intro), not the page's.
+/// article's own header (headline, standfirst, the intro), not the page's…
 const ARTICLE_HEADER_PARAGRAPHS: usize = 2;
+/// …or one paragraph this long: an intro of a few sentences.
+const ARTICLE_HEADER_INTRO_CHARS: usize = 200;
 /// Most of a paragraph or block of running text is not links.
 const RUNNING_TEXT_MAX_LINK_DENSITY: f64 = 0.25;
 /// Running text is at least this long.
@@ -280,17 +282,19 @@ const RUNNING_TEXT_MIN_CHARS: usize = crate::tags::PROSE_MIN_CHARS as usize;
 /// of running text: an article's header with its intro, which the page's
 /// masthead (a logo, a menu, a search box) never holds.
 fn is_article_header(dom: &Dom, ix: NodeIx, names: &str) -> bool {
-    names.contains("header")
-        && !names::is_unlikely_heading(names)
-        && dom
-            .descendants(ix)
-            .filter(|&d| {
-                dom.is_tag(d, "p")
-                    && dom.text_chars(d) >= RUNNING_TEXT_MIN_CHARS
-                    && dom.link_density(d) < RUNNING_TEXT_MAX_LINK_DENSITY
-            })
-            .nth(ARTICLE_HEADER_PARAGRAPHS - 1)
-            .is_some()
+    if !names.contains("header") || names::is_unlikely_heading(names) {
+        return false;
+    }
+    let mut paragraphs = dom.descendants(ix).filter(|&d| {
+        dom.is_tag(d, "p")
+            && dom.text_chars(d) >= RUNNING_TEXT_MIN_CHARS
+            && dom.link_density(d) < RUNNING_TEXT_MAX_LINK_DENSITY
+    });
+    let mut count = 0;
+    paragraphs.any(|p| {
+        count += 1;
+        count == ARTICLE_HEADER_PARAGRAPHS || dom.text_chars(p) >= ARTICLE_HEADER_INTRO_CHARS
+    })
 }
 
 /// A question's header in an FAQ or an accordion
