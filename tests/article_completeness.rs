@@ -533,8 +533,9 @@ fn an_faq_in_accordion_items_keeps_its_questions() {
 #[test]
 fn an_authors_aside_between_paragraphs_stays_but_a_sidebar_does_not() {
     // A side note set as `<aside>` in the flow of the text (a heading and
-    // two paragraphs), an illustration in an `<aside>`, and a pull quote;
-    // beside the article, a sidebar `<aside>` of prose about the site.
+    // two paragraphs), an illustration in an `<aside>`, a pull quote, and a
+    // tip of one long paragraph closing a section; beside the article, a
+    // sidebar `<aside>` of prose about the site.
     let html = format!(
         "<html><body><div class=layout><div class=column><h1>Channel to be widened</h1>{}\
          <aside class=note><h3>A word on the tides</h3>\
@@ -546,7 +547,10 @@ fn an_authors_aside_between_paragraphs_stays_but_a_sidebar_does_not() {
          {}<aside class=illustration><figure><img src=/dredger.jpg alt=''>\
          <figcaption>A dredger of the kind the board has hired.</figcaption></figure></aside>\
          {}<aside class=pull><p>“The wall has stood for a century; it will stand for another.”</p></aside>\
-         {}</div><aside class=about><h3>About this site</h3>\
+         {}<aside class=tip><p>Visiting? The quay stays open through the works, though the \
+         footpath along the wall will close in sections, one at a time, each for a month or so, \
+         and the ferry will move to the north steps while its own berth is rebuilt.</p></aside>\
+         <h2>After the works</h2>{}</div><aside class=about><h3>About this site</h3>\
          <p>The Harbour Post is written by volunteers, and has been since the first issue, which \
          was printed, folded and delivered by hand, on a wet Saturday, in the spring of 1998.</p>\
          <p>We take no advertising, and our costs, which are small, are paid by readers, whose \
@@ -556,9 +560,11 @@ fn an_authors_aside_between_paragraphs_stays_but_a_sidebar_does_not() {
         para("dredging", 4),
         para("the wall", 5),
         para("buoys", 6),
+        para("the future", 7),
     );
     let text = article_text(&html);
     assert_has(&text, "A word on the tides");
+    assert!(position(&text, "ferry will move") < position(&text, "After the works"));
     assert_has(&text, "lit buoys");
     assert_has(&text, "A dredger of the kind");
     assert_has(&text, "Paragraph 6 on the buoys");

@@ -268,33 +268,42 @@ fn exclusions(
     excluded
 }
 
-/// Paragraphs of running text that make a block named "header" the
-/// article's own header (headline, standfirst, the intro), not the page's…
-const ARTICLE_HEADER_PARAGRAPHS: usize = 2;
-/// …or one paragraph this long: an intro of a few sentences.
-const ARTICLE_HEADER_INTRO_CHARS: usize = 200;
+/// Paragraphs of running text that make a passage…
+const PASSAGE_PARAGRAPHS: usize = 2;
+/// …or one paragraph this long: a few sentences.
+const PASSAGE_ONE_PARAGRAPH_CHARS: usize = 200;
 /// Most of a paragraph or block of running text is not links.
 const RUNNING_TEXT_MAX_LINK_DENSITY: f64 = 0.25;
 /// Running text is at least this long.
 const RUNNING_TEXT_MIN_CHARS: usize = crate::tags::PROSE_MIN_CHARS as usize;
 
-/// A block that only its "header" name makes unlikely, holding paragraphs
-/// of running text: an article's header with its intro, which the page's
-/// masthead (a logo, a menu, a search box) never holds.
+/// A block that only its "header" name makes unlikely, holding a passage:
+/// an article's header with its intro, which the page's masthead (a logo,
+/// a menu, a search box) never holds.
 fn is_article_header(dom: &Dom, ix: NodeIx, names: &str) -> bool {
     if !names.contains("header") || names::is_unlikely_heading(names) {
         return false;
     }
-    let mut paragraphs = dom.descendants(ix).filter(|&d| {
-        dom.is_tag(d, "p")
-            && dom.text_chars(d) >= RUNNING_TEXT_MIN_CHARS
-            && dom.link_density(d) < RUNNING_TEXT_MAX_LINK_DENSITY
-    });
+    holds_passage(dom, ix)
+}
+
+/// A paragraph of running text: a `p` of some length, mostly not links.
+fn is_running_text(dom: &Dom, ix: NodeIx) -> bool {
+    dom.is_tag(ix, "p")
+        && dom.text_chars(ix) >= RUNNING_TEXT_MIN_CHARS
+        && dom.link_density(ix) < RUNNING_TEXT_MAX_LINK_DENSITY
+}
+
+/// Does `ix` hold a passage: two paragraphs of running text, or one of a
+/// few sentences? A masthead, a pull quote or a teaser holds none.
+fn holds_passage(dom: &Dom, ix: NodeIx) -> bool {
     let mut count = 0;
-    paragraphs.any(|p| {
-        count += 1;
-        count == ARTICLE_HEADER_PARAGRAPHS || dom.text_chars(p) >= ARTICLE_HEADER_INTRO_CHARS
-    })
+    dom.descendants(ix)
+        .filter(|&d| is_running_text(dom, d))
+        .any(|p| {
+            count += 1;
+            count == PASSAGE_PARAGRAPHS || dom.text_chars(p) >= PASSAGE_ONE_PARAGRAPH_CHARS
+        })
 }
 
 /// A question's header in an FAQ or an accordion
@@ -360,29 +369,19 @@ fn is_chrome(tag: &str) -> bool {
     matches!(tag, "nav" | "aside" | "footer" | "form" | "fieldset")
 }
 
-/// Paragraphs of running text that make an aside in the prose a passage.
-const ASIDE_PARAGRAPHS: usize = 2;
-
-/// An `<aside>` standing between two paragraphs of running text, holding a
-/// passage (paragraphs of running text) or a figure: the author's side note
-/// or illustration, read in the flow of the article. A sidebar stands
-/// beside the article, not between its paragraphs; a pull quote or a
-/// "related" teaser holds one line or links.
+/// An `<aside>` after a paragraph of running text and before another or
+/// the next section's heading, holding a passage or a figure: the author's side note, tip or illustration, read
+/// in the flow of the article. A sidebar stands beside the article, not
+/// between its paragraphs; a pull quote or a "related" teaser holds one
+/// line or links.
 fn is_aside_in_prose(dom: &Dom, ix: NodeIx) -> bool {
-    let running_text = |d: NodeIx| {
-        dom.is_tag(d, "p")
-            && dom.text_chars(d) >= RUNNING_TEXT_MIN_CHARS
-            && dom.link_density(d) < RUNNING_TEXT_MAX_LINK_DENSITY
-    };
+    let running_text = |d: NodeIx| is_running_text(dom, d);
     dom.is_tag(ix, "aside")
         && previous_element(dom, ix).is_some_and(running_text)
-        && next_element(dom, ix).is_some_and(running_text)
+        && next_element(dom, ix)
+            .is_some_and(|n| running_text(n) || dom.tag(n).is_some_and(crate::tags::is_heading))
         && dom.link_density(ix) < RUNNING_TEXT_MAX_LINK_DENSITY
-        && (dom
-            .descendants(ix)
-            .filter(|&d| running_text(d))
-            .nth(ASIDE_PARAGRAPHS - 1)
-            .is_some()
+        && (holds_passage(dom, ix)
             || dom.descendants(ix).any(|d| dom.is_tag(d, "figure"))
                 && dom
                     .descendants(ix)
