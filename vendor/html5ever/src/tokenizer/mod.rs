@@ -73,6 +73,8 @@ fn option_push(opt_str: &mut Option<StrTendril>, c: char) {
 pub struct TokenizerOpts {
     /// Report all parse errors described in the spec, at some
     /// performance penalty?  Default: false
+    ///
+    /// declutter: ignored, read as false (`crate::EXACT_ERRORS`).
     pub exact_errors: bool,
 
     /// Discard a `U+FEFF BYTE ORDER MARK` if we see one at the beginning
@@ -279,7 +281,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             self.current_line.set(self.current_line.get() + 1);
         }
 
-        if self.opts.exact_errors
+        if crate::EXACT_ERRORS
             && match c as u32 {
                 0x01..=0x08 | 0x0B | 0x0E..=0x1F | 0x7F..=0x9F | 0xFDD0..=0xFDEF => true,
                 n if (n & 0xFFFE) == 0xFFFE => true,
@@ -313,7 +315,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         // This means that `FromSet` can contain characters not in the set!
         // It shouldn't matter because the fallback `FromSet` case should
         // always do the same thing as the `NotFromSet` case.
-        if self.opts.exact_errors || self.reconsume.get() || self.ignore_lf.get() {
+        if crate::EXACT_ERRORS || self.reconsume.get() || self.ignore_lf.get() {
             return self.get_char(input).map(FromSet);
         }
 
@@ -402,7 +404,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         #[cfg(feature = "trace_tokenizer")]
         trace!("  error");
 
-        let msg = if self.opts.exact_errors {
+        let msg = if crate::EXACT_ERRORS {
             Cow::from("Bad character")
         } else {
             let c = self.current_char.get();
@@ -417,7 +419,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         #[cfg(feature = "trace_tokenizer")]
         trace!("  error_eof");
 
-        let msg = if self.opts.exact_errors {
+        let msg = if crate::EXACT_ERRORS {
             Cow::from("Unexpected EOF")
         } else {
             let state = self.state.get();
@@ -730,7 +732,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                 let set = small_char_set!('\r' '\0' '&' '<' '\n');
 
                 #[cfg(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64"))]
-                let set_result = if !(self.opts.exact_errors
+                let set_result = if !(crate::EXACT_ERRORS
                     || self.reconsume.get()
                     || self.ignore_lf.get())
                     && Self::is_supported_simd_feature_detected()
@@ -2889,6 +2891,9 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
     }
 
     /// Checks for supported SIMD feature, which is now either SSE2 for x86/x86_64 or NEON for aarch64.
+    // declutter: unused in the wasm, as in the release, whose warning
+    // cargo hid there (a registry crate's lints are capped; a path's not).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     fn is_supported_simd_feature_detected() -> bool {
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {

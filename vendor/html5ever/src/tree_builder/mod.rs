@@ -47,6 +47,8 @@ mod types;
 pub struct TreeBuilderOpts {
     /// Report all parse errors described in the spec, at some
     /// performance penalty? Default: false
+    ///
+    /// declutter: ignored, read as false (`crate::EXACT_ERRORS`).
     pub exact_errors: bool,
 
     /// Is scripting enabled?
@@ -491,7 +493,7 @@ where
                 if self.mode.get() == InsertionMode::Initial {
                     let (err, quirk) = data::doctype_error_and_quirks(&dt, self.opts.iframe_srcdoc);
                     if err {
-                        self.sink.parse_error(if self.opts.exact_errors {
+                        self.sink.parse_error(if crate::EXACT_ERRORS {
                             Cow::from(format!("Bad DOCTYPE: {dt:?}"))
                         } else {
                             Cow::from("Bad DOCTYPE")
@@ -515,7 +517,7 @@ where
                     self.mode.set(InsertionMode::BeforeHtml);
                     return tokenizer::TokenSinkResult::Continue;
                 } else {
-                    self.sink.parse_error(if self.opts.exact_errors {
+                    self.sink.parse_error(if crate::EXACT_ERRORS {
                         Cow::from(format!("DOCTYPE in insertion mode {:?}", self.mode.get()))
                     } else {
                         Cow::from("DOCTYPE in body")
@@ -619,7 +621,7 @@ where
     Sink: TreeSink<Handle = Handle>,
 {
     fn unexpected<T: fmt::Debug>(&self, _thing: &T) -> ProcessResult<Handle> {
-        self.sink.parse_error(if self.opts.exact_errors {
+        self.sink.parse_error(if crate::EXACT_ERRORS {
             Cow::from(format!(
                 "Unexpected token {} in insertion mode {:?}",
                 to_escaped_string(_thing),
@@ -1068,7 +1070,7 @@ where
                     continue;
                 }
 
-                if self.opts.exact_errors {
+                if crate::EXACT_ERRORS {
                     Cow::from(format!("Unexpected open tag {name:?} at end of body"))
                 } else {
                     Cow::from("Unexpected open tag at end of body")
@@ -1201,7 +1203,7 @@ where
     /// Signal an error if it was not the first one.
     fn expect_to_close(&self, name: LocalName) {
         if self.pop_until_named(name.clone()) != 1 {
-            self.sink.parse_error(if self.opts.exact_errors {
+            self.sink.parse_error(if crate::EXACT_ERRORS {
                 Cow::from(format!("Unexpected open element while closing {name:?}"))
             } else {
                 Cow::from("Unexpected open element")
@@ -1249,7 +1251,7 @@ where
             self.orig_mode.set(Some(self.mode.get()));
             ProcessResult::Reprocess(InsertionMode::InTableText, token)
         } else {
-            self.sink.parse_error(if self.opts.exact_errors {
+            self.sink.parse_error(if crate::EXACT_ERRORS {
                 Cow::from(format!(
                     "Unexpected characters {} in table",
                     to_escaped_string(&token)

@@ -239,7 +239,7 @@ impl CharRefTokenizer {
         };
 
         if error {
-            let msg = if tokenizer.opts.exact_errors {
+            let msg = if crate::EXACT_ERRORS {
                 Cow::from(format!(
                     "Invalid numeric character reference value 0x{:06X}",
                     self.num
@@ -283,7 +283,7 @@ impl CharRefTokenizer {
     }
 
     fn emit_name_error<Sink: TokenSink>(&mut self, tokenizer: &Tokenizer<Sink>) {
-        let msg = if tokenizer.opts.exact_errors {
+        let msg = if crate::EXACT_ERRORS {
             Cow::from(format!("Invalid character reference &{}", self.name_buf()))
         } else {
             Cow::from("Invalid character reference")
