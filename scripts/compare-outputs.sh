@@ -20,6 +20,7 @@ if [ -z "${DECLUTTER:-}" ]; then
     | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
   DECLUTTER="$TARGET_DIR/release/declutter"
 fi
+[ -x "$DECLUTTER" ] || { echo "compare: no binary at $DECLUTTER (cargo build --release)" >&2; exit 1; }
 export DECLUTTER OUT
 rm -rf "$OUT" && mkdir -p "$OUT"
 

@@ -30,6 +30,12 @@ pub(crate) mod encoding;
 /// modes as text) cost about 3.5 KB of the gzipped wasm. The parse is the
 /// same either way; only the error messages handed to the sink differ.
 pub(crate) const EXACT_ERRORS: bool = false;
+
+/// declutter: `TokenizerOpts::profile` is read as this constant, false:
+/// declutter never asks for the tokenizer's timing report, whose printing
+/// (each state's share as an `f64`) kept Rust's float formatting, about
+/// 9 KB of the gzipped wasm, and whose clock would panic in the wasm.
+pub(crate) const PROFILE: bool = false;
 pub(crate) mod macros;
 
 pub mod driver;

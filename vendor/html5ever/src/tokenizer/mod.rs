@@ -83,6 +83,8 @@ pub struct TokenizerOpts {
 
     /// Keep a record of how long we spent in each state?  Printed
     /// when `end()` is called.  Default: false
+    ///
+    /// declutter: ignored, read as false (`crate::PROFILE`).
     pub profile: bool,
 
     /// Initial state override.  Only the test runner should use
@@ -112,6 +114,8 @@ impl Default for TokenizerOpts {
 /// The HTML tokenizer.
 pub struct Tokenizer<Sink> {
     /// Options controlling the behavior of the tokenizer.
+    // declutter: unread since `exact_errors` and `profile` became constants.
+    #[allow(dead_code)]
     opts: TokenizerOpts,
 
     /// Destination for tokens we emit.
@@ -245,7 +249,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
     }
 
     fn process_token(&self, token: Token) -> TokenSinkResult<Sink::Handle> {
-        if self.opts.profile {
+        if crate::PROFILE {
             let (ret, dt) = time!(self.sink.process_token(token, self.current_line.get()));
             self.time_in_sink.set(self.time_in_sink.get() + dt);
             ret
@@ -358,7 +362,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 
     /// Run the state machine for as long as we can.
     fn run(&self, input: &BufferQueue) -> TokenizerResult<Sink::Handle> {
-        if self.opts.profile {
+        if crate::PROFILE {
             loop {
                 let state = self.state.get();
                 let old_sink = self.time_in_sink.get();
@@ -2731,7 +2735,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 
         self.sink.end();
 
-        if self.opts.profile {
+        if crate::PROFILE {
             self.dump_profile();
         }
     }
@@ -2754,11 +2758,8 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         println!("\n{total:12}         total in tokenizer");
 
         for (k, v) in results.into_iter() {
-            // declutter: the share in integer tenths of a percent, as `{:4.1}`
-            // would print it (rounding aside): formatting an f64 links
-            // about 9 KB of gzipped float printing into the wasm.
-            let tenths = (1000 * v).checked_div(total).unwrap_or(0);
-            println!("{v:12}  {:2}.{}%  {k:?}", tenths / 10, tenths % 10);
+            let pct = 100.0 * (v as f64) / (total as f64);
+            println!("{v:12}  {pct:4.1}%  {k:?}");
         }
     }
 
