@@ -101,4 +101,5 @@ fn binary_search(len: usize, cmp: impl Fn(usize) -> core::cmp::Ordering) -> Resu
     }
     Err(lo)
 }
+
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));
