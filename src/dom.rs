@@ -455,12 +455,21 @@ impl Dom {
         if let Some(c) = el.attr("class") {
             s.push_str(c);
         }
-        if let Some(id) = el.id() {
+        if let Some(id) = self.role_id(ix) {
             s.push(' ');
             s.push_str(id);
         }
         s.make_ascii_lowercase();
         s
+    }
+
+    /// The element's id when it may name the element's role: not an anchor
+    /// made of the element's own words (a section's
+    /// "related-work-and-sources", a heading's
+    /// "chat-gpt-launches-an-app-store"), which names its text.
+    pub fn role_id(&self, ix: NodeIx) -> Option<&str> {
+        let id = self.attr(ix, "id")?;
+        (!is_slug_of_text(self, ix, id)).then_some(id)
     }
 }
 
@@ -712,6 +721,29 @@ fn is_hidden(el: &Element<'_>) -> bool {
     }
     el.attr("style")
         .is_some_and(|style| Visibility::of(style).hides())
+}
+
+/// Words of an id that make it a slug of the element's text.
+const SLUG_MIN_WORDS: usize = 3;
+
+/// Is `id` the element's text made into an anchor: three words or more,
+/// each a word of the text?
+fn is_slug_of_text(dom: &Dom, ix: NodeIx, id: &str) -> bool {
+    let words: Vec<String> = id
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < SLUG_MIN_WORDS {
+        return false;
+    }
+    let text: String = dom
+        .text_start(ix, 300)
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 #[cfg(test)]

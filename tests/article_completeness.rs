@@ -713,3 +713,21 @@ fn an_intro_of_one_long_paragraph_in_a_block_named_header_stays() {
     );
     assert!(!text.contains("Sport"), "{text:?}");
 }
+
+#[test]
+fn a_section_whose_id_is_made_of_its_headings_words_stays() {
+    // Sections anchored by their headings' words: "shared" and "related"
+    // there name the text, not a share bar or a related-stories rail.
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>{}\
+         <div class=section id=example-1-amend-a-shared-plan><h2>Example 1: amend a shared plan</h2>{}</div>\
+         <section id=related-work-and-sources><h2>Related work and sources</h2>{}</section>\
+         </article></body></html>",
+        paras("works", 4),
+        paras("shared plan", 2),
+        para("earlier harbours", 7),
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 2 on the shared plan");
+    assert_has(&text, "Paragraph 7 on the earlier harbours");
+}

@@ -610,7 +610,7 @@ fn should_remove(
             return class_weight(dom, ix, flags) < 0
                 && !names::negative_only_for_construction(
                     dom.attr(ix, "class").unwrap_or(""),
-                    dom.attr(ix, "id").unwrap_or(""),
+                    dom.role_id(ix).unwrap_or(""),
                 );
         }
         return fails_conditional_clean(dom, ix, s, stats, flags);
@@ -674,7 +674,7 @@ fn fails_conditional_clean(
     if weight < 0
         && !names::negative_only_for_construction(
             dom.attr(ix, "class").unwrap_or(""),
-            dom.attr(ix, "id").unwrap_or(""),
+            dom.role_id(ix).unwrap_or(""),
         )
     {
         return true;

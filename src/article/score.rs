@@ -156,7 +156,7 @@ pub fn class_weight(dom: &Dom, ix: NodeIx, flags: Flags) -> i32 {
     }
     let mut weight = names::weight(
         dom.attr(ix, "class").unwrap_or(""),
-        dom.attr(ix, "id").unwrap_or(""),
+        dom.role_id(ix).unwrap_or(""),
     );
     // Markup that declares the article body is strong evidence.
     if dom.attr(ix, "itemprop").is_some_and(|p| {

@@ -221,11 +221,6 @@ fn names_kind(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> bool {
 /// Kinds an element's own class, id and role name.
 fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
     let mut names = dom.class_and_id(ix);
-    // An id made of the element's own words (a heading's anchor,
-    // "chat-gpt-launches-an-app-store") names its text, not its role.
-    if let Some(id) = dom.attr(ix, "id").filter(|id| is_slug_of_text(dom, ix, id)) {
-        names.truncate(names.len() - id.len());
-    }
     // A custom element's name says what it is (`<comment-thread>`).
     if let Some(tag) = dom.tag(ix).filter(|t| t.contains('-')) {
         names.push(' ');
@@ -251,29 +246,6 @@ fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
         kinds.push(ClutterKind::Ad);
     }
     kinds
-}
-
-/// Words of an id that make it a slug of the element's text.
-const SLUG_MIN_WORDS: usize = 3;
-
-/// Is `id` the element's text made into an anchor: three words or more,
-/// each a word of the text?
-fn is_slug_of_text(dom: &Dom, ix: NodeIx, id: &str) -> bool {
-    let words: Vec<String> = id
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < SLUG_MIN_WORDS {
-        return false;
-    }
-    let text: String = dom
-        .text_start(ix, 300)
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 /// Does the element stand alone on the page: the block of `<body>` that
