@@ -729,12 +729,12 @@ const SLUG_MIN_WORDS: usize = 3;
 /// Is `id` the element's text made into an anchor: three words or more,
 /// each a word of the text?
 fn is_slug_of_text(dom: &Dom, ix: NodeIx, id: &str) -> bool {
-    let words: Vec<String> = id
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < SLUG_MIN_WORDS {
+    let words = || {
+        id.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    // (Most ids are one or two words: nothing to read then.)
+    if words().nth(SLUG_MIN_WORDS - 1).is_none() {
         return false;
     }
     let text: String = dom
@@ -743,7 +743,7 @@ fn is_slug_of_text(dom: &Dom, ix: NodeIx, id: &str) -> bool {
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect();
-    words.iter().all(|w| text.contains(w.as_str()))
+    words().all(|w| text.contains(w.to_lowercase().as_str()))
 }
 
 #[cfg(test)]
