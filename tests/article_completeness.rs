@@ -577,8 +577,8 @@ fn an_authors_aside_between_paragraphs_stays_but_a_sidebar_does_not() {
 #[test]
 fn a_folded_sections_title_in_its_toggle_button_stays_with_it() {
     // The WAI-ARIA accordion: each section's title is a button (inside a
-    // heading, or holding a question) that unfolds the hidden section
-    // after it. The titles stay, each before its section; a "Read more"
+    // heading, with or without `aria-controls`, or holding a question)
+    // that unfolds the hidden section after it. The titles stay, each before its section; a "Read more"
     // toggle before the rest of the story only acts, and stays out.
     let answer = |n: usize| {
         format!(
@@ -595,11 +595,14 @@ fn a_folded_sections_title_in_its_toggle_button_stays_with_it() {
          <div id=s1 role=region hidden>{}</div>\
          <div class=item><button class=toggle><span>Who pays for the buoys?</span></button>\
          <div class=accordion-panel hidden>{}</div></div>\
+         <div class=part><h3><button aria-expanded=false><p>Dredging</p></button></h3>\
+         <div aria-hidden=true hidden>{}</div></div>\
          </article></body></html>",
         paras("works", 6),
         para("the rest", 7),
         answer(1),
         answer(2),
+        answer(3),
     );
     let text = article_text(&html);
     assert!(
@@ -608,6 +611,10 @@ fn a_folded_sections_title_in_its_toggle_button_stays_with_it() {
     );
     assert!(
         position(&text, "Who pays for the buoys?") < position(&text, "Answer 2"),
+        "{text:?}"
+    );
+    assert!(
+        position(&text, "Dredging") < position(&text, "Answer 3"),
         "{text:?}"
     );
     assert!(!text.contains("Read more"), "{text:?}");

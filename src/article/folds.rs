@@ -22,8 +22,8 @@ impl Folds {
     }
 }
 
-/// The folded sections: a hidden block right after a toggle that holds a
-/// heading, asks a question (an FAQ's), names the block with
+/// The folded sections: a hidden block right after a toggle that stands
+/// in a heading or holds one, asks a question (an FAQ's), names the block with
 /// `aria-controls`, or (for a block named as an accordion's panel) holds
 /// any text; the block holds running text. A menu's toggle holds no
 /// heading, asks nothing and names no prose.
@@ -73,6 +73,7 @@ fn toggles_of(dom: &Dom, t: NodeIx, panel: NodeIx) -> impl Iterator<Item = NodeI
         toggle
             && (accordion && dom.text_chars(d) > 0
                 || id.is_some() && dom.attr(d, "aria-controls") == id
+                || in_heading(dom, t, d)
                 || holds_heading(dom, d)
                 || asks(dom, d))
     })
@@ -82,10 +83,15 @@ fn toggles_of(dom: &Dom, t: NodeIx, panel: NodeIx) -> impl Iterator<Item = NodeI
 /// heading, holding one, or asking a question? "Read more" or "Show all"
 /// only acts.
 fn titles(dom: &Dom, t: NodeIx, d: NodeIx) -> bool {
-    let in_heading = std::iter::once(d)
+    dom.text_chars(d) > 0 && (in_heading(dom, t, d) || holds_heading(dom, d) || asks(dom, d))
+}
+
+/// Is the toggle `d` inside a heading (in `t`, or `t` itself): the
+/// WAI-ARIA accordion's `<h3><button>Title</button></h3>`?
+fn in_heading(dom: &Dom, t: NodeIx, d: NodeIx) -> bool {
+    std::iter::once(d)
         .chain(dom.ancestors(d).take_while(|&a| a >= t))
-        .any(|a| dom.tag(a).is_some_and(crate::tags::is_heading));
-    dom.text_chars(d) > 0 && (in_heading || holds_heading(dom, d) || asks(dom, d))
+        .any(|a| dom.tag(a).is_some_and(crate::tags::is_heading))
 }
 
 fn holds_heading(dom: &Dom, d: NodeIx) -> bool {
