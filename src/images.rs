@@ -122,6 +122,19 @@ fn descriptor_value(d: &str) -> Option<f64> {
     Some(value)
 }
 
+/// Icons are drawn at this size or smaller (in CSS pixels).
+const ICON_MAX_PX: u32 = 32;
+
+/// Does `img` declare an icon's size: a width and a height, both at most
+/// [`ICON_MAX_PX`] (a list's check mark, a badge)?
+pub fn is_icon(dom: &Dom, img: NodeIx) -> bool {
+    let px = |name| {
+        dom.attr(img, name)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    };
+    matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= ICON_MAX_PX && h <= ICON_MAX_PX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

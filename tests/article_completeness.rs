@@ -738,3 +738,27 @@ fn a_section_whose_id_is_made_of_its_headings_words_stays() {
     assert_has(&text, "Paragraph 2 on the shared plan");
     assert_has(&text, "Paragraph 7 on the earlier harbours");
 }
+
+#[test]
+fn a_list_whose_bullets_are_icon_images_stays() {
+    // Each item: a check-mark icon (20 × 20) and a sentence. Icons are
+    // no pictures, so the list is no gallery of images without text.
+    let item = |t: &str| {
+        format!(
+            "<li><span class=mark><img src=/check.svg width=20 height=20 alt=''></span>\
+             <span class=item-text>{t}</span></li>"
+        )
+    };
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>{}\
+         <h2>Why widen it</h2><ul class=reasons>{}{}{}</ul>{}</article></body></html>",
+        paras("works", 4),
+        item("Ships twice the old length now call every week."),
+        item("Tugs cost the port more each year than the dredging would."),
+        item("The berths silt up, and the wall is failing."),
+        para("the plan", 5),
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Tugs cost the port more each year");
+    assert_has(&text, "the wall is failing");
+}

@@ -75,7 +75,8 @@ impl Stats {
                     let s = &mut nodes[ix];
                     match tag {
                         "p" => s.paragraphs += 1,
-                        "img" => s.images += 1,
+                        // A bullet's or a badge's icon is no picture.
+                        "img" if !crate::images::is_icon(dom, ix) => s.images += 1,
                         "li" => s.list_items += 1,
                         // (The only buttons not excluded title a folded
                         // section: headings, not form controls.)
