@@ -102,7 +102,9 @@ fn custom_block(dom: &Dom, ix: NodeIx, tag: &str) -> Option<&'static str> {
     block.then_some("div")
 }
 
-/// Tags dropped with everything inside them.
+/// Tags dropped with everything inside them. (Not `button`: the article
+/// keeps only the toggles that title a folded section, whose text is read
+/// as the section's heading; the serialiser unwraps them.)
 fn is_dropped(tag: &str) -> bool {
     matches!(
         tag,

@@ -44,11 +44,11 @@ pub(super) fn find(dom: &Dom) -> Folds {
             && dom.link_density(ix) < RUNNING_TEXT_MAX_LINK_DENSITY
         {
             if let Some(t) = previous_element(dom, ix) {
-                let toggles: Vec<NodeIx> = toggles_of(dom, t, ix).collect();
+                let toggles: Vec<(NodeIx, bool)> = toggles_of(dom, t, ix).collect();
                 if !toggles.is_empty() {
                     folds.folded[ix..dom.end(ix)].fill(true);
-                    let titles = toggles.into_iter().filter(|&d| titles(dom, t, d));
-                    folds.titles.extend(titles.map(|d| (d, ix)));
+                    let titles = toggles.into_iter().filter(|&(_, title)| title);
+                    folds.titles.extend(titles.map(|(d, _)| (d, ix)));
                     ix = dom.end(ix);
                     continue;
                 }
@@ -62,28 +62,28 @@ pub(super) fn find(dom: &Dom) -> Folds {
     folds
 }
 
-/// The toggles for `panel` in `t` (`t` itself or elements in it).
-fn toggles_of(dom: &Dom, t: NodeIx, panel: NodeIx) -> impl Iterator<Item = NodeIx> + '_ {
+/// The toggles for `panel` in `t` (`t` itself or elements in it), each
+/// with whether it reads as the section's title: inside a heading, holding
+/// one, or asking a question ("Read more" or "Show all" only acts).
+fn toggles_of(dom: &Dom, t: NodeIx, panel: NodeIx) -> impl Iterator<Item = (NodeIx, bool)> + '_ {
     let id = dom.attr(panel, "id").filter(|id| !id.is_empty());
     let accordion = super::names::is_accordion(&dom.class_and_id(panel));
-    (t..dom.end(t)).filter(move |&d| {
+    (t..dom.end(t)).filter_map(move |d| {
         let toggle = matches!(dom.tag(d), Some("button" | "summary"))
             || dom.attr(d, "role") == Some("button")
             || dom.attr(d, "aria-expanded").is_some();
-        toggle
-            && (accordion && dom.text_chars(d) > 0
-                || id.is_some() && dom.attr(d, "aria-controls") == id
-                || in_heading(dom, t, d)
-                || holds_heading(dom, d)
-                || asks(dom, d))
+        if !toggle {
+            return None;
+        }
+        let has_text = dom.text_chars(d) > 0;
+        let in_heading = in_heading(dom, t, d);
+        let title = has_text && (in_heading || holds_heading(dom, d) || asks(dom, d));
+        let toggles = title
+            || in_heading
+            || accordion && has_text
+            || id.is_some() && dom.attr(d, "aria-controls") == id;
+        toggles.then_some((d, title))
     })
-}
-
-/// Does the toggle `d` (in `t`) read as its section's title: inside a
-/// heading, holding one, or asking a question? "Read more" or "Show all"
-/// only acts.
-fn titles(dom: &Dom, t: NodeIx, d: NodeIx) -> bool {
-    dom.text_chars(d) > 0 && (in_heading(dom, t, d) || holds_heading(dom, d) || asks(dom, d))
 }
 
 /// Is the toggle `d` inside a heading (in `t`, or `t` itself): the

@@ -370,22 +370,24 @@ fn is_chrome(tag: &str) -> bool {
 }
 
 /// An `<aside>` after a paragraph of running text and before another or
-/// the next section's heading, holding a passage or a figure: the author's side note, tip or illustration, read
-/// in the flow of the article. A sidebar stands beside the article, not
-/// between its paragraphs; a pull quote or a "related" teaser holds one
-/// line or links.
+/// the next section's heading, holding a passage or a figure with its
+/// image: the author's side note, tip or illustration, read in the flow of
+/// the article. A sidebar stands beside the article, not between its
+/// paragraphs; a pull quote or a "related" teaser holds one line or links.
 fn is_aside_in_prose(dom: &Dom, ix: NodeIx) -> bool {
     let running_text = |d: NodeIx| is_running_text(dom, d);
+    let figure_with_image = |d: NodeIx| {
+        dom.is_tag(d, "figure")
+            && dom
+                .descendants(d)
+                .any(|i| matches!(dom.tag(i), Some("img" | "picture")))
+    };
     dom.is_tag(ix, "aside")
         && previous_element(dom, ix).is_some_and(running_text)
         && next_element(dom, ix)
             .is_some_and(|n| running_text(n) || dom.tag(n).is_some_and(crate::tags::is_heading))
         && dom.link_density(ix) < RUNNING_TEXT_MAX_LINK_DENSITY
-        && (holds_passage(dom, ix)
-            || dom.descendants(ix).any(|d| dom.is_tag(d, "figure"))
-                && dom
-                    .descendants(ix)
-                    .any(|d| matches!(dom.tag(d), Some("img" | "picture"))))
+        && (holds_passage(dom, ix) || dom.descendants(ix).any(figure_with_image))
 }
 
 /// An element inside a `<figure>` holding its image: its names say how the

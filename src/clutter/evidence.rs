@@ -319,18 +319,25 @@ fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
     }
 }
 
-fn mentions_email(dom: &Dom, ix: NodeIx) -> bool {
-    ["name", "id", "placeholder", "aria-label", "autocomplete"]
+/// Does one of `attrs` of `ix`, lower-cased, say what `says` looks for?
+fn any_attr(dom: &Dom, ix: NodeIx, attrs: &[&str], says: impl Fn(&str) -> bool) -> bool {
+    attrs
         .iter()
-        .any(|a| {
-            dom.attr(ix, a).is_some_and(|v| {
-                let v = v.to_lowercase();
-                v.contains("email")
-                    || v.contains("e-mail")
-                    || v.contains("courriel")
-                    || v.contains("correo")
-            })
-        })
+        .any(|a| dom.attr(ix, a).is_some_and(|v| says(&v.to_lowercase())))
+}
+
+fn mentions_email(dom: &Dom, ix: NodeIx) -> bool {
+    any_attr(
+        dom,
+        ix,
+        &["name", "id", "placeholder", "aria-label", "autocomplete"],
+        |v| {
+            v.contains("email")
+                || v.contains("e-mail")
+                || v.contains("courriel")
+                || v.contains("correo")
+        },
+    )
 }
 
 /// A link to an app in Apple's or Google's store: the badges of an app promo.
@@ -379,16 +386,16 @@ fn is_share_link(dom: &Dom, ix: NodeIx) -> bool {
     .any(|p| href.contains(p));
     // (The plain substrings first: they are cheaper than the phrases.)
     let label = || {
-        ["title", "aria-label", "data-action", "class"]
-            .iter()
-            .any(|a| {
-                dom.attr(ix, a).is_some_and(|v| {
-                    let v = v.to_lowercase();
-                    v.contains("share")
-                        || v.contains("print")
-                        || lexicon::any_phrase(&v, lexicon::phrases(ClutterKind::Share))
-                })
-            })
+        any_attr(
+            dom,
+            ix,
+            &["title", "aria-label", "data-action", "class"],
+            |v| {
+                v.contains("share")
+                    || v.contains("print")
+                    || lexicon::any_phrase(v, lexicon::phrases(ClutterKind::Share))
+            },
+        )
     };
     endpoint || label()
 }
