@@ -97,6 +97,11 @@ pub struct TokenizerOpts {
     /// FIXME: Can't use Tendril because we want TokenizerOpts
     /// to be Send.
     pub last_start_tag_name: Option<String>,
+
+    /// declutter: read runs of text as the release does, a byte at a time
+    /// and cut at every newline, instead of `pop_run_except_from`'s word at
+    /// a time. Default: false. Tests parse both ways and compare the trees.
+    pub release_runs: bool,
 }
 
 impl Default for TokenizerOpts {
@@ -107,6 +112,7 @@ impl Default for TokenizerOpts {
             profile: false,
             initial_state: None,
             last_start_tag_name: None,
+            release_runs: false,
         }
     }
 }
@@ -114,8 +120,8 @@ impl Default for TokenizerOpts {
 /// The HTML tokenizer.
 pub struct Tokenizer<Sink> {
     /// Options controlling the behavior of the tokenizer.
-    // declutter: unread since `exact_errors` and `profile` became constants.
-    #[allow(dead_code)]
+    // declutter: only `release_runs` is read since `exact_errors` and
+    // `profile` became constants.
     opts: TokenizerOpts,
 
     /// Destination for tokens we emit.
@@ -333,6 +339,47 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             // this.
             _ => d,
         }
+    }
+
+    /// declutter: `pop_except_from` for the states whose runs of text are
+    /// long (data where there is no SIMD path, RCDATA, RAWTEXT, script
+    /// data). The run up to the next byte in `stops` is found eight bytes
+    /// at a time, and a newline in it is counted instead of ending it. The
+    /// release scans byte by byte (everywhere in the wasm) and ends a run
+    /// at every newline, so each line of an inline script or style sheet
+    /// became a token of its own. Only the cuts between character tokens
+    /// change, which the tree builder does not see (it splits and joins
+    /// them itself, as it does for the SIMD path's runs); the line count
+    /// stays exact. `stops` is `set` without the newline.
+    fn pop_run_except_from(
+        &self,
+        input: &BufferQueue,
+        set: SmallCharSet,
+        stops: &[u8],
+    ) -> Option<SetResult> {
+        if crate::EXACT_ERRORS
+            || self.opts.release_runs
+            || self.reconsume.get()
+            || self.ignore_lf.get()
+        {
+            return self.pop_except_from(input, set);
+        }
+        let mut front = input.peek_front_chunk_mut()?;
+        let (len, newlines) = run_length(front.as_bytes(), stops);
+        if len == 0 {
+            drop(front);
+            return self.pop_except_from(input, set);
+        }
+        // SAFETY: the run ends before an ASCII byte or at the buffer's end,
+        // so on a character boundary, and `len` is within the buffer.
+        let run = unsafe { front.unsafe_subtendril(0, len as u32) };
+        unsafe { front.unsafe_pop_front(len as u32) };
+        if front.is_empty() {
+            drop(front);
+            input.pop_front();
+        }
+        self.current_line.set(self.current_line.get() + newlines);
+        Some(NotFromSet(run))
     }
 
     // Check if the next characters are an ASCII case-insensitive match.  See
@@ -777,7 +824,8 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                     target_arch = "x86_64",
                     target_arch = "aarch64"
                 )))]
-                let set_result = self.pop_except_from(input, set);
+                // declutter: runs found a word at a time (`pop_run_except_from`).
+                let set_result = self.pop_run_except_from(input, set, b"\r\0&<");
 
                 let Some(set_result) = set_result else {
                     return ProcessResult::Suspend;
@@ -810,9 +858,12 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             // https://html.spec.whatwg.org/#rcdata-state
             states::RawData(Rcdata) => loop {
                 // Consume the next input character:
-                let Some(set_result) =
-                    self.pop_except_from(input, small_char_set!('\r' '\0' '&' '<' '\n'))
-                else {
+                // declutter: runs found a word at a time (`pop_run_except_from`).
+                let Some(set_result) = self.pop_run_except_from(
+                    input,
+                    small_char_set!('\r' '\0' '&' '<' '\n'),
+                    b"\r\0&<",
+                ) else {
                     return ProcessResult::Suspend;
                 };
 
@@ -841,9 +892,12 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             // https://html.spec.whatwg.org/#rawtext-state
             states::RawData(Rawtext) => loop {
                 // Consume the next input character:
-                let Some(set_result) =
-                    self.pop_except_from(input, small_char_set!('\r' '\0' '<' '\n'))
-                else {
+                // declutter: runs found a word at a time (`pop_run_except_from`).
+                let Some(set_result) = self.pop_run_except_from(
+                    input,
+                    small_char_set!('\r' '\0' '<' '\n'),
+                    b"\r\0<",
+                ) else {
                     return ProcessResult::Suspend;
                 };
 
@@ -870,9 +924,12 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             // https://html.spec.whatwg.org/#script-data-state
             states::RawData(ScriptData) => loop {
                 // Consume the next input character:
-                let Some(set_result) =
-                    self.pop_except_from(input, small_char_set!('\r' '\0' '<' '\n'))
-                else {
+                // declutter: runs found a word at a time (`pop_run_except_from`).
+                let Some(set_result) = self.pop_run_except_from(
+                    input,
+                    small_char_set!('\r' '\0' '<' '\n'),
+                    b"\r\0<",
+                ) else {
                     return ProcessResult::Suspend;
                 };
 
@@ -3257,6 +3314,7 @@ mod test {
             profile: false,
             initial_state: None,
             last_start_tag_name: None,
+            release_runs: false, // declutter: the new option
         };
         let vector = vec![
             StrTendril::from("<a>\n"),
@@ -3282,6 +3340,7 @@ mod test {
             profile: false,
             initial_state: None,
             last_start_tag_name: None,
+            release_runs: false, // declutter: the new option
         };
         let vector = vec![
             StrTendril::from("<a>\r\n"),
@@ -3298,4 +3357,39 @@ mod test {
         let results = tokenize(vector, opts);
         assert_eq!(results, expected);
     }
+}
+
+/// declutter: how many bytes of `bytes` come before the first byte in
+/// `stops`, and how many of those are newlines, read eight bytes at a time.
+fn run_length(bytes: &[u8], stops: &[u8]) -> (usize, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The top bit of each byte of `word` that equals `byte` (exact: the
+    // sum stays inside each byte, so nothing carries into the next).
+    let equal = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        !(((x & LOW7) + LOW7) | x | LOW7)
+    };
+    let mut i = 0;
+    let mut newlines = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let stop = stops.iter().fold(0, |found, &s| found | equal(word, s));
+        let lines = equal(word, b'\n');
+        if stop != 0 {
+            let at = stop.trailing_zeros() as usize / 8;
+            let before = (1u64 << (at * 8)) - 1;
+            return (i + at, newlines + u64::from((lines & before).count_ones()));
+        }
+        newlines += u64::from(lines.count_ones());
+        i += 8;
+    }
+    for &b in &bytes[i..] {
+        if stops.contains(&b) {
+            break;
+        }
+        newlines += u64::from(b == b'\n');
+        i += 1;
+    }
+    (i, newlines)
 }
