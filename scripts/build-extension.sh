@@ -54,9 +54,9 @@ fi
 
 RAW=$(stat -c %s "$OUT/declutter_bg.wasm")
 GZ=$(gzip -9 -c "$OUT/declutter_bg.wasm" | wc -c)
-log "wasm size: $RAW bytes raw, $GZ bytes gzipped (budget 294912 gzipped)"
-if [ "$GZ" -gt 294912 ]; then
-  echo "build: WARNING: wasm over the 288 KiB gzipped budget" >&2
+log "wasm size: $RAW bytes raw, $GZ bytes gzipped (budget 330000 gzipped)"
+if [ "$GZ" -gt 330000 ]; then
+  echo "build: WARNING: wasm over the 330 KB gzipped budget (issue 14)" >&2
   [ -n "${STRICT_BUDGET:-}" ] && exit 1
 fi
 
