@@ -271,3 +271,24 @@ fn share_buttons_on_each_picture_of_a_gallery_leave_the_pictures() {
     assert_keeps(&html, "/gallery/boats-evening.jpg");
     assert!(!html.contains("Share on Facebook"), "{html}");
 }
+
+#[test]
+fn a_picture_and_its_caption_in_blocks_named_media_stay() {
+    // Picture and caption in plain divs named for what they hold ("media"
+    // is on Readability.js's negative list, which dropped both): judged by
+    // their content they are a picture and a line of text. A bar of
+    // social-media links is still a share bar.
+    let page = format!(
+        "<html><body><div class=story>{}<div class=media-box><div class=frame>\
+         <img src=\"/img/slipway.jpg\" width=640 height=400 alt=\"\"></div></div>\
+         <div class=media-caption>The slipway after the storm - Photo: Harbour Trust</div>{}\
+         <div class=social-media><a href=\"/s/fb\">Facebook</a> <a href=\"/s/x\">X</a> \
+         <a href=\"/s/mail\">Email</a></div></div></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/img/slipway.jpg");
+    assert!(html.contains("The slipway after the storm"), "{html}");
+    assert!(!html.contains("Facebook"), "{html}");
+}

@@ -126,8 +126,9 @@ pub fn weight(class: &str, id: &str) -> i32 {
 }
 
 /// Negative words that say how a box is built or shown (a CMS widget, a
-/// scroll box), not that it holds furniture.
-const CONSTRUCTION: &[&str] = &["widget", "scroll"];
+/// scroll box, a media box holding a picture or a video), not that it
+/// holds furniture.
+const CONSTRUCTION: &[&str] = &["widget", "scroll", "media"];
 
 /// Do `class` and `id` weigh negative only through words of construction
 /// ("so-panel widget", "scrollable-table"), none naming comments, related
@@ -228,6 +229,8 @@ mod tests {
         assert!(negative_only_for_construction("", "fees-scroll-wrap"));
         assert!(!negative_only_for_construction("widget related-posts", ""));
         assert!(!negative_only_for_construction("widget", "sidebar"));
+        assert!(negative_only_for_construction("media-caption", ""));
+        assert!(!negative_only_for_construction("social-media share", ""));
     }
 
     use super::*;
