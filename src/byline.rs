@@ -107,9 +107,16 @@ const MONTHS: &[&str] = &[
     "Dec",
 ];
 
+/// What sets a job title off after the names.
+const ROLE_SEPARATORS: &[&str] = &[", ", " | ", " · ", " ⋅ ", " • ", " – ", " — ", " - "];
+
 /// Characters that only separate parts of a byline line.
 fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '|' | ',' | '-' | '–' | '—' | '•' | '·' | ':' | '/' | '@')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '|' | ',' | '-' | '–' | '—' | '•' | '·' | '⋅' | ':' | '/' | '@'
+        )
 }
 
 /// The names in a byline text: labels, dates, "Updated", reading times and
@@ -131,18 +138,13 @@ pub fn clean(raw: &str) -> String {
         s.truncate(start);
     }
     s = strip_reading_time(&s);
-    // "Mike Lee, Shipping Expert": the role after the last comma goes.
-    if let Some(comma) = s.rfind(", ") {
-        if has_role_word(&s[comma..]) {
-            s.truncate(comma);
-        }
-    }
-    loop {
-        let before = s.len();
-        s = s.trim_end_matches(is_separator).to_string();
-        s = strip_trailing_label(&s);
-        if s.len() == before {
-            break;
+    s = without_trailing_labels(s);
+    // "Mike Lee, Shipping Expert", "Ann Lee ⋅ Review Editor": the role
+    // after the last separator goes.
+    if let Some(cut) = ROLE_SEPARATORS.iter().filter_map(|sep| s.rfind(sep)).max() {
+        if has_role_word(&s[cut..]) {
+            s.truncate(cut);
+            s = without_trailing_labels(s);
         }
     }
     // A byline is written in letters; a numeric profile id is not a name.
@@ -150,6 +152,18 @@ pub fn clean(raw: &str) -> String {
         return String::new();
     }
     s
+}
+
+/// `s` without separators and labels ("Updated", "by") at its end.
+fn without_trailing_labels(mut s: String) -> String {
+    loop {
+        let before = s.len();
+        s = s.trim_end_matches(is_separator).to_string();
+        s = strip_trailing_label(&s);
+        if s.len() == before {
+            return s;
+        }
+    }
 }
 
 fn has_role_word(s: &str) -> bool {
@@ -425,6 +439,79 @@ pub fn in_page(dom: &Dom) -> Option<String> {
             }
             Some(clean(&text)).filter(|b| !b.is_empty() && reads_as_names(b))
         })
+}
+
+/// How many elements after the page's main heading its header may span
+/// (title, standfirst, byline, date, share bar) before the body starts.
+const HEADER_MAX_ELEMENTS: usize = 60;
+/// A paragraph this long is the body's: the header is over.
+const BODY_PARAGRAPH_CHARS: usize = 150;
+
+/// The byline printed under the headline without any mark on it: after the
+/// page's first visible `<h1>` and before the body's first paragraph, the
+/// first short element that reads "By Ann Lee" (a label, then names), or a
+/// label alone ("Written by") followed by the names in the next element.
+/// Only the header is searched: further down, "By …" lines belong to
+/// teasers, quotes and comments.
+pub fn labelled_in_header(dom: &Dom) -> Option<String> {
+    let visible = |ix: NodeIx| {
+        let node = dom.node(ix);
+        !node.invisible && !node.hidden
+    };
+    let h1 = dom
+        .elements()
+        .find(|&ix| dom.is_tag(ix, "h1") && visible(ix))?;
+    let mut label_alone = false;
+    for ix in dom
+        .elements()
+        .filter(|&ix| ix >= dom.end(h1))
+        .take(HEADER_MAX_ELEMENTS)
+    {
+        if !visible(ix) || in_comment(dom, ix) {
+            continue;
+        }
+        let chars = dom.text_chars(ix);
+        if dom.is_tag(ix, "p") && chars >= BODY_PARAGRAPH_CHARS {
+            return None;
+        }
+        // A line of its own: not a box of several lines (a name and a job
+        // title in two paragraphs read as one glued string).
+        if chars == 0 || chars >= MAX_BYLINE_CHARS || holds_a_line(dom, ix) {
+            continue;
+        }
+        let text = collapse_whitespace(&dom.text(ix));
+        if label_alone {
+            let names = clean(&text);
+            return Some(names).filter(|n| reads_as_names(n) && looks_like_name(n));
+        }
+        if !starts_with_label(&text) {
+            continue;
+        }
+        let names = clean(&text);
+        if names.is_empty() {
+            label_alone = strip_leading_label(&text)
+                .trim_matches(is_separator)
+                .is_empty();
+            continue;
+        }
+        if reads_as_names(&names) && looks_like_name(&names) {
+            return Some(names);
+        }
+    }
+    None
+}
+
+/// Does `text` open with a byline label ("By", "Written by:") as a word?
+fn starts_with_label(text: &str) -> bool {
+    strip_leading_label(text).len() < text.len()
+}
+
+/// Does `ix` hold a block (a line of its own), or one element child with
+/// all its text (so the child, not `ix`, is the line to read)?
+fn holds_a_line(dom: &Dom, ix: NodeIx) -> bool {
+    let chars = dom.text_chars(ix);
+    dom.element_children(ix)
+        .any(|c| dom.text_chars(c) == chars || dom.tag(c).is_some_and(crate::tags::is_block_tag))
 }
 
 /// Does `ix` lie in a reader's reply: a schema.org `Comment` item made on

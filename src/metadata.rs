@@ -98,7 +98,7 @@ pub fn read(dom: &Dom, base: Option<&Url>) -> Metadata {
             .filter(|b| crate::byline::looks_like_name(b))
             .or(Some(s)),
         Some(s) => Some(s),
-        None => crate::byline::in_page(dom),
+        None => crate::byline::in_page(dom).or_else(|| crate::byline::labelled_in_header(dom)),
     };
 
     // The site's own name before its publisher's (Newsmax, not Newsmax

@@ -169,3 +169,35 @@ fn a_questions_creation_date_is_the_date_when_nothing_says_published() {
     );
     assert_eq!(m.published_time.as_deref(), Some("2011-02-11T23:49:17"));
 }
+
+#[test]
+fn an_unmarked_by_line_under_the_headline_is_the_byline() {
+    // No class, rel or itemprop says "author": the line reads "By …"
+    // under the headline, before the body.
+    let body = "<h1>Council backs river path</h1><p class=dek>A new route for bikes.</p>\
+                <div class=meta><span>By <a href=/people/ann-lee>Ann Lee</a></span> \
+                <span>May 2, 2024</span></div>";
+    assert_eq!(byline(body).as_deref(), Some("Ann Lee"));
+    // A label in one element, the name in the next.
+    let body = "<h1>Council backs river path</h1><div class=row><p>Written by</p>\
+                <p>Bo van Dijk</p></div>";
+    assert_eq!(byline(body).as_deref(), Some("Bo van Dijk"));
+    // A job title after the name and a middle dot goes, as after a comma.
+    let body = "<h1>Council backs river path</h1>\
+                <div>By <a href=/a/cruz>Mia Cruz</a> &sdot; Review Editor &sdot; Updated May 2, 2024</div>";
+    assert_eq!(byline(body).as_deref(), Some("Mia Cruz"));
+}
+
+#[test]
+fn a_by_line_after_the_body_starts_or_in_a_sentence_is_no_byline() {
+    // "By …" after the body's first paragraph (150 characters or more)
+    // belongs to a teaser or a quote, not the page.
+    let body = "<h1>Council backs river path</h1><p>The council met on a wet Tuesday and \
+                voted, after a long and heated debate about the cost, the route and the \
+                trees, to build the new path from the old mill to the station by the end of next \
+                summer.</p><div class=teaser>By Joe Bloggs</div>";
+    assert_eq!(byline(body), None);
+    // A sentence that starts with "By" is no name.
+    let body = "<h1>Council backs river path</h1><p>By the end of the year the path opens.</p>";
+    assert_eq!(byline(body), None);
+}
