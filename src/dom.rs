@@ -361,22 +361,29 @@ impl Dom {
     /// least one more when there are more (so a caller can tell it was
     /// cut), without building the rest.
     pub fn text_start(&self, ix: NodeIx, max_chars: usize) -> String {
-        let mut out = String::new();
+        // Sized for the text (or the cut) at once: no regrowing as it fills.
+        let size = (self.nodes[ix].text_chars as usize).min(max_chars.saturating_add(2));
+        let mut out = String::with_capacity(size);
         let mut count = 0usize;
+        // Does `out` end with a space (or is it empty)? Whitespace is then
+        // skipped, and a cut may not fall there.
+        let mut at_space = true;
         let visible = (ix..self.nodes[ix].end)
             .filter(|&i| self.nodes[i].kind == Kind::Text && !self.nodes[i].invisible);
         'nodes: for i in visible {
             for c in self.text_node(i).unwrap_or("").chars() {
-                if count > max_chars && !out.ends_with(' ') {
+                if count > max_chars && !at_space {
                     break 'nodes;
                 }
                 if c.is_whitespace() {
-                    if out.is_empty() || out.ends_with(' ') {
+                    if at_space {
                         continue;
                     }
                     out.push(' ');
+                    at_space = true;
                 } else {
                     out.push(c);
+                    at_space = false;
                 }
                 count += 1;
             }
@@ -733,8 +740,9 @@ fn is_slug_of_text(dom: &Dom, ix: NodeIx, id: &str) -> bool {
         id.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
     };
-    // (Most ids are one or two words: nothing to read then.)
-    if words().nth(SLUG_MIN_WORDS - 1).is_none() {
+    // (Most ids are one or two words, and an ad slot's longer id names an
+    // empty element: nothing to read then.)
+    if dom.text_chars(ix) == 0 || words().nth(SLUG_MIN_WORDS - 1).is_none() {
         return false;
     }
     let text: String = dom
