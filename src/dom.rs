@@ -7,6 +7,7 @@
 //! Template contents are left out, as the live DOM leaves them out of
 //! `document.getElementsByTagName('*')`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub use crate::parse::Element;
@@ -463,20 +464,24 @@ impl Dom {
     }
 
     /// `class` and `id` joined, lower-cased: what name-based signals read.
-    pub fn class_and_id(&self, ix: NodeIx) -> String {
+    /// Borrowed when that is the class attribute as written (no id, no
+    /// capital), as on most elements: no String per element.
+    pub fn class_and_id(&self, ix: NodeIx) -> Cow<'_, str> {
         let Some(el) = self.element(ix) else {
-            return String::new();
+            return Cow::Borrowed("");
         };
-        let mut s = String::new();
-        if let Some(c) = el.attr("class") {
-            s.push_str(c);
+        let class = el.attr("class").unwrap_or("");
+        let id = self.role_id(ix);
+        if id.is_none() && !class.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(class);
         }
-        if let Some(id) = self.role_id(ix) {
+        let mut s = class.to_string();
+        if let Some(id) = id {
             s.push(' ');
             s.push_str(id);
         }
         s.make_ascii_lowercase();
-        s
+        Cow::Owned(s)
     }
 
     /// The element's id when it may name the element's role: not an anchor

@@ -223,6 +223,7 @@ fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
     let mut names = dom.class_and_id(ix);
     // A custom element's name says what it is (`<comment-thread>`).
     if let Some(tag) = dom.tag(ix).filter(|t| t.contains('-')) {
+        let names = names.to_mut();
         names.push(' ');
         names.push_str(tag);
     }
