@@ -317,10 +317,7 @@ fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -> b
     let is_label = |l: NodeIx| {
         let n = dom.text_chars(l);
         n > 0 && n <= RELATED_LABEL_MAX_CHARS && {
-            let words = words.of(l);
-            RELATED_LABELS
-                .iter()
-                .any(|w| crate::text::contains(&words, w))
+            crate::text::contains_any(&words.of(l), RELATED_LABELS)
         }
     };
     let is_links = |b: NodeIx| {
