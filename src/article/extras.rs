@@ -389,10 +389,6 @@ fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -
     if chars > PITCH_MAX_CHARS {
         return false;
     }
-    let text = words.of(ix);
-    if !any_phrase(&text, NEWSLETTER_NOUNS) || !any_phrase(&text, SIGN_UP) {
-        return false;
-    }
     // A link or button, or the script or frame a form service fills in
     // with its sign-up form.
     let asks = |d: NodeIx| {
@@ -401,9 +397,15 @@ fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -
             Some("a" | "button" | "input" | "form" | "iframe" | "script")
         )
     };
-    chars <= PITCH_BARE_MAX_CHARS
+    // (The markup first: cheaper to read than the words.)
+    let may_ask = chars <= PITCH_BARE_MAX_CHARS
         || dom.tag(ix).is_some_and(crate::tags::is_heading)
-        || dom.descendants(ix).any(asks)
+        || dom.descendants(ix).any(asks);
+    if !may_ask {
+        return false;
+    }
+    let text = words.of(ix);
+    any_phrase(&text, NEWSLETTER_NOUNS) && any_phrase(&text, SIGN_UP)
 }
 
 /// A content system's slot left unfilled, printed as its name in
