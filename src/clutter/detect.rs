@@ -650,8 +650,10 @@ fn seed_kind(
     if chars > 60
         && chars <= 20_000
         && (e.links > 0 || e.prose > 0)
-        && label_says(Comments)
+        // (The count before the wording: most blocks reach this test, and
+        // the digit is the cheaper to look for.)
         && has_digit(label())
+        && label_says(Comments)
     {
         return Some((Comments, "comment thread under a comment-count label"));
     }
