@@ -7,6 +7,7 @@
 //! Template contents are left out, as the live DOM leaves them out of
 //! `document.getElementsByTagName('*')`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub use crate::parse::Element;
@@ -198,20 +199,24 @@ impl Dom {
         self.element_count
     }
 
+    #[inline]
     pub fn node(&self, ix: NodeIx) -> &NodeData {
         &self.nodes[ix]
     }
 
+    #[inline]
     pub fn element(&self, ix: NodeIx) -> Option<Element<'_>> {
         let n = &self.nodes[ix];
         (n.kind == Kind::Element).then(|| self.tree.element(n.data))
     }
 
     /// Lower-case local name of an element node.
+    #[inline]
     pub fn tag(&self, ix: NodeIx) -> Option<&str> {
         self.element(ix).map(|e| e.name())
     }
 
+    #[inline]
     pub fn is_tag(&self, ix: NodeIx, tag: &str) -> bool {
         self.tag(ix) == Some(tag)
     }
@@ -225,20 +230,24 @@ impl Dom {
                 .any(|d| matches!(self.tag(d), Some("input" | "textarea" | "select")))
     }
 
+    #[inline]
     pub fn attr(&self, ix: NodeIx, name: &str) -> Option<&str> {
         self.element(ix)?.attr(name)
     }
 
     /// The content of a text node.
+    #[inline]
     pub fn text_node(&self, ix: NodeIx) -> Option<&str> {
         let n = &self.nodes[ix];
         (n.kind == Kind::Text).then(|| self.tree.text(n.data))
     }
 
+    #[inline]
     pub fn parent(&self, ix: NodeIx) -> Option<NodeIx> {
         self.nodes[ix].parent
     }
 
+    #[inline]
     pub fn end(&self, ix: NodeIx) -> NodeIx {
         self.nodes[ix].end
     }
@@ -361,22 +370,29 @@ impl Dom {
     /// least one more when there are more (so a caller can tell it was
     /// cut), without building the rest.
     pub fn text_start(&self, ix: NodeIx, max_chars: usize) -> String {
-        let mut out = String::new();
+        // Sized for the text (or the cut) at once: no regrowing as it fills.
+        let size = (self.nodes[ix].text_chars as usize).min(max_chars.saturating_add(2));
+        let mut out = String::with_capacity(size);
         let mut count = 0usize;
+        // Does `out` end with a space (or is it empty)? Whitespace is then
+        // skipped, and a cut may not fall there.
+        let mut at_space = true;
         let visible = (ix..self.nodes[ix].end)
             .filter(|&i| self.nodes[i].kind == Kind::Text && !self.nodes[i].invisible);
         'nodes: for i in visible {
             for c in self.text_node(i).unwrap_or("").chars() {
-                if count > max_chars && !out.ends_with(' ') {
+                if count > max_chars && !at_space {
                     break 'nodes;
                 }
                 if c.is_whitespace() {
-                    if out.is_empty() || out.ends_with(' ') {
+                    if at_space {
                         continue;
                     }
                     out.push(' ');
+                    at_space = true;
                 } else {
                     out.push(c);
+                    at_space = false;
                 }
                 count += 1;
             }
@@ -437,6 +453,7 @@ impl Dom {
         out
     }
 
+    #[inline]
     pub fn text_chars(&self, ix: NodeIx) -> usize {
         self.nodes[ix].text_chars as usize
     }
@@ -447,20 +464,24 @@ impl Dom {
     }
 
     /// `class` and `id` joined, lower-cased: what name-based signals read.
-    pub fn class_and_id(&self, ix: NodeIx) -> String {
+    /// Borrowed when that is the class attribute as written (no id, no
+    /// capital), as on most elements: no String per element.
+    pub fn class_and_id(&self, ix: NodeIx) -> Cow<'_, str> {
         let Some(el) = self.element(ix) else {
-            return String::new();
+            return Cow::Borrowed("");
         };
-        let mut s = String::new();
-        if let Some(c) = el.attr("class") {
-            s.push_str(c);
+        let class = el.attr("class").unwrap_or("");
+        let id = self.role_id(ix);
+        if id.is_none() && !class.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(class);
         }
-        if let Some(id) = self.role_id(ix) {
+        let mut s = class.to_string();
+        if let Some(id) = id {
             s.push(' ');
             s.push_str(id);
         }
         s.make_ascii_lowercase();
-        s
+        Cow::Owned(s)
     }
 
     /// The element's id when it may name the element's role: not an anchor
@@ -733,8 +754,9 @@ fn is_slug_of_text(dom: &Dom, ix: NodeIx, id: &str) -> bool {
         id.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
     };
-    // (Most ids are one or two words: nothing to read then.)
-    if words().nth(SLUG_MIN_WORDS - 1).is_none() {
+    // (Most ids are one or two words, and an ad slot's longer id names an
+    // empty element: nothing to read then.)
+    if dom.text_chars(ix) == 0 || words().nth(SLUG_MIN_WORDS - 1).is_none() {
         return false;
     }
     let text: String = dom

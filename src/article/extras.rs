@@ -214,7 +214,7 @@ fn normalised(s: &str) -> String {
     let mut out = String::with_capacity(lower.len());
     let mut gap = false;
     for c in lower.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '’' {
+        if is_word_char(c) {
             if gap && !out.is_empty() {
                 out.push(' ');
             }
@@ -225,6 +225,34 @@ fn normalised(s: &str) -> String {
         }
     }
     out
+}
+
+/// The characters `normalised` keeps (of a lower-cased text).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// The first character of `normalised(&dom.text(ix))`, read without
+/// building the text. (Lower-cased a character at a time: `str`'s own
+/// lower-casing differs only for a final `Σ`, and `σ` and `ς` are both
+/// letters, so the first one kept is the same.)
+fn first_word_char(dom: &Dom, ix: NodeIx) -> Option<char> {
+    for i in ix..dom.end(ix) {
+        let Some(text) = dom.text_node(i).filter(|_| !dom.node(i).invisible) else {
+            continue;
+        };
+        for c in text.chars() {
+            // (Whitespace, most of what comes before the first letter, is
+            // its own lower case and no word's.)
+            if c.is_whitespace() {
+                continue;
+            }
+            if let Some(c) = c.to_lowercase().find(|&c| is_word_char(c)) {
+                return Some(if c == '’' { '\'' } else { c });
+            }
+        }
+    }
+    None
 }
 
 /// Is `ix` (holding `chars` characters of text) something printed inside
@@ -289,10 +317,7 @@ fn is_related_links(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -> b
     let is_label = |l: NodeIx| {
         let n = dom.text_chars(l);
         n > 0 && n <= RELATED_LABEL_MAX_CHARS && {
-            let words = words.of(l);
-            RELATED_LABELS
-                .iter()
-                .any(|w| crate::text::contains(&words, w))
+            crate::text::contains_any(&words.of(l), RELATED_LABELS)
         }
     };
     let is_links = |b: NodeIx| {
@@ -364,10 +389,6 @@ fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -
     if chars > PITCH_MAX_CHARS {
         return false;
     }
-    let text = words.of(ix);
-    if !any_phrase(&text, NEWSLETTER_NOUNS) || !any_phrase(&text, SIGN_UP) {
-        return false;
-    }
     // A link or button, or the script or frame a form service fills in
     // with its sign-up form.
     let asks = |d: NodeIx| {
@@ -376,9 +397,15 @@ fn is_newsletter_pitch(dom: &Dom, ix: NodeIx, chars: usize, words: &Words<'_>) -
             Some("a" | "button" | "input" | "form" | "iframe" | "script")
         )
     };
-    chars <= PITCH_BARE_MAX_CHARS
+    // (The markup first: cheaper to read than the words.)
+    let may_ask = chars <= PITCH_BARE_MAX_CHARS
         || dom.tag(ix).is_some_and(crate::tags::is_heading)
-        || dom.descendants(ix).any(asks)
+        || dom.descendants(ix).any(asks);
+    if !may_ask {
+        return false;
+    }
+    let text = words.of(ix);
+    any_phrase(&text, NEWSLETTER_NOUNS) && any_phrase(&text, SIGN_UP)
 }
 
 /// A content system's slot left unfilled, printed as its name in
@@ -423,8 +450,13 @@ fn is_bio_tail(dom: &Dom, ix: NodeIx) -> bool {
     let Some(parent) = dom.parent(ix) else {
         return false;
     };
+    // Its first letter first: most short blocks start with no heading's,
+    // and then their text is not built.
     let is_heading = |h: NodeIx| {
-        dom.text_chars(h) <= 32 && BIO_HEADINGS.contains(&normalised(&dom.text(h)).as_str())
+        dom.text_chars(h) <= 32
+            && first_word_char(dom, h)
+                .is_some_and(|c| BIO_HEADINGS.iter().any(|b| b.starts_with(c)))
+            && BIO_HEADINGS.contains(&normalised(&dom.text(h)).as_str())
     };
     // `ix` and the few siblings before it, nearest first; walked, not
     // collected, so a body of thousands of paragraphs stays linear.
@@ -452,6 +484,17 @@ mod tests {
         let dom = Dom::parse(html);
         let ix = dom.first_by_tag("section").expect("a section");
         is_extra(&dom, ix, dom.text_chars(ix))
+    }
+
+    #[test]
+    fn first_word_char_is_that_of_the_normalised_text() {
+        let dom = Dom::parse(
+            "<div><p> — <b>’Über</b> den</p><p>İx</p><p>ΑΣ</p><p>..</p><p><script>x</script>Ab</p></div>",
+        );
+        for ix in 0..dom.len() {
+            let whole = normalised(&dom.text(ix));
+            assert_eq!(first_word_char(&dom, ix), whole.chars().next(), "{whole:?}");
+        }
     }
 
     #[test]

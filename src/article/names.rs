@@ -90,7 +90,7 @@ pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-au
 
 fn any_in(names: &str, words: &[&str]) -> bool {
     // (No name at all, most elements: nothing to search.)
-    !names.is_empty() && words.iter().any(|w| crate::text::contains(names, w))
+    !names.is_empty() && crate::text::contains_any(names, words)
 }
 
 pub fn is_unlikely(names: &str) -> bool {

@@ -223,6 +223,7 @@ fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
     let mut names = dom.class_and_id(ix);
     // A custom element's name says what it is (`<comment-thread>`).
     if let Some(tag) = dom.tag(ix).filter(|t| t.contains('-')) {
+        let names = names.to_mut();
         names.push(' ');
         names.push_str(tag);
     }
@@ -649,8 +650,10 @@ fn seed_kind(
     if chars > 60
         && chars <= 20_000
         && (e.links > 0 || e.prose > 0)
-        && label_says(Comments)
+        // (The count before the wording: most blocks reach this test, and
+        // the digit is the cheaper to look for.)
         && has_digit(label())
+        && label_says(Comments)
     {
         return Some((Comments, "comment thread under a comment-count label"));
     }

@@ -368,22 +368,29 @@ fn is_signup_link(dom: &Dom, ix: NodeIx) -> bool {
 /// a label that says share.
 fn is_share_link(dom: &Dom, ix: NodeIx) -> bool {
     let href = dom.attr(ix, "href").unwrap_or("").to_ascii_lowercase();
-    let endpoint = [
-        "sharer",
-        "/share",
-        "share?",
-        "intent/tweet",
-        "intent/post",
-        "mailto:?",
-        "whatsapp://send",
-        "/pin/create",
-        "sharearticle",
-        "shareurl",
-        "share_url",
-        "javascript:window.print",
-    ]
-    .iter()
-    .any(|p| href.contains(p));
+    // (Half the shapes say "share": tried only in a link that does.)
+    let shares = href.contains("share")
+        && [
+            "sharer",
+            "/share",
+            "share?",
+            "sharearticle",
+            "shareurl",
+            "share_url",
+        ]
+        .iter()
+        .any(|p| href.contains(p));
+    let endpoint = shares
+        || [
+            "intent/tweet",
+            "intent/post",
+            "mailto:?",
+            "whatsapp://send",
+            "/pin/create",
+            "javascript:window.print",
+        ]
+        .iter()
+        .any(|p| href.contains(p));
     // (The plain substrings first: they are cheaper than the phrases.)
     let label = || {
         any_attr(

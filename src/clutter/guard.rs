@@ -397,7 +397,8 @@ fn byline(dom: &Dom, byline: Option<&str>) -> Option<NodeIx> {
     let first = names.first()?;
     for ix in 0..dom.len() {
         let n = dom.node(ix);
-        if n.kind != Kind::Text || n.invisible || n.hidden {
+        // (A text of whitespace, between tags, holds no name's word.)
+        if n.kind != Kind::Text || n.invisible || n.hidden || n.text_chars == 0 {
             continue;
         }
         if !dom

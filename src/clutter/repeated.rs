@@ -20,9 +20,16 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
     // Keyed by a hash of the text, not the text: a page's whole text is
     // not copied into the map (peak memory on long pages).
     let mut by_key: HashMap<u64, Vec<NodeIx>> = HashMap::new();
+    let navigation = in_navigation(dom);
     for ix in dom.elements() {
         let data = dom.node(ix);
         if data.invisible || data.hidden || !(MIN_CHARS..=MAX_CHARS).contains(&data.text_chars) {
+            continue;
+        }
+        if matches!(
+            dom.tag(ix),
+            Some("a" | "li" | "option" | "title" | "html" | "body" | "head")
+        ) {
             continue;
         }
         // Only the outermost element with this text, and no navigation:
@@ -30,17 +37,7 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
         let maximal = dom
             .parent(ix)
             .is_none_or(|p| dom.node(p).text_chars > data.text_chars);
-        if !maximal
-            || dom.link_density(ix) > 0.7
-            || evidence.get(ix).prose > 1
-            || in_navigation(dom, ix)
-        {
-            continue;
-        }
-        if matches!(
-            dom.tag(ix),
-            Some("a" | "li" | "option" | "title" | "html" | "body" | "head")
-        ) {
+        if !maximal || dom.link_density(ix) > 0.7 || evidence.get(ix).prose > 1 || navigation[ix] {
             continue;
         }
         by_key.entry(text_key(dom, ix)).or_default().push(ix);
@@ -97,6 +94,11 @@ fn text_key(dom: &Dom, ix: NodeIx) -> u64 {
                 space = false;
             }
             started = true;
+            // (ASCII, most text, lower-cased without the Unicode tables.)
+            if c.is_ascii() {
+                hasher.write_u32(c.to_ascii_lowercase() as u32);
+                continue;
+            }
             for lower in c.to_lowercase() {
                 hasher.write_u32(lower as u32);
             }
@@ -182,11 +184,20 @@ fn common_ancestor(dom: &Dom, nodes: &[NodeIx]) -> Option<NodeIx> {
         .find(|&a| nodes.iter().all(|&n| dom.contains(a, n)))
 }
 
-fn in_navigation(dom: &Dom, ix: NodeIx) -> bool {
-    std::iter::once(ix).chain(dom.ancestors(ix)).any(|a| {
-        matches!(dom.tag(a), Some("nav" | "header" | "menu"))
-            || matches!(dom.attr(a, "role"), Some("navigation" | "menu" | "menubar"))
-    })
+/// Whether each node is or lies in navigation: a `nav`, `header` or
+/// `menu`, by tag or role. Each node from its parent's, in one pass, not a
+/// walk up from each element asked about.
+fn in_navigation(dom: &Dom) -> Vec<bool> {
+    let mut inside = vec![false; dom.len()];
+    for ix in 0..dom.len() {
+        inside[ix] = dom.parent(ix).is_some_and(|p| inside[p])
+            || matches!(dom.tag(ix), Some("nav" | "header" | "menu"))
+            || matches!(
+                dom.attr(ix, "role"),
+                Some("navigation" | "menu" | "menubar")
+            );
+    }
+    inside
 }
 
 #[cfg(test)]
