@@ -199,24 +199,20 @@ impl Dom {
         self.element_count
     }
 
-    #[inline]
     pub fn node(&self, ix: NodeIx) -> &NodeData {
         &self.nodes[ix]
     }
 
-    #[inline]
     pub fn element(&self, ix: NodeIx) -> Option<Element<'_>> {
         let n = &self.nodes[ix];
         (n.kind == Kind::Element).then(|| self.tree.element(n.data))
     }
 
     /// Lower-case local name of an element node.
-    #[inline]
     pub fn tag(&self, ix: NodeIx) -> Option<&str> {
         self.element(ix).map(|e| e.name())
     }
 
-    #[inline]
     pub fn is_tag(&self, ix: NodeIx, tag: &str) -> bool {
         self.tag(ix) == Some(tag)
     }
@@ -230,24 +226,20 @@ impl Dom {
                 .any(|d| matches!(self.tag(d), Some("input" | "textarea" | "select")))
     }
 
-    #[inline]
     pub fn attr(&self, ix: NodeIx, name: &str) -> Option<&str> {
         self.element(ix)?.attr(name)
     }
 
     /// The content of a text node.
-    #[inline]
     pub fn text_node(&self, ix: NodeIx) -> Option<&str> {
         let n = &self.nodes[ix];
         (n.kind == Kind::Text).then(|| self.tree.text(n.data))
     }
 
-    #[inline]
     pub fn parent(&self, ix: NodeIx) -> Option<NodeIx> {
         self.nodes[ix].parent
     }
 
-    #[inline]
     pub fn end(&self, ix: NodeIx) -> NodeIx {
         self.nodes[ix].end
     }
@@ -453,7 +445,6 @@ impl Dom {
         out
     }
 
-    #[inline]
     pub fn text_chars(&self, ix: NodeIx) -> usize {
         self.nodes[ix].text_chars as usize
     }

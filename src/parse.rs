@@ -82,7 +82,6 @@ pub struct Element<'a> {
 
 impl<'a> Element<'a> {
     /// The local name (`div`, `svg`'s `foreignObject`).
-    #[inline]
     pub fn name(&self) -> &'a str {
         &self.name.local
     }
@@ -201,7 +200,6 @@ impl Tree {
         self.nodes.len()
     }
 
-    #[inline]
     pub fn element(&self, index: u32) -> Element<'_> {
         let e = &self.elements[index as usize];
         Element {
@@ -210,7 +208,6 @@ impl Tree {
         }
     }
 
-    #[inline]
     pub fn text(&self, index: u32) -> &str {
         &self.texts[index as usize]
     }
