@@ -292,3 +292,20 @@ fn a_picture_and_its_caption_in_blocks_named_media_stay() {
     assert!(html.contains("The slipway after the storm"), "{html}");
     assert!(!html.contains("Facebook"), "{html}");
 }
+
+#[test]
+fn a_media_box_around_a_player_the_reader_does_not_show_stays_out_with_its_caption() {
+    // No picture in it: "media" keeps its say, and the caption of a video
+    // the reader leaves out goes with it.
+    let page = format!(
+        "<html><body><div class=story>{}<div class=media-placeholder><figure>\
+         <div class=media-container><iframe src=\"//player.example.net/embed/42\"></iframe>\
+         </div><figcaption class=media-caption>Watch: the storm at the quay</figcaption>\
+         </figure></div>{}</div></body></html>",
+        prose(2),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert!(!html.contains("Watch: the storm"), "{html}");
+    assert!(html.contains("smaller crews"), "{html}");
+}

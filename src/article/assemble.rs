@@ -607,11 +607,7 @@ fn should_remove(
         // Names that only say how the item is built ("widget") are no
         // verdict, here as for a box judged alone.
         if in_run {
-            return class_weight(dom, ix, flags) < 0
-                && !names::negative_only_for_construction(
-                    dom.attr(ix, "class").unwrap_or(""),
-                    dom.role_id(ix).unwrap_or(""),
-                );
+            return class_weight(dom, ix, flags) < 0 && !named_only_for_construction(dom, ix);
         }
         return fails_conditional_clean(dom, ix, s, stats, flags);
     }
@@ -649,6 +645,31 @@ fn has_media(dom: &Dom, ix: NodeIx) -> bool {
     })
 }
 
+/// Do the names of `ix` weigh negative only through words that say how
+/// the box is built ("widget", "scroll"), or through "media" on a box that
+/// holds a picture, or on the caption right after one? A media box around
+/// a video player the reader does not show stays out, caption and all.
+fn named_only_for_construction(dom: &Dom, ix: NodeIx) -> bool {
+    let (class, id) = (
+        dom.attr(ix, "class").unwrap_or(""),
+        dom.role_id(ix).unwrap_or(""),
+    );
+    let caption_of_picture = || {
+        dom.class_and_id(ix).contains("caption")
+            && dom
+                .previous_element_sibling(ix)
+                .is_some_and(|p| holds_picture(dom, p))
+    };
+    names::negative_only_for_construction(class, id)
+        || (names::negative_only_for_media(class, id)
+            && (holds_picture(dom, ix) || caption_of_picture()))
+}
+
+fn holds_picture(dom: &Dom, ix: NodeIx) -> bool {
+    dom.descendants(ix)
+        .any(|d| matches!(dom.tag(d), Some("img" | "picture")))
+}
+
 /// Readability.js's conditional cleaning: blocks with few commas that look
 /// like link lists, image galleries without prose, forms, or embeds.
 fn fails_conditional_clean(
@@ -671,12 +692,7 @@ fn fails_conditional_clean(
     let weight = class_weight(dom, ix, flags);
     // Names that only say how the box is built ("widget", "scroll") leave
     // it to be judged by its content, as an unnamed box is.
-    if weight < 0
-        && !names::negative_only_for_construction(
-            dom.attr(ix, "class").unwrap_or(""),
-            dom.role_id(ix).unwrap_or(""),
-        )
-    {
+    if weight < 0 && !named_only_for_construction(dom, ix) {
         return true;
     }
     if s.commas >= 10 {

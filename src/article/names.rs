@@ -126,17 +126,27 @@ pub fn weight(class: &str, id: &str) -> i32 {
 }
 
 /// Negative words that say how a box is built or shown (a CMS widget, a
-/// scroll box, a media box holding a picture or a video), not that it
-/// holds furniture.
-const CONSTRUCTION: &[&str] = &["widget", "scroll", "media"];
+/// scroll box), not that it holds furniture.
+const CONSTRUCTION: &[&str] = &["widget", "scroll"];
 
 /// Do `class` and `id` weigh negative only through words of construction
 /// ("so-panel widget", "scrollable-table"), none naming comments, related
 /// stories, sidebars or the like?
 pub fn negative_only_for_construction(class: &str, id: &str) -> bool {
+    negative_only_for(class, id, CONSTRUCTION)
+}
+
+/// The same, with "media" as such a word too (`media-container`,
+/// `media-caption`): a box named for the picture or video it holds. The
+/// caller asks whether there is a picture.
+pub fn negative_only_for_media(class: &str, id: &str) -> bool {
+    negative_only_for(class, id, &["widget", "scroll", "media"])
+}
+
+fn negative_only_for(class: &str, id: &str, words: &[&str]) -> bool {
     [class, id].iter().all(|names| {
         let mut names = without_state_words(&names.to_ascii_lowercase());
-        for w in CONSTRUCTION {
+        for w in words {
             names = names.replace(w, " ");
         }
         !any_in(&names, NEGATIVE) && !names.split_whitespace().any(|w| w == "hid")
@@ -229,8 +239,9 @@ mod tests {
         assert!(negative_only_for_construction("", "fees-scroll-wrap"));
         assert!(!negative_only_for_construction("widget related-posts", ""));
         assert!(!negative_only_for_construction("widget", "sidebar"));
-        assert!(negative_only_for_construction("media-caption", ""));
-        assert!(!negative_only_for_construction("social-media share", ""));
+        assert!(negative_only_for_media("media-caption", ""));
+        assert!(!negative_only_for_construction("media-caption", ""));
+        assert!(!negative_only_for_media("social-media share", ""));
     }
 
     use super::*;
