@@ -10,7 +10,11 @@
 //     view is in the page; the first page is the cold start (injection and
 //     wasm compile).
 //
-//   scripts/build-extension.sh && node scripts/bench-browser.mjs [--pages N] [--runs N] [--json out.json] [--extension DIR]
+//   - with --breakdown, what the extension's path spends besides the wasm:
+//     serialising the page, an engine round trip that does no work, and
+//     the same carrying the page's HTML (medians per page, then over pages).
+//
+//   scripts/build-extension.sh && node scripts/bench-browser.mjs [--pages N] [--runs N] [--json out.json] [--extension DIR] [--breakdown]
 import { readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -25,6 +29,7 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(arg('runs', 5));
+const BREAKDOWN = process.argv.includes('--breakdown');
 const LIMIT = Number(arg('pages', 1000));
 const JSON_OUT = arg('json', null);
 // Another build of the extension with its test hooks (e.g. another commit's dist/test/chrome, built in a git worktree).
@@ -66,14 +71,14 @@ try {
       await chrome.clickAction(page);
       await page.waitForFunction(() => !document.querySelector('declutter-reader'));
 
-      const timing = (order) => sw.evaluate(async ({ runs, order }) => {
+      const timing = (order, breakdown = false) => sw.evaluate(async ({ runs, order, breakdown }) => {
         const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
         // (Older builds: under Symbol.for('declutter'), or before the modules a global.)
         const send = globalThis[Symbol.for('declutter.test')]?.sendToTab ?? globalThis[Symbol.for('declutter')]?.sendToTab ?? globalThis.sendToTab;
-        return send(tab, { cmd: 'bench', runs, order });
-      }, { runs: RUNS, order });
+        return send(tab, { cmd: 'bench', runs, order, breakdown });
+      }, { runs: RUNS, order, breakdown });
       // Default order: the extension's context (the service worker), HTML by message.
-      const ext = await timing(null);
+      const ext = await timing(null, BREAKDOWN);
       if (!ext || ext.error) throw new Error(`extension timing failed: ${JSON.stringify(ext)}`);
       // The page's own instance (warm: the first run warms it up and is dropped).
       const inPage = await timing(['page']);
@@ -102,6 +107,11 @@ try {
         path: ext.path,
       };
       row.ratio = row.extension / row.readability;
+      if (ext.parts) {
+        row.serialise = median(ext.parts.serialise);
+        row.roundTrip = median(ext.parts.roundTrip);
+        row.roundTripWithPage = median(ext.parts.roundTripWithPage);
+      }
       rows.push(row);
       console.log(`${name.padEnd(44)} ${String(row.kb).padStart(5)} KB  ext ${row.extension.toFixed(1).padStart(7)} ms  in-page ${(row.inPage ?? NaN).toFixed(1).padStart(7)} ms  readability ${row.readability.toFixed(1).padStart(7)} ms  ratio ${row.ratio.toFixed(2).padStart(5)}  trigger→paint ${triggerToPaint.toFixed(0).padStart(5)} ms`);
     } catch (error) {
@@ -133,6 +143,11 @@ const summary = {
   triggerToPaintMedianMs: median(rows.slice(1).map((r) => r.triggerToPaint)),
   triggerToPaintP90Ms: p90(rows.slice(1).map((r) => r.triggerToPaint)),
   enginePath: [...new Set(rows.map((r) => r.path))],
+  ...(BREAKDOWN ? {
+    medianSerialiseMs: median(rows.map((r) => r.serialise)),
+    medianRoundTripMs: median(rows.map((r) => r.roundTrip)),
+    medianRoundTripWithPageMs: median(rows.map((r) => r.roundTripWithPage)),
+  } : {}),
   goal: 'median extraction <= 0.5 x Readability.js',
 };
 console.log('\n' + JSON.stringify(summary, null, 2));

@@ -430,7 +430,7 @@ async function handle(message) {
         return await exportFromFrame(message.format);
       }
       case 'state': return state();
-      case 'bench': return await bench(message.runs ?? 5, message.order);
+      case 'bench': return await bench(message.runs ?? 5, message.order, message.breakdown === true);
       case 'engine-path': {
         if (Array.isArray(message.order)) engine.order = message.order;
         return { path: engine.path, order: engine.order };
@@ -445,21 +445,37 @@ async function handle(message) {
   }
 }
 
-/** Timing of the full extraction (serialise + engine), for scripts/bench-browser.mjs. */
-async function bench(runs, order) {
+/**
+ * Timing of the full extraction (serialise + engine), for
+ * scripts/bench-browser.mjs. With `breakdown`, also each run's serialising
+ * alone and two engine round trips that do no work (`fileName`): one with
+ * a short argument, one carrying the page's HTML, i.e. what sending the
+ * page costs.
+ */
+async function bench(runs, order, breakdown) {
   const saved = engine.order;
   if (order) engine.order = order;
   try {
     const times = [];
+    const parts = { serialise: [], roundTrip: [], roundTripWithPage: [] };
     let bytes = 0;
     for (let i = 0; i < runs; i++) {
       const start = performance.now();
       const html = engine.serialise();
+      const serialised = performance.now();
       await engine.extract(html, location.href);
       times.push(performance.now() - start);
       bytes = html.length;
+      if (!breakdown) continue;
+      parts.serialise.push(serialised - start);
+      let t = performance.now();
+      await engine.fileName('x', 'md');
+      parts.roundTrip.push(performance.now() - t);
+      t = performance.now();
+      await engine.fileName(html, 'md');
+      parts.roundTripWithPage.push(performance.now() - t);
     }
-    return { times, bytes, path: engine.path };
+    return { times, bytes, path: engine.path, ...(breakdown ? { parts } : {}) };
   } finally {
     engine.order = saved;
   }
