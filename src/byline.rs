@@ -422,9 +422,7 @@ fn numeric_date(bytes: &[u8], i: usize) -> Option<usize> {
 pub fn in_page(dom: &Dom) -> Option<String> {
     dom.elements()
         .filter(|&ix| {
-            let node = dom.node(ix);
-            !node.invisible
-                && !node.hidden
+            is_shown(dom, ix)
                 && (1..=MAX_HOLDER_CHARS).contains(&dom.text_chars(ix))
                 && is_marked_byline(dom, ix)
                 // A reply form's "Name *" field is named for its author too.
@@ -454,20 +452,16 @@ const BODY_PARAGRAPH_CHARS: usize = 150;
 /// Only the header is searched: further down, "By …" lines belong to
 /// teasers, quotes and comments.
 pub fn labelled_in_header(dom: &Dom) -> Option<String> {
-    let visible = |ix: NodeIx| {
-        let node = dom.node(ix);
-        !node.invisible && !node.hidden
-    };
     let h1 = dom
         .elements()
-        .find(|&ix| dom.is_tag(ix, "h1") && visible(ix))?;
+        .find(|&ix| dom.is_tag(ix, "h1") && is_shown(dom, ix))?;
     let mut label_alone = false;
     for ix in dom
         .elements()
         .filter(|&ix| ix >= dom.end(h1))
         .take(HEADER_MAX_ELEMENTS)
     {
-        if !visible(ix) || in_comment(dom, ix) {
+        if !is_shown(dom, ix) || in_comment(dom, ix) {
             continue;
         }
         let chars = dom.text_chars(ix);
@@ -499,6 +493,13 @@ pub fn labelled_in_header(dom: &Dom) -> Option<String> {
         }
     }
     None
+}
+
+/// Shown on the page: not hidden (the attribute, `aria-hidden`, inline
+/// `display:none`) and not inside a tag whose text no reader sees.
+fn is_shown(dom: &Dom, ix: NodeIx) -> bool {
+    let node = dom.node(ix);
+    !node.invisible && !node.hidden
 }
 
 /// Does `text` open with a byline label ("By", "Written by:") as a word?
@@ -591,10 +592,7 @@ fn is_marked_byline(dom: &Dom, ix: NodeIx) -> bool {
 fn names_in(dom: &Dom, ix: NodeIx) -> String {
     let named: Vec<String> = dom
         .descendants(ix)
-        .filter(|&d| {
-            let node = dom.node(d);
-            node.kind == Kind::Element && !node.invisible && !node.hidden
-        })
+        .filter(|&d| dom.node(d).kind == Kind::Element && is_shown(dom, d))
         .filter(|&d| {
             dom.attr(d, "itemprop")
                 .is_some_and(|p| p.split_whitespace().any(|p| p == "name"))

@@ -6,7 +6,7 @@ use super::names;
 use super::runs;
 use super::score::{class_weight, Scores};
 use super::stats::{NodeStats, Stats};
-use super::{Flags, RUNNING_TEXT_MAX_LINK_DENSITY};
+use super::{holds_picture, Flags, RUNNING_TEXT_MAX_LINK_DENSITY};
 use crate::dom::{Dom, Kind, NodeIx};
 use crate::model::ArticleSubtrees;
 
@@ -663,11 +663,6 @@ fn named_only_for_construction(dom: &Dom, ix: NodeIx) -> bool {
     names::negative_only_for_construction(class, id)
         || (names::negative_only_for_media(class, id)
             && (holds_picture(dom, ix) || caption_of_picture()))
-}
-
-fn holds_picture(dom: &Dom, ix: NodeIx) -> bool {
-    dom.descendants(ix)
-        .any(|d| matches!(dom.tag(d), Some("img" | "picture")))
 }
 
 /// Readability.js's conditional cleaning: blocks with few commas that look

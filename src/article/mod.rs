@@ -325,6 +325,12 @@ pub(super) fn asks(dom: &Dom, ix: NodeIx) -> bool {
         && !(ix..dom.end(ix)).any(|d| dom.is_tag(d, "a"))
 }
 
+/// Does `ix` hold an image (`img` or `picture`)?
+pub(super) fn holds_picture(dom: &Dom, ix: NodeIx) -> bool {
+    dom.descendants(ix)
+        .any(|d| matches!(dom.tag(d), Some("img" | "picture")))
+}
+
 /// The element before `ix`, passing over the style and script elements
 /// that component libraries put between a toggle and its panel.
 pub(super) fn previous_element(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
@@ -376,12 +382,7 @@ fn is_chrome(tag: &str) -> bool {
 /// paragraphs; a pull quote or a "related" teaser holds one line or links.
 fn is_aside_in_prose(dom: &Dom, ix: NodeIx) -> bool {
     let running_text = |d: NodeIx| is_running_text(dom, d);
-    let figure_with_image = |d: NodeIx| {
-        dom.is_tag(d, "figure")
-            && dom
-                .descendants(d)
-                .any(|i| matches!(dom.tag(i), Some("img" | "picture")))
-    };
+    let figure_with_image = |d: NodeIx| dom.is_tag(d, "figure") && holds_picture(dom, d);
     dom.is_tag(ix, "aside")
         && previous_element(dom, ix).is_some_and(running_text)
         && next_element(dom, ix)

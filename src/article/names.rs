@@ -133,20 +133,21 @@ const CONSTRUCTION: &[&str] = &["widget", "scroll"];
 /// ("so-panel widget", "scrollable-table"), none naming comments, related
 /// stories, sidebars or the like?
 pub fn negative_only_for_construction(class: &str, id: &str) -> bool {
-    negative_only_for(class, id, CONSTRUCTION)
+    negative_only_for(class, id, &[])
 }
 
 /// The same, with "media" as such a word too (`media-container`,
 /// `media-caption`): a box named for the picture or video it holds. The
 /// caller asks whether there is a picture.
 pub fn negative_only_for_media(class: &str, id: &str) -> bool {
-    negative_only_for(class, id, &["widget", "scroll", "media"])
+    negative_only_for(class, id, &["media"])
 }
 
-fn negative_only_for(class: &str, id: &str, words: &[&str]) -> bool {
+/// Negative only through words of construction, or `also`?
+fn negative_only_for(class: &str, id: &str, also: &[&str]) -> bool {
     [class, id].iter().all(|names| {
         let mut names = without_state_words(&names.to_ascii_lowercase());
-        for w in words {
+        for w in CONSTRUCTION.iter().chain(also) {
             names = names.replace(w, " ");
         }
         !any_in(&names, NEGATIVE) && !names.split_whitespace().any(|w| w == "hid")
