@@ -400,6 +400,10 @@ struct JsonLd {
     language: Option<String>,
 }
 
+/// The only scripts the core reads. The content script sends the page
+/// without the bodies of all others (`extension/content/engine.js`).
+pub const JSON_LD_TYPE: &str = "application/ld+json";
+
 impl JsonLd {
     fn read(dom: &Dom) -> JsonLd {
         let mut out = JsonLd::default();
@@ -409,7 +413,7 @@ impl JsonLd {
             }
             let is_ld = dom
                 .attr(ix, "type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case(JSON_LD_TYPE));
             if !is_ld {
                 continue;
             }
@@ -676,6 +680,16 @@ mod tests {
             &Dom::parse(html),
             Url::parse("https://example.org/a/b").ok().as_ref(),
         )
+    }
+
+    /// The content script cuts the bodies of every other script from what
+    /// it sends; it must keep the ones the core reads.
+    #[test]
+    fn the_content_script_keeps_the_scripts_the_core_reads() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/extension/content/engine.js");
+        let js = std::fs::read_to_string(path).expect("extension/content/engine.js");
+        let line = format!("const READ_SCRIPT_TYPE = '{JSON_LD_TYPE}';");
+        assert!(js.contains(&line), "engine.js should say {line}");
     }
 
     #[test]

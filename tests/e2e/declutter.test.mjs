@@ -102,7 +102,25 @@ const CLOBBER = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><tit
 <div id="__declutterEngineOrder">page</div><img name="declutter" src="data:,">
 <article>${ARTICLE}</article>${NEWSLETTER('Get our morning newsletter')}</body></html>`;
 
+/**
+ * Scripts of every kind, run or not (the page's CSP runs none): what the
+ * content script sends the engine leaves out the bodies the core does not
+ * read, and the extraction stays the same.
+ */
+const FILLER = 'x'.repeat(600);
+const LD = JSON.stringify({ '@type': 'NewsArticle', headline: HEADLINE, author: { '@type': 'Person', name: 'Ana Lima' }, description: `Reopened. ${FILLER}` });
+const CONFIG = `window.pageConfig = { adUnits: ["top", "side"], note: "</p><p>not page text</p>", pad: "${FILLER}" };`;
+const SCRIPTS = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} — The Daily Example</title>
+<script type="application/ld+json">${LD}</script>
+<script>${CONFIG}</script>
+<script><!-- document.write("<script>legacy()</script>"); var legacyPad = "${FILLER}"; //--></script>
+</head><body><article class="story">${ARTICLE}</article>
+<svg width="1" height="1"><script>var svgPad = "${FILLER}";</script></svg>
+<template><script>var templatePad = "${FILLER}";</script></template>
+<script type="module">import "/nothing.js"; const modulePad = "${FILLER}";</script></body></html>`;
+
 function routes(path) {
+  if (path === '/scripts/') return { html: SCRIPTS, headers: { 'content-security-policy': "script-src 'none'" } };
   if (path === '/clobber/') return { html: CLOBBER, headers: { 'content-security-policy': "script-src 'none'" } };
   if (path === '/rules/') return { html: RULES, headers: { 'content-security-policy': "script-src 'none'" } };
   if (path === '/late/') return { html: LATE };
@@ -449,6 +467,33 @@ for (const browser of BROWSERS) {
       await waitFor(driver, () => !document.querySelector('declutter-panel'), null, 'panel closed');
       assert.equal(await driver.evaluate(P.outerHTML), before, 'undo restores the page');
       await driver.inContent(() => (globalThis.browser ?? globalThis.chrome).storage.sync.clear());
+    });
+
+    it('the page goes to the engine without the bodies of scripts the core does not read (JSON-LD stays); the extraction is the same as from the whole page', async () => {
+      const compare = async () => {
+        const D = globalThis[Symbol.for('declutter.test')];
+        const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+        const whole = doctype + document.documentElement.outerHTML;
+        const sent = D.engine.serialise();
+        const [a, b] = [await D.engine.extract(whole, location.href), await D.engine.extract(sent, location.href)];
+        return { whole: whole.length, sent: sent.length, same: JSON.stringify(a) === JSON.stringify(b), byline: b.metadata.byline, words: b.article?.word_count ?? 0, text: sent };
+      };
+      await driver.open(`${server.origin}/scripts/`);
+      await grant(driver);
+      const own = await driver.inContent(compare);
+      assert.ok(own.same, 'the same extraction');
+      assert.equal(own.byline, 'Ana Lima', 'JSON-LD read');
+      assert.ok(own.text.includes('Reopened. x'), 'the JSON-LD body is sent');
+      for (const cut of ['adUnits', 'legacy()', 'modulePad']) assert.ok(!own.text.includes(cut), `${cut}: body not sent`);
+      assert.ok(own.words > 150, `the article: ${own.words} words`);
+      // Real pages, heavy with scripts.
+      for (const name of ['yahoo-1', 'nytimes-1', 'wapo-1']) {
+        await driver.open(`${server.origin}/corpus/${name}/`);
+        await grant(driver);
+        const page = await driver.inContent(compare);
+        assert.ok(page.same, `${name}: the same extraction`);
+        assert.ok(page.sent < page.whole * 0.9, `${name}: sent ${page.sent} of ${page.whole} characters`);
+      }
     });
 
     it('DOM clobbering: elements with the ids and names of the extension\'s state change nothing: the button opens the reader, declutter hides the sign-up box', async () => {
