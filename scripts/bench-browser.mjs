@@ -12,7 +12,9 @@
 //
 //   - with --breakdown, what the extension's path spends besides the wasm:
 //     serialising the page, an engine round trip that does no work, and
-//     the same carrying the page's HTML (medians per page, then over pages).
+//     the same carrying the page's HTML (medians per page, then over pages);
+//     and the click → painted path in three: click to the content script
+//     starting the reader, the extraction, extracted to painted.
 //
 //   scripts/build-extension.sh && node scripts/bench-browser.mjs [--pages N] [--runs N] [--json out.json] [--extension DIR] [--breakdown]
 import { readdirSync, existsSync, writeFileSync } from 'node:fs';
@@ -68,6 +70,17 @@ try {
       await chrome.clickAction(page);
       const paintedAt = await readerPainted(page);
       const triggerToPaint = paintedAt - clickedAt;
+      // Where the click's time went: to the content script starting the
+      // reader (the service worker injecting it), to the extraction, and
+      // from the extraction to the frame's paint.
+      const clickParts = BREAKDOWN ? await sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+        return globalThis[Symbol.for('declutter.test')].sendToTab(tab, { cmd: 'state' });
+      }).then(({ timing }) => timing?.startedAt ? {
+        toContentScript: timing.startedAt - clickedAt,
+        extracted: timing.extracted,
+        toPaint: paintedAt - timing.startedAt - timing.extracted,
+      } : null) : null;
       await chrome.clickAction(page);
       await page.waitForFunction(() => !document.querySelector('declutter-reader'));
 
@@ -112,6 +125,7 @@ try {
         row.roundTrip = median(ext.parts.roundTrip);
         row.roundTripWithPage = median(ext.parts.roundTripWithPage);
       }
+      if (clickParts) Object.assign(row, { clickToContentScript: clickParts.toContentScript, clickExtracted: clickParts.extracted, clickExtractedToPaint: clickParts.toPaint });
       rows.push(row);
       console.log(`${name.padEnd(44)} ${String(row.kb).padStart(5)} KB  ext ${row.extension.toFixed(1).padStart(7)} ms  in-page ${(row.inPage ?? NaN).toFixed(1).padStart(7)} ms  readability ${row.readability.toFixed(1).padStart(7)} ms  ratio ${row.ratio.toFixed(2).padStart(5)}  trigger→paint ${triggerToPaint.toFixed(0).padStart(5)} ms`);
     } catch (error) {
@@ -147,6 +161,10 @@ const summary = {
     medianSerialiseMs: median(rows.map((r) => r.serialise)),
     medianRoundTripMs: median(rows.map((r) => r.roundTrip)),
     medianRoundTripWithPageMs: median(rows.map((r) => r.roundTripWithPage)),
+    // The click → painted path, from the second page on (the first is cold).
+    medianClickToContentScriptMs: median(rows.slice(1).map((r) => r.clickToContentScript).filter(Number.isFinite)),
+    medianClickExtractionMs: median(rows.slice(1).map((r) => r.clickExtracted).filter(Number.isFinite)),
+    medianClickExtractedToPaintMs: median(rows.slice(1).map((r) => r.clickExtractedToPaint).filter(Number.isFinite)),
   } : {}),
   goal: 'median extraction <= 0.5 x Readability.js',
 };
