@@ -309,3 +309,23 @@ fn a_media_box_around_a_player_the_reader_does_not_show_stays_out_with_its_capti
     assert!(!html.contains("Watch: the storm"), "{html}");
     assert!(html.contains("smaller crews"), "{html}");
 }
+
+#[test]
+fn a_picture_with_a_second_copy_for_zooming_is_no_gallery() {
+    // The same picture twice, the second for a zoom layer the page opens on
+    // a click: one picture with its caption, not a gallery without prose.
+    let picture =
+        "<img src=\"/img/quay-at-dawn.jpg\" width=900 height=600 alt=\"The quay at dawn\">";
+    let page = format!(
+        "<html><body><section class=article-text>{}<div class=pic-block>\
+         <span role=button aria-label=\"Enlarge\" class=zoom-trigger>{picture}</span>\
+         <div class=\"zoom-layer\" aria-modal=true>{picture}</div>\
+         <div class=pic-caption><span>The quay at dawn, before the contractors arrived. \
+         Photo: Ines Carvalho</span></div></div>{}</section></body></html>",
+        prose(3),
+        prose(3)
+    );
+    let html = article_html(&page);
+    assert_keeps(&html, "/img/quay-at-dawn.jpg");
+    assert!(html.contains("before the contractors arrived"), "{html}");
+}

@@ -696,7 +696,11 @@ fn fails_conditional_clean(
     let is_list = matches!(tag, "ul" | "ol") || list_share(dom, ix, stats) > 0.9;
     let in_figure = dom.ancestors(ix).any(|a| dom.is_tag(a, "figure"));
     let p = s.paragraphs as f64;
-    let img = s.images as f64;
+    let img = if s.images > 1 {
+        distinct_images(dom, ix)
+    } else {
+        s.images as usize
+    } as f64;
     let li = s.list_items as f64 - 100.0;
     let density = if s.text == 0 {
         0.0
@@ -731,6 +735,19 @@ fn fails_conditional_clean(
         }
     }
     remove
+}
+
+/// The images in `ix` (as [`Stats`] counts them), each picture once: a
+/// second copy of the same picture (the same source and alt text), kept
+/// for a zoom view or another layout, makes no gallery.
+fn distinct_images(dom: &Dom, ix: NodeIx) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    for d in dom.descendants(ix) {
+        if dom.is_tag(d, "img") && !crate::images::is_icon(dom, d) {
+            seen.insert((crate::images::image_source(dom, d), dom.attr(d, "alt")));
+        }
+    }
+    seen.len()
 }
 
 fn list_share(dom: &Dom, ix: NodeIx, stats: &Stats) -> f64 {
