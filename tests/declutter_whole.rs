@@ -26,7 +26,8 @@
 //! footer links to a newsletter's sign-up beside the site's own links and
 //! menu; a sign-up column whose fine print links the privacy policy; a
 //! copyright line closing the story; a sign-up box under a table of
-//! contents' heading).
+//! contents' heading; share buttons that are `div role=button` icons with
+//! only a label for screen readers).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.

@@ -308,13 +308,14 @@ fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
                 }
             }
         }
-        _ => {
-            if dom.attr(ix, "role") == Some("button") {
-                e.buttons += 1;
-                if is_share_link(dom, ix) {
-                    e.share_links += 1;
-                }
-            }
+        _ => {}
+    }
+    // A `div` or `span` made a button (`role=button`) is one, whatever
+    // else its tag counts for.
+    if !matches!(tag, "a" | "button" | "input") && dom.attr(ix, "role") == Some("button") {
+        e.buttons += 1;
+        if is_share_link(dom, ix) {
+            e.share_links += 1;
         }
     }
 }
