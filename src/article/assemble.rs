@@ -697,7 +697,7 @@ fn fails_conditional_clean(
     let in_figure = dom.ancestors(ix).any(|a| dom.is_tag(a, "figure"));
     let p = s.paragraphs as f64;
     let img = if s.images > 1 {
-        distinct_images(dom, ix)
+        distinct_images(dom, ix, s.images)
     } else {
         s.images as usize
     } as f64;
@@ -737,14 +737,23 @@ fn fails_conditional_clean(
     remove
 }
 
+/// Blocks with more images than this are counted as they are: a gallery.
+const MAX_IMAGES_COMPARED: u32 = 64;
+
 /// The images in `ix` (as [`Stats`] counts them), each picture once: a
 /// second copy of the same picture (the same source and alt text), kept
 /// for a zoom view or another layout, makes no gallery.
-fn distinct_images(dom: &Dom, ix: NodeIx) -> usize {
-    let mut seen = std::collections::HashSet::new();
+fn distinct_images(dom: &Dom, ix: NodeIx, counted: u32) -> usize {
+    if counted > MAX_IMAGES_COMPARED {
+        return counted as usize;
+    }
+    let mut seen = Vec::new();
     for d in dom.descendants(ix) {
         if dom.is_tag(d, "img") && !crate::images::is_icon(dom, d) {
-            seen.insert((crate::images::image_source(dom, d), dom.attr(d, "alt")));
+            let key = (crate::images::image_source(dom, d), dom.attr(d, "alt"));
+            if !seen.contains(&key) {
+                seen.push(key);
+            }
         }
     }
     seen.len()
