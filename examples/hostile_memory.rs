@@ -16,7 +16,8 @@
 //!
 //! in bytes (and the article's word count, as a sanity check; with
 //! `HOSTILE_MEMORY_STAGE=parse`, `dom` or `clean` (every stage up to the
-//! sanitised article HTML), that stage's node count or HTML length): `rss_before_extract` is the resident set once the page is
+//! sanitised article HTML), that stage's node count or HTML length;
+//! `extension` runs `extract` as the wasm bindings do, without Markdown): `rss_before_extract` is the resident set once the page is
 //! decoded (program, input bytes and decoded text; the bytes are dropped
 //! first), `peak_rss` the process's high-water mark (`getrusage`
 //! `ru_maxrss`) at the end, and `extract_delta` their difference: the
@@ -88,6 +89,16 @@ fn run(case: &str, file: &Path) {
             std::hint::black_box(&x);
             clean_peak = Some(peak);
             x.article.as_ref().map_or(0, |a| a.html.len())
+        }
+        Ok("extension") => {
+            // As the wasm bindings run it: no Markdown with the extraction.
+            let options = declutter::Options {
+                markdown: false,
+                ..declutter::Options::default()
+            };
+            let x = declutter::extract(&html, URL, &options);
+            std::hint::black_box(&x);
+            x.article.as_ref().map_or(0, |a| a.word_count)
         }
         _ => {
             let x = declutter::extract(&html, URL, &declutter::Options::default());

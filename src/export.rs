@@ -29,7 +29,17 @@ pub fn markdown_document(x: &Extraction, url: &str) -> String {
         }
         out.push_str("---\n\n");
     }
-    let body = x.article.as_ref().map_or("", |a| a.markdown.as_str());
+    // (An extraction made without Markdown gets it from its HTML, as
+    // `extract` would have rendered it.)
+    let rendered;
+    let body = match &x.article {
+        Some(a) if a.markdown.is_empty() && !a.html.is_empty() => {
+            rendered = crate::render::to_markdown(&a.html);
+            rendered.as_str()
+        }
+        Some(a) => a.markdown.as_str(),
+        None => "",
+    };
     let heading = title(m).map_or(String::new(), |t| {
         crate::render::to_markdown(&format!("<h1>{}</h1>", escape_html(&t)))
     });

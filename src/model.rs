@@ -22,6 +22,9 @@ pub struct Options {
     pub max_elements: usize,
     /// The user's rules for this page's site: blocks to hide, blocks to keep.
     pub rules: rules::SiteRules,
+    /// Render `article.markdown`. Off, it is left empty, and the Markdown
+    /// export renders it from `article.html` when asked (the same text).
+    pub markdown: bool,
 }
 
 impl Default for Options {
@@ -31,6 +34,7 @@ impl Default for Options {
             words_per_minute: 230,
             max_elements: 2_000_000,
             rules: rules::SiteRules::default(),
+            markdown: true,
         }
     }
 }
@@ -43,7 +47,8 @@ pub struct Article {
     /// Plain text: blank line between blocks, headings and list items on
     /// their own lines.
     pub text: String,
-    /// Markdown (CommonMark with GFM tables).
+    /// Markdown (CommonMark with GFM tables); empty when
+    /// [`Options::markdown`] was off.
     pub markdown: String,
     pub word_count: usize,
     pub reading_time_minutes: usize,

@@ -39,17 +39,21 @@ fn from_js<T>(value: JsValue, read: fn(&str) -> Result<T, String>) -> Result<T, 
 
 /// `extract(html, url, options?)`: [`crate::extract`]; `options` may be
 /// `undefined`/`null` or a partial object (missing fields take defaults).
+/// `article.markdown` comes back empty: `exportDocument` renders it.
 #[wasm_bindgen]
 pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError> {
     #[cfg(feature = "fault-injection")]
     if html.contains("data-declutter-fault") {
         panic!("fault injected for a test");
     }
-    let options: Options = if options.is_undefined() || options.is_null() {
+    let mut options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
         from_js(options, js_args::options)?
     };
+    // JavaScript gets Markdown from `exportDocument`, which renders it from
+    // the article's HTML: not rendered and sent with every extraction.
+    options.markdown = false;
     to_js(&crate::extract(html, url, &options))
 }
 

@@ -60,7 +60,11 @@ pub fn article(mut html: String, options: &Options, metadata: &Metadata) -> Opti
         return None;
     }
     text.shrink_to_fit();
-    let mut markdown = blocks::write::<markdown::Markdown>(&doc);
+    let mut markdown = if options.markdown {
+        blocks::write::<markdown::Markdown>(&doc)
+    } else {
+        String::new()
+    };
     markdown.shrink_to_fit();
     let reading_time_minutes = word_count.div_ceil(options.words_per_minute.max(1));
     let lang = metadata.language.as_deref().unwrap_or("");
