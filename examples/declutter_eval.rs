@@ -16,7 +16,9 @@
 //!   code, table, opening post) touched by any planned block.
 //!
 //! The plan is the one the extension applies: `extract(..).clutter`, each
-//! block found by its locator's element index in the same parse.
+//! block found by its locator's element index in the same parse, less the
+//! blocks the live page's applier refuses (as `refuses` in
+//! `extension/content/applier.js` does).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -107,6 +109,14 @@ fn node_indices(page: &Html, dom: &Dom) -> HashMap<ego_tree::NodeId, NodeIx> {
         .collect()
 }
 
+/// Whitespace runs as one space, as the applier compares texts.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Planned blocks the live page's applier refuses, over the whole run.
+static REFUSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 fn plan_outcome(html: &str, url: &str) -> Outcome {
     let x = extract(html, url, &Options::default());
     let dom = Dom::parse(html);
@@ -114,11 +124,40 @@ fn plan_outcome(html: &str, url: &str) -> Outcome {
         .elements()
         .filter_map(|ix| dom.element_index(ix).map(|e| (e, ix)))
         .collect();
-    let planned: Vec<(NodeIx, ClutterBlock)> = x
+    // As the live page's applier refuses (`refuses` in
+    // extension/content/applier.js): a block that holds or lies in a kept
+    // element (headline, byline), that holds an article part, or that lies
+    // in one and holds a text of 20 characters or more that the article's
+    // text holds.
+    let located = |ls: &[declutter::Locator]| -> Vec<NodeIx> {
+        ls.iter()
+            .filter_map(|l| by_index.get(&l.index).copied())
+            .collect()
+    };
+    let keep = located(&x.keep);
+    let parts = x.article.as_ref().map_or(Vec::new(), |a| located(&a.parts));
+    let article_text = x
+        .article
+        .as_ref()
+        .map_or(String::new(), |a| collapse(&a.text));
+    let holds_article_text = |ix: NodeIx| {
+        (ix..dom.end(ix)).any(|i| {
+            let text = collapse(dom.text_node(i).unwrap_or(""));
+            text.chars().count() >= 20 && article_text.contains(&text)
+        })
+    };
+    let around = |a: NodeIx, b: NodeIx| dom.contains(a, b) || dom.contains(b, a);
+    let refuses = |ix: NodeIx| {
+        keep.iter().any(|&k| around(ix, k))
+            || parts.iter().any(|&p| dom.contains(ix, p))
+            || (parts.iter().any(|&p| dom.contains(p, ix)) && holds_article_text(ix))
+    };
+    let (planned, refused): (Vec<(NodeIx, ClutterBlock)>, Vec<_>) = x
         .clutter
         .into_iter()
         .filter_map(|b| by_index.get(&b.locator.index).map(|&ix| (ix, b)))
-        .collect();
+        .partition(|&(ix, ref b)| b.kind == declutter::ClutterKind::UserRule || !refuses(ix));
+    REFUSED.fetch_add(refused.len(), std::sync::atomic::Ordering::Relaxed);
     let mut hidden = vec![false; dom.len()];
     for &(ix, _) in &planned {
         for h in &mut hidden[ix..dom.end(ix)] {
@@ -501,6 +540,11 @@ fn render(
         "| headline hidden (pages whose title stands in the visible page) | {} of {} |",
         headline_hidden.len(),
         titled.len()
+    );
+    let _ = writeln!(
+        r,
+        "| planned blocks the live page refuses (they hold a part, or text the reader shows), all pages | {} |",
+        REFUSED.load(std::sync::atomic::Ordering::Relaxed)
     );
     let mut lossy: Vec<&ArticlePage> = pages.iter().filter(|p| p.lost > 0).collect();
     lossy.sort_by(|a, b| share(b).total_cmp(&share(a)));

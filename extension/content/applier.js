@@ -29,8 +29,10 @@ const INVISIBLE = new Set([
 const WS = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 const FINGERPRINT_CHARS = 80;
 
+const collapse = (text) => text.replace(WS, ' ').trim();
+
 function cut(text) {
-  const collapsed = text.replace(WS, ' ').trim();
+  const collapsed = collapse(text);
   const chars = Array.from(collapsed);
   return chars.length > FINGERPRINT_CHARS ? chars.slice(0, FINGERPRINT_CHARS).join('') : collapsed;
 }
@@ -117,20 +119,39 @@ let scrollMark = null;
  */
 function guardElements(guard) {
   const found = (locators) => (locators ?? []).map((l) => locate(l)).filter(Boolean);
-  return { parts: found(guard?.parts), keep: found(guard?.keep) };
+  return { parts: found(guard?.parts), keep: found(guard?.keep), text: collapse(guard?.text ?? '') };
 }
 
 const around = (a, b) => a === b || a.contains(b) || b.contains(a);
 
+// A text this long found in the article's text is the article's: shorter
+// ones ("Share", "Advertisement") may stand anywhere.
+const ARTICLE_TEXT_MIN_CHARS = 20;
+
+/** Does `el` hold a piece of text the reader shows as the article? */
+function holdsArticleText(el, articleText) {
+  if (!articleText) return false;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = collapse(node.data);
+    if (text.length >= ARTICLE_TEXT_MIN_CHARS && articleText.includes(text)) return true;
+  }
+  return false;
+}
+
 /**
- * May `el` be hidden? Not when it holds or lies in a part or a kept
- * element. A user's rule may hide a block inside the article (an ad
- * there) but never the headline or byline, nor the whole article.
+ * May `el` be hidden? Not when it holds or lies in a kept element
+ * (headline, byline), nor when it holds a part. Inside a part lie the
+ * article's paragraphs and the clutter between them (an ad slot, a
+ * sign-up box the reader leaves out): there a block goes unless it holds
+ * text the reader shows. A user's rule may hide a block inside the article
+ * (an ad there) but never the headline or byline, nor the whole article.
  */
-function refuses(el, block, { parts, keep }) {
+function refuses(el, block, { parts, keep, text }) {
   if (keep.some((k) => around(el, k))) return true;
   if (block.kind === 'user_rule') return parts.length > 0 && parts.every((p) => el.contains(p));
-  return parts.some((p) => around(el, p));
+  if (parts.some((p) => el.contains(p))) return true;
+  return parts.some((p) => p.contains(el)) && holdsArticleText(el, text);
 }
 
 /**

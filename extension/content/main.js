@@ -355,7 +355,7 @@ async function declutter({ auto = false } = {}) {
 
 /** What the live page must keep visible, from an extraction. */
 function guardOf(result) {
-  return { parts: result.article?.parts, keep: result.keep };
+  return { parts: result.article?.parts, keep: result.keep, text: result.article?.text };
 }
 
 /** Content the page added after declutter: plan it and hide what is new. */

@@ -9,7 +9,7 @@
 //! it; one that cannot is dropped.
 
 use crate::dom::{Dom, Kind, NodeIx};
-use crate::model::{ArticleSubtrees, Metadata};
+use crate::model::{ArticleSubtrees, ClutterKind, Metadata};
 
 pub struct Guard<'a> {
     dom: &'a Dom,
@@ -83,6 +83,13 @@ impl<'a> Guard<'a> {
     /// Does hiding `block` hide protected content: a headline or byline
     /// (around, inside or at it), an article part, or kept article text?
     pub fn touches(&self, block: NodeIx) -> bool {
+        self.touches_as(block, None)
+    }
+
+    /// [`Guard::touches`] for a block planned as `kind`. A share bar that
+    /// the article's cleaning took out is no running text of the article:
+    /// its words are the page's buttons, and the reader leaves it out too.
+    fn touches_as(&self, block: NodeIx, kind: Option<ClutterKind>) -> bool {
         let dom = self.dom;
         if self.around_protected(block) || self.is_inline_in_text(block) {
             return true;
@@ -93,7 +100,8 @@ impl<'a> Guard<'a> {
         if found.parts.iter().any(|&p| dom.contains(block, p)) || found.keeps(dom, block) {
             return true;
         }
-        if self.is_running_text(found, block) {
+        let removed_share_bar = || kind == Some(ClutterKind::Share) && found.is_removed(dom, block);
+        if self.is_running_text(found, block) && !removed_share_bar() {
             return true;
         }
         (block..dom.end(block)).any(|i| {
@@ -176,15 +184,15 @@ impl<'a> Guard<'a> {
     }
 
     /// The largest element from `seed` up to `grown` that touches nothing
-    /// protected; `None` when the seed itself does.
-    pub fn shrink(&self, seed: NodeIx, grown: NodeIx) -> Option<NodeIx> {
-        if !self.touches(grown) {
+    /// protected, for a block of `kind`; `None` when the seed itself does.
+    pub fn shrink(&self, seed: NodeIx, grown: NodeIx, kind: ClutterKind) -> Option<NodeIx> {
+        if !self.touches_as(grown, Some(kind)) {
             return Some(grown);
         }
         let mut best = None;
         let mut current = seed;
         while current != grown && self.dom.contains(grown, current) {
-            if self.touches(current) {
+            if self.touches_as(current, Some(kind)) {
                 break;
             }
             best = Some(current);
@@ -542,8 +550,8 @@ mod tests {
         let link = share + 1;
         assert!(guard.touches(header));
         assert!(!guard.touches(share));
-        assert_eq!(guard.shrink(link, header), Some(share));
+        assert_eq!(guard.shrink(link, header, ClutterKind::Share), Some(share));
         let h1 = guard.protected()[0];
-        assert_eq!(guard.shrink(h1, header), None);
+        assert_eq!(guard.shrink(h1, header, ClutterKind::Share), None);
     }
 }

@@ -136,7 +136,7 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
         {
             return None;
         }
-        guard.shrink(s.seed, s.node)
+        guard.shrink(s.seed, s.node, s.kind)
     };
     let placed: Vec<Option<NodeIx>> = signals.blocks.iter().map(planned).collect();
     // A list's label goes only with its list.

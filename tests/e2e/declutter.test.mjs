@@ -6,8 +6,10 @@
 //     stays visible, the page scrolls again, and undo restores the page to
 //     the byte; at most 8 late re-plans per declutter;
 //   - the live-page guard: the applier refuses a block that holds the
-//     headline (a `keep` locator) or lies inside a located article part,
-//     and still hides a block that touches neither, in the same call;
+//     headline (a `keep` locator) or a located article part, or lies inside
+//     a part and holds text of the article, and still hides an empty ad
+//     slot between the article's paragraphs and a block beside it, in the
+//     same call;
 //   - the user's rules: the picker hides a block the engine left, "Don't
 //     hide" keeps one it hid, both hold on the next visit, "Forget rule"
 //     undoes one, no rule hides the headline, undo restores the page.
@@ -84,7 +86,7 @@ const POPUP_JS = "window.showPopup = () => { document.getElementById('mail-popup
 /** Headline in a header, article body in a div, a promo box beside: for the guard. */
 const GUARD = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} — The Daily Example</title></head>
 <body><main class="wrap"><header class="story-head"><h1>${HEADLINE}</h1><p class="byline">By Ana Lima, transport reporter</p></header>
-<div class="story-body">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></main>
+<div class="story-body">${PARAGRAPHS.slice(0, 5).map((p) => `<p>${p}</p>`).join('')}<div class="ad-slot" id="ad-inline"></div>${PARAGRAPHS.slice(5).map((p) => `<p>${p}</p>`).join('')}</div></main>
 <aside class="promo-box"><h3>Try the Daily Example app</h3><p>Breaking news alerts on your phone.</p></aside></body></html>`;
 
 /** An article with a partner box the engine leaves alone and a sign-up box it hides: for the user's rules. */
@@ -336,7 +338,7 @@ for (const browser of BROWSERS) {
       assert.deepEqual(await driver.evaluate(declutterAttributes), []);
     });
 
-    it('live-page guard: a block holding the headline or inside the article is refused, another block in the same call is hidden, the panel marks the refusal', async () => {
+    it('live-page guard: a block holding the headline or the article, or inside the article holding its text, is refused; an ad slot between its paragraphs and a block beside it are hidden in the same call; the panel marks the refusal', async () => {
       await driver.open(`${server.origin}/guard/`);
       const before = await driver.evaluate(P.outerHTML);
       await grant(driver);
@@ -344,7 +346,7 @@ for (const browser of BROWSERS) {
         const D = globalThis[Symbol.for('declutter.test')];
         // A real extraction of this page: its article parts and keep locators.
         const extraction = await D.engine.extract(D.engine.serialise(), location.href);
-        const guard = { parts: extraction.article?.parts ?? [], keep: extraction.keep ?? [] };
+        const guard = { parts: extraction.article?.parts ?? [], keep: extraction.keep ?? [], text: extraction.article?.text ?? '' };
         const describe = (l) => D.applier.locate(l)?.localName ?? null;
         const all = Array.from(document.getElementsByTagName('*'));
         // Locators as the core builds them: index, tag, selector, fingerprint
@@ -363,7 +365,8 @@ for (const browser of BROWSERS) {
       }, [[
         { selector: 'header.story-head', kind: 'related' }, // holds the headline (keep)
         { selector: 'main.wrap', kind: 'related' }, // holds the article part and the headline
-        { selector: '.story-body > p:nth-child(3)', kind: 'share' }, // lies inside the article part
+        { selector: '.story-body > p:nth-child(3)', kind: 'share' }, // inside the article part, holding its text
+        { selector: '#ad-inline', kind: 'ad' }, // inside the article part, holding none of its text
         { selector: 'aside.promo-box', kind: 'app_promo' }, // touches neither
       ]]);
       assert.ok(result.keep.includes('h1'), `the extraction keeps the headline: ${JSON.stringify(result.keep)}`);
@@ -372,9 +375,10 @@ for (const browser of BROWSERS) {
         { selector: 'header.story-head', refused: 'article', hidden: false, found: false },
         { selector: 'main.wrap', refused: 'article', hidden: false, found: false },
         { selector: '.story-body > p:nth-child(3)', refused: 'article', hidden: false, found: false },
+        { selector: '#ad-inline', refused: null, hidden: true, found: true },
         { selector: 'aside.promo-box', refused: null, hidden: true, found: true },
       ]);
-      assert.deepEqual(await driver.evaluate(() => Array.from(document.querySelectorAll('[data-declutter-hidden]'), (e) => e.localName)), ['aside'], 'only the promo box is hidden');
+      assert.deepEqual(await driver.evaluate(() => Array.from(document.querySelectorAll('[data-declutter-hidden]'), (e) => e.id || e.localName)), ['ad-inline', 'aside'], 'only the ad slot and the promo box are hidden');
       const article = await driver.evaluate(P.visibilityOf, { strings: [HEADLINE, ...PARAGRAPHS], selector: 'h1, p' });
       for (const p of article) assert.ok(p.count === 1 && p.visible[0], `article visible: ${p.text.slice(0, 40)}`);
       const promo = await driver.evaluate(P.visibilityOf, ['Try the Daily Example app']);
@@ -383,8 +387,8 @@ for (const browser of BROWSERS) {
       // Declutter again while something is hidden: the panel opens on these entries.
       const shown = await driver.command({ cmd: 'declutter' });
       assert.ok(shown?.panel, `panel shown: ${JSON.stringify(shown)}`);
-      const panel = await panelWhen(driver, (p) => p.rows.length === 4);
-      assert.deepEqual(panel?.rows.map((r) => r.state), ['refused', 'refused', 'refused', 'hidden'], `panel: ${JSON.stringify(panel)}`);
+      const panel = await panelWhen(driver, (p) => p.rows.length === 5);
+      assert.deepEqual(panel?.rows.map((r) => r.state), ['refused', 'refused', 'refused', 'hidden', 'hidden'], `panel: ${JSON.stringify(panel)}`);
       const state = await driver.command({ cmd: 'state' });
       assert.equal(state.entries.filter((e) => e.refused === 'article').length, 3);
 
