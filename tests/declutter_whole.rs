@@ -27,7 +27,8 @@
 //! menu; a sign-up column whose fine print links the privacy policy; a
 //! copyright line closing the story; a sign-up box under a table of
 //! contents' heading; share buttons that are `div role=button` icons with
-//! only a label for screen readers).
+//! only a label for screen readers; a share list after the article's last
+//! paragraph, in the body's own container, with its "Share this on:" label).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.

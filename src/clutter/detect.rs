@@ -59,10 +59,11 @@ pub fn signals(dom: &Dom, evidence: &EvidenceMap) -> Vec<Signal> {
         })
         .collect();
     // A list whose label stands before it and did not grow around it: the
-    // label goes too, or an empty "Related posts" heading stays behind.
+    // label goes too, or an empty "Related posts" heading (or a "Share
+    // this on:" line) stays behind.
     let labels: Vec<Signal> = signals
         .iter()
-        .filter(|s| s.reason == RELATED_UNDER_HEADING)
+        .filter(|s| s.reason == RELATED_UNDER_HEADING || s.kind == ClutterKind::Share)
         .filter_map(|s| {
             let label = heading_before(dom, s.seed, s.kind)?;
             (!dom.contains(s.node, label)).then(|| Signal {
