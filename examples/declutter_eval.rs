@@ -24,6 +24,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use declutter::dom::{Dom, Kind, NodeIx};
+use declutter::text::collapse_whitespace;
 use declutter::{extract, ClutterBlock, Options};
 use scraper::{Html, Selector};
 use serde_json::Value;
@@ -109,11 +110,6 @@ fn node_indices(page: &Html, dom: &Dom) -> HashMap<ego_tree::NodeId, NodeIx> {
         .collect()
 }
 
-/// Whitespace runs as one space, as the applier compares texts.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Planned blocks the live page's applier refuses, over the whole run.
 static REFUSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -139,10 +135,10 @@ fn plan_outcome(html: &str, url: &str) -> Outcome {
     let article_text = x
         .article
         .as_ref()
-        .map_or(String::new(), |a| collapse(&a.text));
+        .map_or(String::new(), |a| collapse_whitespace(&a.text));
     let holds_article_text = |ix: NodeIx| {
         (ix..dom.end(ix)).any(|i| {
-            let text = collapse(dom.text_node(i).unwrap_or(""));
+            let text = collapse_whitespace(dom.text_node(i).unwrap_or(""));
             text.chars().count() >= 20 && article_text.contains(&text)
         })
     };

@@ -90,18 +90,13 @@ fn run(case: &str, file: &Path) {
             clean_peak = Some(peak);
             x.article.as_ref().map_or(0, |a| a.html.len())
         }
-        Ok("extension") => {
-            // As the wasm bindings run it: no Markdown with the extraction.
+        stage => {
+            // `extension`: as the wasm bindings run it, no Markdown.
             let options = declutter::Options {
-                markdown: false,
+                markdown: stage != Ok("extension"),
                 ..declutter::Options::default()
             };
             let x = declutter::extract(&html, URL, &options);
-            std::hint::black_box(&x);
-            x.article.as_ref().map_or(0, |a| a.word_count)
-        }
-        _ => {
-            let x = declutter::extract(&html, URL, &declutter::Options::default());
             std::hint::black_box(&x);
             x.article.as_ref().map_or(0, |a| a.word_count)
         }

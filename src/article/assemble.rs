@@ -696,11 +696,7 @@ fn fails_conditional_clean(
     let is_list = matches!(tag, "ul" | "ol") || list_share(dom, ix, stats) > 0.9;
     let in_figure = dom.ancestors(ix).any(|a| dom.is_tag(a, "figure"));
     let p = s.paragraphs as f64;
-    let img = if s.images > 1 {
-        distinct_images(dom, ix, s.images)
-    } else {
-        s.images as usize
-    } as f64;
+    let img = distinct_images(dom, ix, s.images) as f64;
     let li = s.list_items as f64 - 100.0;
     let density = if s.text == 0 {
         0.0
@@ -740,11 +736,11 @@ fn fails_conditional_clean(
 /// Blocks with more images than this are counted as they are: a gallery.
 const MAX_IMAGES_COMPARED: u32 = 64;
 
-/// The images in `ix` (as [`Stats`] counts them), each picture once: a
-/// second copy of the same picture (the same source and alt text), kept
-/// for a zoom view or another layout, makes no gallery.
+/// The images in `ix` (`counted` as [`Stats`] counts them), each picture
+/// once: a second copy of the same picture (the same source and alt text),
+/// kept for a zoom view or another layout, makes no gallery.
 fn distinct_images(dom: &Dom, ix: NodeIx, counted: u32) -> usize {
-    if counted > MAX_IMAGES_COMPARED {
+    if counted <= 1 || counted > MAX_IMAGES_COMPARED {
         return counted as usize;
     }
     let mut seen = Vec::new();
