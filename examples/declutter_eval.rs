@@ -192,6 +192,8 @@ struct ArticlePage {
     lost: usize,
     /// Some(hidden?) when the title stands in the page's visible text.
     headline_hidden: Option<bool>,
+    /// Is the page one of the labelled dev set's?
+    labelled: bool,
 }
 
 fn contains_words(hay: &[String], needle: &[String]) -> bool {
@@ -218,6 +220,7 @@ fn article_page(corpus: &Path, id: &str, gt: &Value, url: &str) -> Result<Articl
         grams: reference.len(),
         lost,
         headline_hidden,
+        labelled: false,
     })
 }
 
@@ -416,6 +419,9 @@ fn main() {
     for l in labels.iter().filter(|l| ground.contains_key(&l.page)) {
         by_page.entry(&l.page).or_default().push(l);
     }
+    for p in &mut pages {
+        p.labelled = by_page.contains_key(p.id.as_str());
+    }
     let mut tallies: BTreeMap<String, KindTally> = BTreeMap::new();
     let mut misses: Vec<String> = Vec::new();
     for (page, labels) in &by_page {
@@ -541,6 +547,24 @@ fn render(
         r,
         "| planned blocks the live page refuses (they hold a part, or text the reader shows), all pages | {} |",
         REFUSED.load(std::sync::atomic::Ordering::Relaxed)
+    );
+    // The same on the labelled dev set's article pages alone.
+    let labelled: Vec<&ArticlePage> = pages.iter().filter(|p| p.labelled).collect();
+    let (dev_grams, dev_lost) = labelled
+        .iter()
+        .fold((0, 0), |(g, l), p| (g + p.grams, l + p.lost));
+    let _ = writeln!(
+        r,
+        "| labelled dev set ({} article pages): article loss, pages losing any, headline hidden | {:.3}%, {} pages, {} of {} |",
+        labelled.len(),
+        if dev_grams == 0 {
+            0.0
+        } else {
+            100.0 * dev_lost as f64 / dev_grams as f64
+        },
+        labelled.iter().filter(|p| p.lost > 0).count(),
+        labelled.iter().filter(|p| p.headline_hidden == Some(true)).count(),
+        labelled.iter().filter(|p| p.headline_hidden.is_some()).count(),
     );
     let mut lossy: Vec<&ArticlePage> = pages.iter().filter(|p| p.lost > 0).collect();
     lossy.sort_by(|a, b| share(b).total_cmp(&share(a)));

@@ -201,6 +201,12 @@ pub struct ClutterBlock {
     /// The start of the block's text.
     pub preview: String,
     pub locator: Locator,
+    /// Words of the article's kept text the block holds (counted per text
+    /// node). The article guard keeps it 0 for every block the engine
+    /// plans; only a user's rule may hide article text, and the panel says
+    /// how much.
+    #[serde(default)]
+    pub article_words: u32,
     /// The user's rule that hides this block (kind `user_rule`), so the
     /// panel can offer to forget it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

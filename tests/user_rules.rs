@@ -75,6 +75,33 @@ fn a_hide_rule_plans_its_block_as_the_users() {
         .contains("The river rose by two metres"));
 }
 
+/// The plan says how many of the article's words each block holds: none
+/// for the engine's blocks, and every word of an article paragraph a
+/// user's rule hides (the panel shows it).
+#[test]
+fn each_block_counts_the_article_words_it_holds() {
+    let e = run(&[], &[]);
+    for b in e.clutter.iter().filter(|b| b.kind != ClutterKind::UserRule) {
+        assert_eq!(b.article_words, 0, "{b:?}");
+    }
+    let e = run(&["article.story > p:nth-of-type(2)"], &[]);
+    let rule = e
+        .clutter
+        .iter()
+        .find(|b| b.kind == ClutterKind::UserRule)
+        .expect("the rule's block is planned");
+    assert!(
+        rule.locator.fingerprint.starts_with("The river rose"),
+        "{rule:?}"
+    );
+    let paragraph = "The river rose by two metres overnight, and farmers on the lower fields moved their animals to higher ground before the water reached the barns, as they have done three times this decade.";
+    assert!(PAGE.contains(paragraph));
+    assert_eq!(
+        rule.article_words as usize,
+        paragraph.split_whitespace().count()
+    );
+}
+
 #[test]
 fn a_keep_rule_takes_the_block_out_of_the_plan() {
     let e = run(&[], &["aside.signup"]);

@@ -225,6 +225,7 @@ function panelEntries() {
     refused: !!e.refused,
     note: e.note ?? null,
     rule: e.block.rule ?? e.keptBy ?? null,
+    articleWords: e.block.article_words ?? 0,
   }));
 }
 

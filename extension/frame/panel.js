@@ -10,7 +10,8 @@ import { api } from '../shared/platform.js';
  * Build the panel. `actions`: {toggle(i), keep(i), forget(i), pick(),
  * undoAll(), close(), copy(), download(fmt), dock(side)}, `i` an entry's
  * index. Returns {host, refresh(entries), setStatus(text), focus()};
- * entries: {kind, reason, preview, found, hidden, refused, note, rule}.
+ * entries: {kind, reason, preview, found, hidden, refused, note, rule,
+ * articleWords}.
  * Docked bottom right or bottom left, open or collapsed to its heading:
  * the user's choice, remembered in storage.local.
  */
@@ -83,6 +84,7 @@ export function build(actions) {
         el('span', { class: 'kind', text: kindLabel(kind) }),
         el('span', { class: 'reason', text: reason }),
         note ? el('span', { class: 'reason note', text: note }) : null,
+        entry.articleWords > 0 ? el('span', { class: 'reason note', 'data-note': 'article-words', text: t('panelArticleWords', [String(entry.articleWords)]) }) : null,
         preview ? el('span', { class: 'preview', text: `“${preview}”` }) : null),
       controls);
   }

@@ -104,10 +104,8 @@ impl<'a> Guard<'a> {
         if self.is_running_text(found, block) && !removed_share_bar() {
             return true;
         }
-        (block..dom.end(block)).any(|i| {
-            let n = dom.node(i);
-            n.kind == Kind::Text && n.text_chars > 0 && !n.invisible && found.keeps(dom, i)
-        })
+        self.kept_texts(found, block)
+            .any(|i| dom.node(i).text_chars > 0)
     }
 
     /// May a user's rule hide `block`? Not when it holds, or lies in, the
@@ -136,14 +134,34 @@ impl<'a> Guard<'a> {
 
     /// Characters of kept article text inside `node`.
     fn kept_chars(&self, found: &ArticleSubtrees, node: NodeIx) -> u32 {
-        let dom = self.dom;
-        (node..dom.end(node))
-            .filter(|&i| {
-                let n = dom.node(i);
-                n.kind == Kind::Text && !n.invisible && found.keeps(dom, i)
-            })
-            .map(|i| dom.node(i).text_chars)
+        self.kept_texts(found, node)
+            .map(|i| self.dom.node(i).text_chars)
             .sum()
+    }
+
+    /// Words of kept article text inside `block`, counted per text node:
+    /// what the plan reports for each block.
+    pub fn article_words(&self, block: NodeIx) -> u32 {
+        let Some(found) = self.found else {
+            return 0;
+        };
+        self.kept_texts(found, block)
+            .filter_map(|i| self.dom.text_node(i))
+            .map(|t| t.split_whitespace().count() as u32)
+            .sum()
+    }
+
+    /// The visible text nodes inside `node` that the article keeps.
+    fn kept_texts<'b>(
+        &'b self,
+        found: &'b ArticleSubtrees,
+        node: NodeIx,
+    ) -> impl Iterator<Item = NodeIx> + 'b {
+        let dom = self.dom;
+        (node..dom.end(node)).filter(move |&i| {
+            let n = dom.node(i);
+            n.kind == Kind::Text && !n.invisible && found.keeps(dom, i)
+        })
     }
 
     /// A paragraph, heading, list, quote, table or inline element whose

@@ -182,6 +182,7 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
             reason,
             preview: crate::text::preview(&dom.text_start_spaced(node, 100), 100),
             locator: locator(dom, node),
+            article_words: guard.article_words(node),
             rule,
         });
     }

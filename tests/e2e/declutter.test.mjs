@@ -429,6 +429,8 @@ for (const browser of BROWSERS) {
       let panel = await panelWhen(driver, (p) => p.rows.some((r) => r.kind === 'user_rule'));
       const userRow = panel.rows.find((r) => r.kind === 'user_rule');
       assert.ok(userRow && userRow.state === 'hidden' && userRow.reason === 'your rule: div.partner-box', `panel: ${JSON.stringify(panel)}`);
+      // The reader keeps the box's line, so the row says how much of the article the rule hides.
+      assert.equal(userRow.articleWords, 'holds 13 words of the article', `panel: ${JSON.stringify(panel)}`);
       assert.match(await waitInFrame(driver, 'panel', panelStatus, null, 'panel status'), /div\.partner-box/);
 
       // "Don't hide" on the engine's block: shown now, kept from now on.

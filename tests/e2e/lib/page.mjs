@@ -84,6 +84,7 @@ export function panelInfo() {
       kind: li.dataset.kind,
       state: li.dataset.state,
       reason: li.querySelector('.reason')?.textContent ?? '',
+      articleWords: li.querySelector('[data-note="article-words"]')?.textContent ?? '',
     })),
   };
 }
