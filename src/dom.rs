@@ -342,6 +342,38 @@ impl Dom {
         (position > 0).then_some(position as usize)
     }
 
+    /// A table of data (kept whole) rather than one used for layout.
+    pub fn is_data_table(&self, ix: NodeIx) -> bool {
+        if self.attr(ix, "role") == Some("presentation") || self.attr(ix, "datatable") == Some("0")
+        {
+            return false;
+        }
+        if self.attr(ix, "summary").is_some() {
+            return true;
+        }
+        let mut rows = 0usize;
+        let mut columns = 0usize;
+        let mut i = ix + 1;
+        let end = self.end(ix);
+        while i < end {
+            match self.tag(i) {
+                Some("table") => return false,
+                Some("caption" | "thead" | "tfoot" | "colgroup" | "th") => return true,
+                Some("tr") => {
+                    rows += 1;
+                    let cells = self
+                        .element_children(i)
+                        .filter(|&c| matches!(self.tag(c), Some("td" | "th")))
+                        .count();
+                    columns = columns.max(cells);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        rows >= 10 || columns > 4 || rows * columns > 10
+    }
+
     /// Visible text of the subtree, whitespace collapsed.
     pub fn text(&self, ix: NodeIx) -> String {
         // `text_start` without a limit, a run of non-space at a time, into

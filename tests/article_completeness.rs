@@ -762,3 +762,19 @@ fn a_list_whose_bullets_are_icon_images_stays() {
     assert_has(&text, "Tugs cost the port more each year");
     assert_has(&text, "the wall is failing");
 }
+
+#[test]
+fn a_data_table_linking_each_app_to_its_store_page_stays() {
+    // Each row names an app with a link to its store page: data, not an
+    // "app in the app stores" promo that would leave the article.
+    let html = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/guard/22-apps-compared-in-a-table.html"
+    ))
+    .expect("the fixture");
+    let text = article_text(&html);
+    for cell in ["Garden Puzzles", "Inbox Zero Mail", "13.1 MB", "New patch"] {
+        assert_has(&text, cell);
+    }
+    assert!(!text.contains("Download on the App Store"), "{text:?}");
+}

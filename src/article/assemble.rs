@@ -675,12 +675,12 @@ fn fails_conditional_clean(
     flags: Flags,
 ) -> bool {
     let tag = dom.tag(ix).unwrap_or("");
-    if tag == "table" && is_data_table(dom, ix) {
+    if tag == "table" && dom.is_data_table(ix) {
         return false;
     }
     if dom.ancestors(ix).any(|a| {
         matches!(dom.tag(a), Some("code" | "pre"))
-            || (dom.is_tag(a, "table") && is_data_table(dom, a))
+            || (dom.is_tag(a, "table") && dom.is_data_table(a))
     }) {
         return false;
     }
@@ -766,35 +766,4 @@ fn list_share(dom: &Dom, ix: NodeIx, stats: &Stats) -> f64 {
         .map(|c| stats.get(c).text)
         .sum();
     list_chars as f64 / total as f64
-}
-
-/// A table of data (kept whole) rather than one used for layout.
-pub fn is_data_table(dom: &Dom, ix: NodeIx) -> bool {
-    if dom.attr(ix, "role") == Some("presentation") || dom.attr(ix, "datatable") == Some("0") {
-        return false;
-    }
-    if dom.attr(ix, "summary").is_some() {
-        return true;
-    }
-    let mut rows = 0usize;
-    let mut columns = 0usize;
-    let mut i = ix + 1;
-    let end = dom.end(ix);
-    while i < end {
-        match dom.tag(i) {
-            Some("table") => return false,
-            Some("caption" | "thead" | "tfoot" | "colgroup" | "th") => return true,
-            Some("tr") => {
-                rows += 1;
-                let cells = dom
-                    .element_children(i)
-                    .filter(|&c| matches!(dom.tag(c), Some("td" | "th")))
-                    .count();
-                columns = columns.max(cells);
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    rows >= 10 || columns > 4 || rows * columns > 10
 }

@@ -555,7 +555,12 @@ fn seed_kind(
     if named(Comments) && chars > 0 && looks_like_comments() {
         return Some((Comments, "comment thread (the block is named for comments)"));
     }
-    if e.prose == 0 && chars <= 300 && e.store_links > 0 && e.store_links * 2 >= e.links {
+    if e.prose == 0
+        && chars <= 300
+        && e.store_links > 0
+        && e.store_links * 2 >= e.links
+        && !touches_data_table(dom, ix)
+    {
         return Some((AppPromo, "links to an app in the app stores"));
     }
     if e.prose == 0 && chars <= 200 && says(AppPromo) && actions + e.iframes > 0 {
@@ -682,6 +687,13 @@ fn heading_before(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> Option<NodeIx> {
         && !dom.descendants(before).any(|d| dom.is_tag(d, "a"))
         && lexicon::wording_in(&dom.text(before).to_lowercase()).0 & bit(kind) != 0;
     label.then_some(before)
+}
+
+/// Does `ix` hold, or lie in, a table of data? Its links to app stores
+/// (each app's name in a comparison of apps) are data, not a promo.
+fn touches_data_table(dom: &Dom, ix: NodeIx) -> bool {
+    let data_table = |t: NodeIx| dom.is_tag(t, "table") && dom.is_data_table(t);
+    (ix..dom.end(ix)).any(data_table) || dom.ancestors(ix).any(data_table)
 }
 
 /// The first words of an element's visible text.
