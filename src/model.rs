@@ -131,6 +131,9 @@ pub enum ClutterKind {
     Ad,
     CookieConsent,
     AppPromo,
+    /// A player or button that floats over the page: a video that follows
+    /// the reader down, a "back to top" button.
+    Floating,
     /// A block the user's own rule hides.
     UserRule,
 }
@@ -140,7 +143,7 @@ impl ClutterKind {
     /// CLI and the extension write it) and its rank when two kinds name the
     /// same block (lower wins). The one table of kinds: the names, the
     /// ranks and the evidence's bits (`clutter::kinds`) all come from it.
-    pub const TABLE: [(ClutterKind, &'static str, u8); 9] = [
+    pub const TABLE: [(ClutterKind, &'static str, u8); 10] = [
         (ClutterKind::Newsletter, "newsletter", 1),
         (ClutterKind::Comments, "comments", 2),
         (ClutterKind::RepeatedBoilerplate, "repeated_boilerplate", 3),
@@ -149,7 +152,8 @@ impl ClutterKind {
         (ClutterKind::Ad, "ad", 7),
         (ClutterKind::CookieConsent, "cookie_consent", 0),
         (ClutterKind::AppPromo, "app_promo", 4),
-        (ClutterKind::UserRule, "user_rule", 8),
+        (ClutterKind::Floating, "floating", 8),
+        (ClutterKind::UserRule, "user_rule", 9),
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -177,10 +181,10 @@ impl Serialize for ClutterKind {
 
 impl<'de> Deserialize<'de> for ClutterKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        const NAMES: [&str; 9] = {
-            let mut out = [""; 9];
+        const NAMES: [&str; 10] = {
+            let mut out = [""; 10];
             let mut i = 0;
-            while i < 9 {
+            while i < 10 {
                 out[i] = ClutterKind::TABLE[i].1;
                 i += 1;
             }

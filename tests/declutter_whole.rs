@@ -28,7 +28,9 @@
 //! copyright line closing the story; a sign-up box under a table of
 //! contents' heading; share buttons that are `div role=button` icons with
 //! only a label for screen readers; a share list after the article's last
-//! paragraph, in the body's own container, with its "Share this on:" label).
+//! paragraph, in the body's own container, with its "Share this on:" label;
+//! a video player that floats in a corner and "back to top" buttons, one
+//! an icon with only a label for screen readers).
 //! Marks as in `tests/declutter_guard.rs`: every `data-expect-clutter`
 //! block is hidden whole by a block of its kind, and no `data-expect-keep`
 //! element is touched.

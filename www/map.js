@@ -36,6 +36,7 @@ const COLORS = {
   ad: '#c0262d',
   cookie_consent: '#57606a',
   app_promo: '#6b4fbb',
+  floating: '#3d6b35',
 };
 export const kindColor = (kind) => COLORS[kind] ?? '#57606a';
 

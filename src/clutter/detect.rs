@@ -361,6 +361,13 @@ fn seed_kind(
     if e.anchor_links >= 3 && e.anchor_links * 2 > e.links && e.share_links == 0 {
         return None;
     }
+    if super::floating::is_back_to_top(dom, ix) {
+        return Some((Floating, "'back to top' button"));
+    }
+    // (An ad's player, named for ads, is an ad.)
+    if e.prose == 0 && !named(Ad) && super::floating::is_floating_player(dom, ix) {
+        return Some((Floating, "video player that floats over the page"));
+    }
 
     // A block whose first words are a label ("More stories", "Sponsored",
     // "27 comments") is what the label says.
@@ -734,12 +741,17 @@ fn growth_cap(kind: ClutterKind) -> u32 {
         ClutterKind::Related => 3000,
         ClutterKind::RepeatedBoilerplate => 400,
         // A user rule names its block exactly; it never grows.
-        ClutterKind::Share | ClutterKind::AppPromo | ClutterKind::Ad | ClutterKind::UserRule => 300,
+        ClutterKind::Share
+        | ClutterKind::AppPromo
+        | ClutterKind::Ad
+        | ClutterKind::Floating
+        | ClutterKind::UserRule => 300,
     }
 }
 
 /// Blocks of kind `other` that a growing block of kind `growing` may take
-/// in: a privacy note in a sign-up box, an app link in a footer; a consent
+/// in: a privacy note in a sign-up box, an app link or a "back to top"
+/// button in a footer; a consent
 /// banner takes in what it holds (its close button, whose class often says
 /// "banner", its vendor links) but a sign-up form with a consent box stays
 /// a sign-up form.
@@ -747,7 +759,7 @@ fn absorbable(growing: ClutterKind, other: ClutterKind) -> bool {
     growing == ClutterKind::CookieConsent && other != ClutterKind::Newsletter
         || matches!(
             other,
-            ClutterKind::RepeatedBoilerplate | ClutterKind::AppPromo
+            ClutterKind::RepeatedBoilerplate | ClutterKind::AppPromo | ClutterKind::Floating
         )
 }
 
@@ -899,6 +911,9 @@ fn grow(
             && p.paragraphs > c.paragraphs
             && !(kind == ClutterKind::Share && beside_notice());
         let within_cap = dom.node(parent).text_chars <= cap && paragraph_limit;
+        // A floating button or player is itself and the wrappers that
+        // place it, nothing beside it.
+        let takes_text = kind == ClutterKind::Floating && text > 0;
         // Promotions carry their picture (an illustration, store badges),
         // consent banners their logo and close icon.
         // (Comments' avatars would too, but a comment block grown around
@@ -944,6 +959,7 @@ fn grow(
             || (images > 0 && !images_allowed && !a_comment)
             || (counted_headings > heading_limit && !a_comment)
             || takes_paragraph
+            || takes_text
             || takes_contents
             || takes_navigation
         {

@@ -4,11 +4,12 @@
 use crate::model::ClutterKind;
 
 /// The kinds evidence names, in bit order.
-pub const KINDS: [ClutterKind; 8] = {
-    // The table's kinds but the user's rule, which no evidence names.
-    let mut out = [ClutterKind::UserRule; 8];
+pub const KINDS: [ClutterKind; 9] = {
+    // The table's kinds but the user's rule (the last), which no evidence
+    // names.
+    let mut out = [ClutterKind::UserRule; 9];
     let mut i = 0;
-    while i < 8 {
+    while i < 9 {
         out[i] = ClutterKind::TABLE[i].0;
         i += 1;
     }

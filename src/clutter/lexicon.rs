@@ -392,7 +392,7 @@ pub fn phrases(kind: ClutterKind) -> &'static [&'static str] {
         ClutterKind::RepeatedBoilerplate => COPYRIGHT,
         ClutterKind::Share => SHARE,
         ClutterKind::Related => RELATED,
-        ClutterKind::Ad | ClutterKind::UserRule => &[],
+        ClutterKind::Ad | ClutterKind::Floating | ClutterKind::UserRule => &[],
         ClutterKind::CookieConsent => COOKIE,
         ClutterKind::AppPromo => APP_PROMO,
     }
@@ -404,6 +404,56 @@ pub fn is_ad_label(text: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     AD_LABELS.contains(&t.as_str())
+}
+
+/// Whole labels of a "back to top" control, arrows and punctuation aside.
+const BACK_TO_TOP: &[&str] = &[
+    "back to top",
+    "back to the top",
+    "to top",
+    "go to top",
+    "jump to top",
+    "scroll to top",
+    "return to top",
+    "top of page",
+    "nach oben",
+    "zurück nach oben",
+    "haut de page",
+    "retour en haut",
+    "volver arriba",
+    "ir arriba",
+    "torna su",
+    "naar boven",
+    "terug naar boven",
+    "voltar ao topo",
+];
+
+/// Is `label` (lower-cased), whole, a "back to top" control's? `Some(true)`
+/// when it says so, `Some(false)` when it says no more than "top" or "up"
+/// (or nothing: an arrow), for the control's names to decide, and `None`
+/// when it says something else.
+pub fn back_to_top_label(label: &str) -> Option<bool> {
+    let words = table_words(label).join(" ");
+    if BACK_TO_TOP.contains(&words.as_str()) {
+        Some(true)
+    } else {
+        matches!(words.as_str(), "" | "top" | "up").then_some(false)
+    }
+}
+
+/// Does a class or id name a "back to top" control (`back-to-top`,
+/// `scrollToTop`, `gotop`)?
+pub fn names_back_to_top(name: &str) -> bool {
+    let squeezed: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    ["backtotop", "scrolltop", "scrolltotop", "gototop", "totop"]
+        .iter()
+        .any(|w| squeezed.contains(w))
+        || ["gotop", "pagetop", "topbtn", "btntop", "toplink", "linktop"]
+            .contains(&squeezed.as_str())
 }
 
 /// Whole texts of a table of contents' heading, left behind when cleaning

@@ -6,6 +6,7 @@
 
 mod detect;
 mod evidence;
+mod floating;
 mod guard;
 mod kinds;
 pub mod lexicon;
@@ -190,10 +191,14 @@ pub fn plan(dom: &Dom, signals: &Signals, guard: &Guard, rules: &SiteRules) -> V
 }
 
 /// Kinds a page keeps hidden until a script shows them (a sign-up pop-up
-/// after a while, a consent banner once its script runs): planned while
-/// still hidden, so they stay hidden when they arrive.
+/// after a while, a consent banner once its script runs, a "back to top"
+/// button once the reader scrolls): planned while still hidden, so they
+/// stay hidden when they arrive.
 fn shown_later(kind: ClutterKind) -> bool {
-    matches!(kind, ClutterKind::Newsletter | ClutterKind::CookieConsent)
+    matches!(
+        kind,
+        ClutterKind::Newsletter | ClutterKind::CookieConsent | ClutterKind::Floating
+    )
 }
 
 /// Every element the given rules select; rules that do not parse select
