@@ -24,6 +24,16 @@ pub fn is_back_to_top(dom: &Dom, ix: NodeIx) -> bool {
     if !(dom.is_tag(ix, "button") || href.is_empty() || href.starts_with('#')) {
         return false;
     }
+    // (An empty `<a id="top">` with no link is the place a button leads
+    // to, not one.)
+    let target = dom.is_tag(ix, "a")
+        && dom.attr(ix, "href").is_none()
+        && dom.node(ix).text_chars == 0
+        && dom.element_children(ix).next().is_none()
+        && dom.attr(ix, "aria-label").is_none();
+    if target {
+        return false;
+    }
     let text = dom.text(ix);
     let label = if text.trim().is_empty() {
         dom.attr(ix, "aria-label")
