@@ -80,8 +80,10 @@ const SHOWN_LATER = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <div class="popup-layer" id="mail-popup" style="display:none"><button class="close">No thanks</button>
 <p>${POPUP_TEXT}: the best stories of the week in your inbox every Friday.</p>
 <form><input type="email" placeholder="Email"><button>Subscribe</button></form></div>
+<a href="#top" class="back-to-top" id="to-top" aria-label="Back to top" style="display:none">↑</a>
 <script src="/popup.js"></script></body></html>`;
-const POPUP_JS = "window.showPopup = () => { document.getElementById('mail-popup').style.display = 'block'; };";
+// (The page shows its "back to top" button once the reader scrolls; here, with the pop-up.)
+const POPUP_JS = "window.showPopup = () => { for (const id of ['mail-popup', 'to-top']) document.getElementById(id).style.display = 'block'; };";
 
 /** Headline in a header, article body in a div, a promo box beside: for the guard. */
 const GUARD = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} — The Daily Example</title></head>
@@ -296,18 +298,21 @@ for (const browser of BROWSERS) {
       for (const c of shown) assert.ok(c.visible.every(Boolean), `after undo: visible again: ${c.text}`);
     });
 
-    it('a sign-up pop-up the page keeps hidden is planned too: when the page shows it later it stays hidden; undo gives it back to the page', async () => {
+    it('a sign-up pop-up and a "back to top" button the page keeps hidden are planned too: when the page shows them later they stay hidden; undo gives them back to the page', async () => {
       await driver.open(`${server.origin}/shown-later/`);
       await waitFor(driver, () => typeof window.showPopup === 'function', null, 'the page script');
       await grant(driver);
       const reply = await driver.command({ cmd: 'declutter' });
       assert.ok(reply && !reply.error, `declutter ran: ${JSON.stringify(reply)}`);
       assert.ok(await driver.evaluate(isHidden, '#mail-popup'), 'the hidden pop-up is in the plan');
+      assert.ok(await driver.evaluate(isHidden, '#to-top'), 'the hidden "back to top" button is in the plan');
 
       // What the page looks like without the extension once it shows the pop-up.
       const expected = await driver.evaluate(() => { window.showPopup(); return null; }).then(() => driver.evaluate(pageOnlyHTML));
       const popup = await driver.evaluate(P.visibilityOf, [POPUP_TEXT]);
       assert.ok(popup[0].count === 1 && !popup[0].visible[0], 'the page showed the pop-up; it stays hidden');
+      const topShown = () => getComputedStyle(document.getElementById('to-top')).display !== 'none';
+      assert.equal(await driver.evaluate(topShown), false, 'the page showed its "back to top" button; it stays hidden');
       const article = await driver.evaluate(P.visibilityOf, { strings: [HEADLINE, ...PARAGRAPHS], selector: 'h1, p' });
       for (const p of article) assert.ok(p.count === 1 && p.visible[0], `article visible: ${p.text.slice(0, 40)}`);
 
@@ -316,6 +321,7 @@ for (const browser of BROWSERS) {
       assert.equal(await driver.evaluate(P.outerHTML), expected, 'undo restores the page as the page made it');
       const shown = await driver.evaluate(P.visibilityOf, [POPUP_TEXT]);
       assert.ok(shown[0].visible[0], 'after undo the pop-up is the page\'s to show');
+      assert.ok(await driver.evaluate(topShown), 'and the "back to top" button');
     });
 
     it(`late clutter: at most ${LATE_PLANS} re-plans per declutter`, async () => {
