@@ -473,6 +473,15 @@ fn main() {
     }
 }
 
+/// Hidden 4-grams as a percentage of the ground truth's (0 when it has none).
+fn loss_percent(lost: usize, grams: usize) -> f64 {
+    if grams == 0 {
+        0.0
+    } else {
+        100.0 * lost as f64 / grams as f64
+    }
+}
+
 fn pct(a: usize, b: usize) -> String {
     if b == 0 {
         "–".into()
@@ -526,11 +535,7 @@ fn render(
     let _ = writeln!(
         r,
         "| article loss over all pages (ground-truth 4-grams hidden) | {:.3}% ({lost} of {grams}) |",
-        if grams == 0 {
-            0.0
-        } else {
-            100.0 * lost as f64 / grams as f64
-        }
+        loss_percent(lost, grams)
     );
     let _ = writeln!(r, "| pages losing any article text | {with_loss} |");
     let _ = writeln!(r, "| pages losing more than 1% | {over_1} |");
@@ -557,11 +562,7 @@ fn render(
         r,
         "| labelled dev set ({} article pages): article loss, pages losing any, headline hidden | {:.3}%, {} pages, {} of {} |",
         labelled.len(),
-        if dev_grams == 0 {
-            0.0
-        } else {
-            100.0 * dev_lost as f64 / dev_grams as f64
-        },
+        loss_percent(dev_lost, dev_grams),
         labelled.iter().filter(|p| p.lost > 0).count(),
         labelled.iter().filter(|p| p.headline_hidden == Some(true)).count(),
         labelled.iter().filter(|p| p.headline_hidden.is_some()).count(),

@@ -181,10 +181,10 @@ impl Serialize for ClutterKind {
 
 impl<'de> Deserialize<'de> for ClutterKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        const NAMES: [&str; 10] = {
-            let mut out = [""; 10];
+        const NAMES: [&str; ClutterKind::TABLE.len()] = {
+            let mut out = [""; ClutterKind::TABLE.len()];
             let mut i = 0;
-            while i < 10 {
+            while i < out.len() {
                 out[i] = ClutterKind::TABLE[i].1;
                 i += 1;
             }

@@ -20,25 +20,25 @@ pub fn is_back_to_top(dom: &Dom, ix: NodeIx) -> bool {
     if !control || dom.node(ix).text_chars > TOP_LABEL_CHARS {
         return false;
     }
-    let href = dom.attr(ix, "href").unwrap_or("");
+    let link = dom.attr(ix, "href");
+    let href = link.unwrap_or("");
     if !(dom.is_tag(ix, "button") || href.is_empty() || href.starts_with('#')) {
         return false;
     }
+    let aria_label = dom.attr(ix, "aria-label");
     // (An empty `<a id="top">` with no link is the place a button leads
     // to, not one.)
     let target = dom.is_tag(ix, "a")
-        && dom.attr(ix, "href").is_none()
+        && link.is_none()
         && dom.node(ix).text_chars == 0
         && dom.element_children(ix).next().is_none()
-        && dom.attr(ix, "aria-label").is_none();
+        && aria_label.is_none();
     if target {
         return false;
     }
     let text = dom.text(ix);
     let label = if text.trim().is_empty() {
-        dom.attr(ix, "aria-label")
-            .or(dom.attr(ix, "title"))
-            .unwrap_or("")
+        aria_label.or(dom.attr(ix, "title")).unwrap_or("")
     } else {
         text.as_str()
     };

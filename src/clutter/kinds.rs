@@ -4,12 +4,12 @@
 use crate::model::ClutterKind;
 
 /// The kinds evidence names, in bit order.
-pub const KINDS: [ClutterKind; 9] = {
+pub const KINDS: [ClutterKind; ClutterKind::TABLE.len() - 1] = {
     // The table's kinds but the user's rule (the last), which no evidence
     // names.
-    let mut out = [ClutterKind::UserRule; 9];
+    let mut out = [ClutterKind::UserRule; ClutterKind::TABLE.len() - 1];
     let mut i = 0;
-    while i < 9 {
+    while i < out.len() {
         out[i] = ClutterKind::TABLE[i].0;
         i += 1;
     }
