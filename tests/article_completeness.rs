@@ -778,3 +778,59 @@ fn a_data_table_linking_each_app_to_its_store_page_stays() {
     }
     assert!(!text.contains("Download on the App Store"), "{text:?}");
 }
+
+/// One entry of a roundup as a plugin writes it: a picture, a title, a
+/// teaser sentence in a `div` (no `<p>`), and a button linking out.
+fn roundup_entry(n: usize, linked_title: bool) -> String {
+    let title = if linked_title {
+        format!("<h3 class=\"pick-name\"><a href=\"/trail-{n}\">Trail number {n}</a></h3>")
+    } else {
+        format!("<h3 class=\"pick-name\">Trail number {n}</h3>")
+    };
+    format!(
+        "<div class=\"pick pick-{n}\"><div class=\"pick-photo\"><a href=\"/trail-{n}\">\
+         <img src=\"/trail-{n}.jpg\" width=\"600\" height=\"400\" alt=\"\"></a></div>\
+         <div class=\"pick-summary\">{title}<div class=\"pick-text\"><span>Trail {n} climbs \
+         gently through birch woods to a lake, then loops back along the ridge.</span></div>\
+         <a class=\"pick-more\" href=\"/trail-{n}\">See the route</a></div></div>"
+    )
+}
+
+#[test]
+fn a_roundups_entries_stay_with_their_intro() {
+    // Seven picks, each a picture, a title, one sentence and a link out:
+    // alone, each looks like a teaser (a linked picture over one sentence),
+    // and the list holds no paragraph for its pictures. Together, after
+    // the intro, they are the article.
+    for linked_title in [false, true] {
+        let entries: String = (1..=7).map(|n| roundup_entry(n, linked_title)).collect();
+        let html = format!(
+            "<html><body><header><a href=/>Trail Notes</a></header><article>\
+             <h1>7 easy trails for a first hike</h1>{intro}\
+             <div class=\"picks-list\">{entries}</div></article>\
+             <footer><a href=/about>About</a></footer></body></html>",
+            intro = paras("trails", 2)
+        );
+        let text = article_text(&html);
+        assert_has(&text, "Paragraph 1 on the trails");
+        for n in 1..=7 {
+            assert_has(&text, &format!("Trail {n} climbs gently"));
+            assert_has(&text, &format!("Trail number {n}"));
+        }
+    }
+}
+
+#[test]
+fn three_teasers_after_the_story_are_no_roundup() {
+    // Stories to read next, built like entries but only three: a rail of
+    // teasers, which the article's cleaning takes out.
+    let teasers: String = (1..=3).map(|n| roundup_entry(n, true)).collect();
+    let html = format!(
+        "<html><body><article><h1>Channel to be widened</h1>{body}\
+         <ol class=\"next-reads\">{teasers}</ol></article></body></html>",
+        body = paras("harbour", 6)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "Paragraph 6 on the harbour");
+    assert!(!text.contains("climbs gently"), "teasers kept: {text:?}");
+}

@@ -3,7 +3,7 @@
 
 use super::extras;
 use super::names;
-use super::runs;
+use super::runs::{Role, Runs};
 use super::score::{class_weight, Scores};
 use super::stats::{NodeStats, Stats};
 use super::{holds_picture, Flags, RUNNING_TEXT_MAX_LINK_DENSITY};
@@ -463,17 +463,17 @@ fn clean(
     flags: Flags,
     removed: &mut Vec<NodeIx>,
 ) {
-    let items = runs::items(dom, part, stats, excluded);
+    let runs = Runs::find(dom, part, stats, excluded);
     let mut ix = part;
     let end = dom.end(part);
     while ix < end {
-        let in_run = runs::carries_item(dom, &items, stats, ix);
+        let role = runs.role(dom, stats, ix);
         let whole = *stats.get(ix);
-        if ix == part || !should_remove(dom, ix, &whole, stats, excluded, flags, in_run) {
+        if ix == part || !should_remove(dom, ix, &whole, stats, excluded, flags, role) {
             ix += 1;
             continue;
         }
-        match cleaned_inside(dom, ix, &items, stats, excluded, flags) {
+        match cleaned_inside(dom, ix, &runs, stats, excluded, flags) {
             Some(inner) => removed.extend(inner),
             None => removed.push(ix),
         }
@@ -491,7 +491,7 @@ fn clean(
 fn cleaned_inside(
     dom: &Dom,
     block: NodeIx,
-    items: &[NodeIx],
+    runs: &Runs,
     stats: &Stats,
     excluded: &[bool],
     flags: Flags,
@@ -516,11 +516,10 @@ fn cleaned_inside(
         for &r in &inner[inner.len() - inside..] {
             subtract(&mut left, stats.get(r));
         }
-        let in_run = runs::carries_item(dom, items, stats, ix);
+        let role = runs.role(dom, stats, ix);
         // Only pictures are rescued: what stays holds no text the block
         // was judged for.
-        let stays =
-            left.text == 0 && !should_remove(dom, ix, &left, stats, excluded, flags, in_run);
+        let stays = left.text == 0 && !should_remove(dom, ix, &left, stats, excluded, flags, role);
         if ix == block {
             return stays.then(|| inner.into_iter().rev().collect());
         }
@@ -528,7 +527,7 @@ fn cleaned_inside(
         // element that goes when judged whole still goes when it holds no
         // image or fails again without its dropped blocks.
         let whole = stats.get(ix);
-        let goes = should_remove(dom, ix, whole, stats, excluded, flags, in_run)
+        let goes = should_remove(dom, ix, whole, stats, excluded, flags, role)
             && (whole.images == 0 || !stays);
         if goes {
             inner.truncate(inner.len() - inside);
@@ -561,7 +560,7 @@ fn should_remove(
     stats: &Stats,
     excluded: &[bool],
     flags: Flags,
-    in_run: bool,
+    role: Option<Role>,
 ) -> bool {
     if excluded[ix] {
         return true;
@@ -605,11 +604,18 @@ fn should_remove(
         // Items of a run that holds the content are judged by their names
         // only: each may look like a stray block of links on its own.
         // Names that only say how the item is built ("widget") are no
-        // verdict, here as for a box judged alone.
-        if in_run {
-            return class_weight(dom, ix, flags) < 0 && !named_only_for_construction(dom, ix);
-        }
-        return fails_conditional_clean(dom, ix, s, stats, flags);
+        // verdict, here as for a box judged alone. A roundup's entries
+        // (and the block holding them) go only when both their names and
+        // their content say so: a picture, a title and a "Read more" link
+        // each, they look like a teaser, and page builders name them as
+        // they please.
+        let named_out = class_weight(dom, ix, flags) < 0 && !named_only_for_construction(dom, ix);
+        return match role {
+            Some(Role::Item) => named_out,
+            _ if is_data(dom, ix) => false,
+            Some(Role::Entry) => named_out && fails_by_content(dom, ix, s, stats, flags),
+            None => named_out || fails_by_content(dom, ix, s, stats, flags),
+        };
     }
     false
 }
@@ -665,31 +671,22 @@ fn named_only_for_construction(dom: &Dom, ix: NodeIx) -> bool {
             && (holds_picture(dom, ix) || caption_of_picture()))
 }
 
-/// Readability.js's conditional cleaning: blocks with few commas that look
-/// like link lists, image galleries without prose, forms, or embeds.
-fn fails_conditional_clean(
-    dom: &Dom,
-    ix: NodeIx,
-    s: &NodeStats,
-    stats: &Stats,
-    flags: Flags,
-) -> bool {
+/// A table of data, or a block inside one or inside code: never cleaned
+/// away by its names or its look.
+fn is_data(dom: &Dom, ix: NodeIx) -> bool {
+    (dom.is_tag(ix, "table") && dom.is_data_table(ix))
+        || dom.ancestors(ix).any(|a| {
+            matches!(dom.tag(a), Some("code" | "pre"))
+                || (dom.is_tag(a, "table") && dom.is_data_table(a))
+        })
+}
+
+/// Readability.js's conditional cleaning, its content side (its names
+/// side is `should_remove`'s): blocks with few commas that look like link
+/// lists, image galleries without prose, forms, or embeds.
+fn fails_by_content(dom: &Dom, ix: NodeIx, s: &NodeStats, stats: &Stats, flags: Flags) -> bool {
     let tag = dom.tag(ix).unwrap_or("");
-    if tag == "table" && dom.is_data_table(ix) {
-        return false;
-    }
-    if dom.ancestors(ix).any(|a| {
-        matches!(dom.tag(a), Some("code" | "pre"))
-            || (dom.is_tag(a, "table") && dom.is_data_table(a))
-    }) {
-        return false;
-    }
     let weight = class_weight(dom, ix, flags);
-    // Names that only say how the box is built ("widget", "scroll") leave
-    // it to be judged by its content, as an unnamed box is.
-    if weight < 0 && !named_only_for_construction(dom, ix) {
-        return true;
-    }
     if s.commas >= 10 {
         return false;
     }

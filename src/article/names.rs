@@ -228,6 +228,14 @@ pub fn is_byline(names: &str) -> bool {
     any_in(names, BYLINE)
 }
 
+/// Words of a reader's comment or reply, or a forum's post.
+const REPLY: &[&str] = &["comment", "reply", "replies"];
+
+/// Whether lower-cased class and id names call a block a comment or reply.
+pub fn is_reply(names: &str) -> bool {
+    any_in(names, REPLY)
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -4,73 +4,159 @@
 //! pages the run *is* the content, so cleaning must not judge each item on
 //! its own as if it were a stray block of links beside an article.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use super::names;
 use super::stats::Stats;
 use crate::dom::{Dom, NodeIx};
 
 /// Fewer siblings than this are not a run.
 const MIN_ITEMS: usize = 3;
+/// Fewer entries than this are a rail of teasers (three or four stories
+/// to read next), not a roundup.
+const MIN_ENTRIES: usize = 5;
 /// A run must hold at least this share of the part's text.
 const MIN_SHARE: f64 = 0.4;
 /// A run with more of its text in links than this is a menu, not content.
 const MAX_LINK_DENSITY: f64 = 0.5;
+/// Characters of a roundup entry's own description, beyond its title and
+/// links: a sentence at least, a teaser's paragraph at most (a longer text
+/// is a section or a post, judged as such).
+const ENTRY_MIN_DESCRIPTION: u32 = 60;
+const ENTRY_MAX_DESCRIPTION: u32 = 600;
 
-/// Items of the runs inside `part`, outermost only, in document order.
-pub fn items(dom: &Dom, part: NodeIx, stats: &Stats, excluded: &[bool]) -> Vec<NodeIx> {
-    let part_text = stats.get(part).text as f64;
-    if part_text == 0.0 {
-        return Vec::new();
-    }
-    let mut items: Vec<NodeIx> = Vec::new();
-    let mut ix = part;
-    let end = dom.end(part);
-    while ix < end {
-        // A block holding too little text cannot hold a run.
-        if excluded[ix] || (stats.get(ix).text as f64) < MIN_SHARE * part_text {
-            ix = dom.end(ix);
-            continue;
-        }
-        let mut groups: HashMap<(&str, &str), Vec<NodeIx>> = HashMap::new();
-        for child in dom.element_children(ix).filter(|&c| !excluded[c]) {
-            let key = (
-                dom.tag(child).unwrap_or(""),
-                dom.attr(child, "class").unwrap_or("").trim(),
-            );
-            groups.entry(key).or_default().push(child);
-        }
-        let mut found: Vec<NodeIx> = groups
-            .into_values()
-            .filter(|g| g.len() >= MIN_ITEMS)
-            .filter(|g| {
-                let text: u32 = g.iter().map(|&c| stats.get(c).text).sum();
-                let link: u32 = g.iter().map(|&c| stats.get(c).link).sum();
-                text as f64 >= MIN_SHARE * part_text
-                    && (link as f64) < MAX_LINK_DENSITY * text as f64
-            })
-            .flatten()
-            .collect();
-        if found.is_empty() {
-            ix += 1;
-        } else {
-            // Runs inside these items add nothing: skip past them.
-            found.sort_unstable();
-            items.extend(found);
-            ix = dom.end(ix);
-        }
-    }
-    items
+/// A roundup's entry ("7 air fryer recipes", "the 10 best cameras"): a
+/// picture, a title in a heading, a sentence of description that is no
+/// link, and a link to the thing itself (its title or a "Read more").
+/// Such entries are the article however little of the part they hold. A
+/// reader's comment or a forum's post is none.
+fn is_entry(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
+    let s = stats.get(ix);
+    let description = s.text.saturating_sub(s.link + s.heading);
+    s.images > 0
+        && s.heading > 0
+        && s.link > 0
+        && (ENTRY_MIN_DESCRIPTION..=ENTRY_MAX_DESCRIPTION).contains(&description)
+        && !names::is_reply(&dom.class_and_id(ix))
 }
 
-/// Is `ix` one of `items` (sorted, disjoint), or a block inside one that
-/// holds most of its text (the post itself, not its tool bars)?
-pub fn carries_item(dom: &Dom, items: &[NodeIx], stats: &Stats, ix: NodeIx) -> bool {
-    let at = items.partition_point(|&i| i <= ix);
-    if at == 0 || !dom.contains(items[at - 1], ix) {
-        return false;
+/// The key siblings are grouped by: their tag and class, or for entries
+/// the class's first word (the rest may number each entry).
+fn group_key(dom: &Dom, ix: NodeIx, role: Role) -> (&str, &str, Role) {
+    let class = dom.attr(ix, "class").unwrap_or("").trim();
+    let class = match role {
+        Role::Item => class,
+        Role::Entry => class.split_whitespace().next().unwrap_or(""),
+    };
+    (dom.tag(ix).unwrap_or(""), class, role)
+}
+
+/// What a block is to the runs of its part.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum Role {
+    /// An item of a run holding much of the part (or the spine of one):
+    /// judged by its names only.
+    Item,
+    /// A roundup's entry, or the block holding a run of them: judged by
+    /// its names and its content together, never by one alone.
+    Entry,
+}
+
+/// The runs inside one article part.
+pub struct Runs {
+    /// Items, outermost only, in document order, with their role.
+    items: Vec<(NodeIx, Role)>,
+    /// Blocks whose children are a run of entries.
+    entry_holders: Vec<NodeIx>,
+}
+
+impl Runs {
+    /// The runs inside `part`.
+    pub fn find(dom: &Dom, part: NodeIx, stats: &Stats, excluded: &[bool]) -> Runs {
+        let mut runs = Runs {
+            items: Vec::new(),
+            entry_holders: Vec::new(),
+        };
+        let part_text = stats.get(part).text as f64;
+        if part_text == 0.0 {
+            return runs;
+        }
+        // A block holding too little text cannot hold a run.
+        let least =
+            (MIN_SHARE * part_text).min(f64::from(MIN_ENTRIES as u32 * ENTRY_MIN_DESCRIPTION));
+        let mut taken: HashSet<NodeIx> = HashSet::new();
+        // Inside a block holding a run of items, only runs of entries are
+        // looked for: items judged alone there keep their verdicts.
+        let mut entries_only_until = part;
+        let mut ix = part;
+        let end = dom.end(part);
+        while ix < end {
+            if taken.contains(&ix) || excluded[ix] || f64::from(stats.get(ix).text) < least {
+                ix = dom.end(ix);
+                continue;
+            }
+            let mut groups: HashMap<(&str, &str, Role), Vec<NodeIx>> = HashMap::new();
+            for child in dom.element_children(ix).filter(|&c| !excluded[c]) {
+                groups
+                    .entry(group_key(dom, child, Role::Item))
+                    .or_default()
+                    .push(child);
+                if is_entry(dom, stats, child) {
+                    groups
+                        .entry(group_key(dom, child, Role::Entry))
+                        .or_default()
+                        .push(child);
+                }
+            }
+            let mut found: Vec<(NodeIx, Role)> = Vec::new();
+            for ((_, _, role), group) in groups {
+                let text: u32 = group.iter().map(|&c| stats.get(c).text).sum();
+                let link: u32 = group.iter().map(|&c| stats.get(c).link).sum();
+                let least_items = match role {
+                    Role::Item => MIN_ITEMS,
+                    Role::Entry => MIN_ENTRIES,
+                };
+                let is_run = (role == Role::Entry || ix >= entries_only_until)
+                    && group.len() >= least_items
+                    && (role == Role::Entry || f64::from(text) >= MIN_SHARE * part_text)
+                    && f64::from(link) < MAX_LINK_DENSITY * f64::from(text);
+                if is_run {
+                    found.extend(group.into_iter().map(|c| (c, role)));
+                }
+            }
+            // A block in a run of items and one of entries is an item.
+            found.sort_unstable();
+            found.dedup_by_key(|(c, _)| *c);
+            // The block holding a run of entries, and nothing else built
+            // alike, goes with them (a list of entries with no paragraph).
+            if !found.is_empty() && found.iter().all(|&(_, role)| role == Role::Entry) {
+                runs.entry_holders.push(ix);
+            }
+            if found.iter().any(|&(_, role)| role == Role::Item) {
+                entries_only_until = entries_only_until.max(dom.end(ix));
+            }
+            // Runs inside these items add nothing: the walk skips past
+            // them, and goes on into the block's other children (a roundup
+            // among the paragraphs of a post).
+            taken.extend(found.iter().map(|&(c, _)| c));
+            runs.items.extend(found);
+            ix += 1;
+        }
+        runs.items.sort_unstable();
+        runs
     }
-    let item = items[at - 1];
-    stats.get(ix).text * 2 > stats.get(item).text
+
+    /// How `ix` is judged: as one of the items, a block inside one that
+    /// holds most of its text (the post itself, not its tool bars), or a
+    /// block holding a run of entries; `None` on its own.
+    pub fn role(&self, dom: &Dom, stats: &Stats, ix: NodeIx) -> Option<Role> {
+        if self.entry_holders.contains(&ix) {
+            return Some(Role::Entry);
+        }
+        let at = self.items.partition_point(|&(i, _)| i <= ix);
+        let &(item, role) = self.items.get(at.checked_sub(1)?)?;
+        (dom.contains(item, ix) && stats.get(ix).text * 2 > stats.get(item).text).then_some(role)
+    }
 }
 
 #[cfg(test)]
@@ -82,7 +168,8 @@ mod tests {
         let excluded = vec![false; dom.len()];
         let stats = Stats::compute(&dom, &excluded);
         let body = dom.body().expect("a body");
-        let items = items(&dom, body, &stats, &excluded);
+        let runs = Runs::find(&dom, body, &stats, &excluded);
+        let items = runs.items.iter().map(|&(ix, _)| ix).collect();
         (dom, items)
     }
 
@@ -118,20 +205,50 @@ mod tests {
     }
 
     #[test]
+    fn entries_are_a_run_however_little_they_hold_but_only_five_or_more() {
+        let entry = |n: usize| {
+            format!(
+                r#"<div class="pick pick-{n}"><img src="/{n}.jpg"><h3>Pick {n}</h3><span>One sentence on why this pick made the list, and a few words more.</span><a href="/{n}">Read more</a></div>"#
+            )
+        };
+        let prose =
+            "<p>A long paragraph of running text that dwarfs the picks beside it. </p>".repeat(30);
+        for (count, found) in [(5, true), (4, false)] {
+            let picks: String = (1..=count).map(entry).collect();
+            let html = format!("<body>{prose}<div class=picks>{picks}</div></body>");
+            let dom = Dom::parse(&html);
+            let excluded = vec![false; dom.len()];
+            let stats = Stats::compute(&dom, &excluded);
+            let runs = Runs::find(&dom, dom.body().unwrap(), &stats, &excluded);
+            let first = (0..dom.len())
+                .find(|&i| dom.attr(i, "class") == Some("pick pick-1"))
+                .unwrap();
+            let holder = dom.parent(first).unwrap();
+            let expected = found.then_some(Role::Entry);
+            assert_eq!(runs.role(&dom, &stats, first), expected, "{count} picks");
+            assert_eq!(
+                runs.role(&dom, &stats, holder),
+                expected,
+                "{count} picks' holder"
+            );
+        }
+    }
+
+    #[test]
     fn the_spine_of_an_item_carries_it_its_tool_bar_does_not() {
         let post = r#"<div class="post"><div class="tools"><a href="/q">Quote</a></div><div class="text">The body of the post, longer than its tools.</div></div>"#;
         let html = format!("<body><div>{post}{post}{post}</div></body>");
         let dom = Dom::parse(&html);
         let excluded = vec![false; dom.len()];
         let stats = Stats::compute(&dom, &excluded);
-        let items = items(&dom, dom.body().unwrap(), &stats, &excluded);
+        let runs = Runs::find(&dom, dom.body().unwrap(), &stats, &excluded);
         let find = |class: &str| {
             (0..dom.len())
                 .find(|&i| dom.attr(i, "class") == Some(class))
                 .unwrap()
         };
-        assert!(carries_item(&dom, &items, &stats, find("post")));
-        assert!(carries_item(&dom, &items, &stats, find("text")));
-        assert!(!carries_item(&dom, &items, &stats, find("tools")));
+        assert_eq!(runs.role(&dom, &stats, find("post")), Some(Role::Item));
+        assert_eq!(runs.role(&dom, &stats, find("text")), Some(Role::Item));
+        assert_eq!(runs.role(&dom, &stats, find("tools")), None);
     }
 }
