@@ -4,7 +4,7 @@
 //! pages the run *is* the content, so cleaning must not judge each item on
 //! its own as if it were a stray block of links beside an article.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::names;
 use super::stats::Stats;
@@ -42,17 +42,17 @@ fn is_entry(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
 
 /// The key siblings are grouped by: their tag and class, or for entries
 /// the class's first word (the rest may number each entry).
-fn group_key(dom: &Dom, ix: NodeIx, role: Role) -> (&str, &str, Role) {
+fn group_key(dom: &Dom, ix: NodeIx, role: Role) -> (&str, &str) {
     let class = dom.attr(ix, "class").unwrap_or("").trim();
     let class = match role {
         Role::Item => class,
         Role::Entry => class.split_whitespace().next().unwrap_or(""),
     };
-    (dom.tag(ix).unwrap_or(""), class, role)
+    (dom.tag(ix).unwrap_or(""), class)
 }
 
 /// What a block is to the runs of its part.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Role {
     /// An item of a run holding much of the part (or the spine of one):
     /// judged by its names only.
@@ -64,8 +64,10 @@ pub enum Role {
 
 /// The runs inside one article part.
 pub struct Runs {
-    /// Items, outermost only, in document order, with their role.
-    items: Vec<(NodeIx, Role)>,
+    /// Items of runs of alike blocks, outermost only, in document order.
+    items: Vec<NodeIx>,
+    /// A roundup's entries that are no such item, in document order.
+    entries: Vec<NodeIx>,
     /// Blocks whose children are a run of entries.
     entry_holders: Vec<NodeIx>,
 }
@@ -75,6 +77,7 @@ impl Runs {
     pub fn find(dom: &Dom, part: NodeIx, stats: &Stats, excluded: &[bool]) -> Runs {
         let mut runs = Runs {
             items: Vec::new(),
+            entries: Vec::new(),
             entry_holders: Vec::new(),
         };
         let part_text = stats.get(part).text as f64;
@@ -84,65 +87,79 @@ impl Runs {
         // A block holding too little text cannot hold a run.
         let least =
             (MIN_SHARE * part_text).min(f64::from(MIN_ENTRIES as u32 * ENTRY_MIN_DESCRIPTION));
-        let mut taken: HashSet<NodeIx> = HashSet::new();
         // Inside a block holding a run of items, only runs of entries are
         // looked for: items judged alone there keep their verdicts.
         let mut entries_only_until = part;
         let mut ix = part;
         let end = dom.end(part);
         while ix < end {
-            if taken.contains(&ix) || excluded[ix] || f64::from(stats.get(ix).text) < least {
+            let taken = |found: &[NodeIx]| found.binary_search(&ix).is_ok();
+            if taken(&runs.items)
+                || taken(&runs.entries)
+                || excluded[ix]
+                || f64::from(stats.get(ix).text) < least
+            {
                 ix = dom.end(ix);
                 continue;
             }
-            let mut groups: HashMap<(&str, &str, Role), Vec<NodeIx>> = HashMap::new();
+            let mut alike: HashMap<(&str, &str), Vec<NodeIx>> = HashMap::new();
+            let mut entries: HashMap<(&str, &str), Vec<NodeIx>> = HashMap::new();
             for child in dom.element_children(ix).filter(|&c| !excluded[c]) {
-                groups
+                alike
                     .entry(group_key(dom, child, Role::Item))
                     .or_default()
                     .push(child);
                 if is_entry(dom, stats, child) {
-                    groups
+                    entries
                         .entry(group_key(dom, child, Role::Entry))
                         .or_default()
                         .push(child);
                 }
             }
-            let mut found: Vec<(NodeIx, Role)> = Vec::new();
-            for ((_, _, role), group) in groups {
+            let is_run = |group: &[NodeIx], role: Role| {
                 let text: u32 = group.iter().map(|&c| stats.get(c).text).sum();
                 let link: u32 = group.iter().map(|&c| stats.get(c).link).sum();
-                let least_items = match role {
-                    Role::Item => MIN_ITEMS,
-                    Role::Entry => MIN_ENTRIES,
+                let (least_items, least_text) = match role {
+                    Role::Item if ix >= entries_only_until => (MIN_ITEMS, MIN_SHARE * part_text),
+                    Role::Item => return false,
+                    Role::Entry => (MIN_ENTRIES, 0.0),
                 };
-                let is_run = (role == Role::Entry || ix >= entries_only_until)
-                    && group.len() >= least_items
-                    && (role == Role::Entry || f64::from(text) >= MIN_SHARE * part_text)
-                    && f64::from(link) < MAX_LINK_DENSITY * f64::from(text);
-                if is_run {
-                    found.extend(group.into_iter().map(|c| (c, role)));
+                group.len() >= least_items
+                    && f64::from(text) >= least_text
+                    && f64::from(link) < MAX_LINK_DENSITY * f64::from(text)
+            };
+            let mut found_items: Vec<NodeIx> = Vec::new();
+            for group in alike.into_values() {
+                if is_run(&group, Role::Item) {
+                    found_items.extend(group);
                 }
             }
+            found_items.sort_unstable();
             // A block in a run of items and one of entries is an item.
-            found.sort_unstable();
-            found.dedup_by_key(|(c, _)| *c);
+            let mut found_entries: Vec<NodeIx> = Vec::new();
+            for group in entries.into_values() {
+                if is_run(&group, Role::Entry) {
+                    found_entries.extend(group);
+                }
+            }
+            found_entries.retain(|c| found_items.binary_search(c).is_err());
             // The block holding a run of entries, and nothing else built
             // alike, goes with them (a list of entries with no paragraph).
-            if !found.is_empty() && found.iter().all(|&(_, role)| role == Role::Entry) {
+            if found_items.is_empty() && !found_entries.is_empty() {
                 runs.entry_holders.push(ix);
             }
-            if found.iter().any(|&(_, role)| role == Role::Item) {
+            if !found_items.is_empty() {
                 entries_only_until = entries_only_until.max(dom.end(ix));
             }
             // Runs inside these items add nothing: the walk skips past
             // them, and goes on into the block's other children (a roundup
             // among the paragraphs of a post).
-            taken.extend(found.iter().map(|&(c, _)| c));
-            runs.items.extend(found);
+            runs.items.append(&mut found_items);
+            runs.items.sort_unstable();
+            runs.entries.append(&mut found_entries);
+            runs.entries.sort_unstable();
             ix += 1;
         }
-        runs.items.sort_unstable();
         runs
     }
 
@@ -153,9 +170,20 @@ impl Runs {
         if self.entry_holders.contains(&ix) {
             return Some(Role::Entry);
         }
-        let at = self.items.partition_point(|&(i, _)| i <= ix);
-        let &(item, role) = self.items.get(at.checked_sub(1)?)?;
-        (dom.contains(item, ix) && stats.get(ix).text * 2 > stats.get(item).text).then_some(role)
+        let carried = |found: &[NodeIx]| {
+            let at = found.partition_point(|&i| i <= ix);
+            at.checked_sub(1).is_some_and(|at| {
+                let item = found[at];
+                dom.contains(item, ix) && stats.get(ix).text * 2 > stats.get(item).text
+            })
+        };
+        if carried(&self.items) {
+            Some(Role::Item)
+        } else if carried(&self.entries) {
+            Some(Role::Entry)
+        } else {
+            None
+        }
     }
 }
 
@@ -169,8 +197,7 @@ mod tests {
         let stats = Stats::compute(&dom, &excluded);
         let body = dom.body().expect("a body");
         let runs = Runs::find(&dom, body, &stats, &excluded);
-        let items = runs.items.iter().map(|&(ix, _)| ix).collect();
-        (dom, items)
+        (dom, runs.items)
     }
 
     const POST: &str =
