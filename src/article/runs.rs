@@ -51,6 +51,11 @@ fn group_key(dom: &Dom, ix: NodeIx, role: Role) -> (&str, &str) {
     (dom.tag(ix).unwrap_or(""), class)
 }
 
+/// Is `ix` in `sorted`?
+fn holds(sorted: &[NodeIx], ix: NodeIx) -> bool {
+    sorted.get(sorted.partition_point(|&i| i < ix)) == Some(&ix)
+}
+
 /// What a block is to the runs of its part.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Role {
@@ -93,9 +98,8 @@ impl Runs {
         let mut ix = part;
         let end = dom.end(part);
         while ix < end {
-            let taken = |found: &[NodeIx]| found.binary_search(&ix).is_ok();
-            if taken(&runs.items)
-                || taken(&runs.entries)
+            if holds(&runs.items, ix)
+                || holds(&runs.entries, ix)
                 || excluded[ix]
                 || f64::from(stats.get(ix).text) < least
             {
@@ -139,10 +143,13 @@ impl Runs {
             let mut found_entries: Vec<NodeIx> = Vec::new();
             for group in entries.into_values() {
                 if is_run(&group, Role::Entry) {
-                    found_entries.extend(group);
+                    for c in group {
+                        if !holds(&found_items, c) {
+                            found_entries.push(c);
+                        }
+                    }
                 }
             }
-            found_entries.retain(|c| found_items.binary_search(c).is_err());
             // The block holding a run of entries, and nothing else built
             // alike, goes with them (a list of entries with no paragraph).
             if found_items.is_empty() && !found_entries.is_empty() {
