@@ -186,6 +186,9 @@ fn holder_of_most_text(dom: &Dom, root: NodeIx, stats: &Stats) -> NodeIx {
     deepest
 }
 
+/// Candidates compared for the top one.
+const RANKED: usize = 5;
+
 /// The container the article is built around.
 pub struct Candidate {
     pub node: NodeIx,
@@ -207,11 +210,19 @@ fn main_landmark(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
 /// candidate holds too little of them.
 pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<Candidate> {
     let final_score = |ix: NodeIx| scores.get(ix).map(|s| s * (1.0 - stats.link_density(ix)));
-    let mut ranked: Vec<(NodeIx, f64)> = (0..dom.len())
-        .filter_map(|ix| final_score(ix).map(|s| (ix, s)))
-        .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.truncate(5);
+    // The five best, best first (ties in document order): kept in order
+    // while walking, with no sort of every scored node.
+    let mut ranked: Vec<(NodeIx, f64)> = Vec::with_capacity(RANKED + 1);
+    for ix in 0..dom.len() {
+        let Some(score) = final_score(ix) else {
+            continue;
+        };
+        let at = ranked.partition_point(|&(_, r)| r.total_cmp(&score).is_ge());
+        if at < RANKED {
+            ranked.insert(at, (ix, score));
+            ranked.truncate(RANKED);
+        }
+    }
     let &(mut top, top_score) = ranked.first()?;
     let body = dom.body()?;
     if top == body {
