@@ -834,3 +834,48 @@ fn three_teasers_after_the_story_are_no_roundup() {
     assert_has(&text, "Paragraph 6 on the harbour");
     assert!(!text.contains("climbs gently"), "teasers kept: {text:?}");
 }
+
+#[test]
+fn the_intro_in_the_block_holding_the_headline_stays() {
+    // The page's header block holds the breadcrumbs, the headline, the
+    // date and the first two paragraphs; the body sits in a block of its
+    // own after it. A one-line summary in such a header stays out (the
+    // headline's dek), and so does a call to action there.
+    let intro = "<p>Cheap laptops are everywhere, but most of them are slow, heavy and \
+                 badly built, and it takes weeks of testing, benchmarks and commutes to find \
+                 the few that hold up over a year of daily use, on a train or at a desk.</p>\
+                 <p>We tested thirty of them this spring, from the lightest notebooks to the \
+                 biggest screens, and the four below are the ones we would buy again, each \
+                 for a different kind of work, from writing to photo editing.</p>";
+    let header = |inner: &str| {
+        format!(
+            "<html><body><header><a href=/>Gadget Notes</a></header><article><div class=wrap>\
+             <div class=top><nav><a href=/>Home</a> / <a href=/laptops>Laptops</a></nav>\
+             <h1>The best cheap laptops</h1><div class=date>Updated May 2</div>\
+             <div class=lede>{inner}</div>\
+             <p class=cta-text>Want us to pick one for you? Our advisers answer within a day, \
+             for free, by email or by phone.</p></div><div class=spacer></div>\
+             <div class=main><div class=column><section class=text>{body}</section></div>\
+             <aside class=more><a href=/a>Best tablets</a><a href=/b>Best phones</a></aside>\
+             </div></div></article></body></html>",
+            body = paras("laptops", 8)
+        )
+    };
+    let text = article_text(&header(intro));
+    assert_has(&text, "Cheap laptops are everywhere");
+    assert_has(&text, "We tested thirty of them");
+    assert_has(&text, "Paragraph 8 on the laptops");
+    assert!(
+        !text.contains("Our advisers answer"),
+        "the pitch joined: {text:?}"
+    );
+    assert_eq!(text.matches("Paragraph 1 on the laptops").count(), 1);
+
+    let dek = "<p>Four laptops under $500 that we would buy again.</p>";
+    let text = article_text(&header(dek));
+    assert!(
+        !text.contains("would buy again"),
+        "the dek joined: {text:?}"
+    );
+    assert_has(&text, "Paragraph 1 on the laptops");
+}

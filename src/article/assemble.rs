@@ -257,6 +257,23 @@ fn beside_wrappers(
         if dom.is_tag(parent, "body") {
             break;
         }
+        // The block before the parts that holds the headline holds the
+        // intro under it too (a standfirst, the first paragraphs).
+        let header = dom
+            .element_children(parent)
+            .take_while(|&c| c != holder)
+            .find(|&c| dom.contains(c, headline));
+        if let Some(header) = header {
+            let mut intro = intro_under_headline(dom, header, headline, stats, skip);
+            intro.retain(|&b| !parts.iter().any(|&p| dom.contains(p, b)));
+            // Paragraphs of running text, not a one-line summary (a dek,
+            // which readers and references leave in the header) or an
+            // author's bio.
+            let prose: u32 = intro.iter().map(|&b| stats.get(b).prose).sum();
+            if prose >= INTRO_MIN_PROSE_CHARS {
+                out.extend(intro);
+            }
+        }
         if holder != top {
             let beside = with_prose_neighbours(dom, holder, &[holder], stats, skip);
             out.extend(
@@ -269,6 +286,43 @@ fn beside_wrappers(
             break;
         }
         holder = parent;
+    }
+    out
+}
+
+/// An intro under the headline is two paragraphs of running text at
+/// least (of 200 characters each, as a passage is counted elsewhere).
+const INTRO_MIN_PROSE_CHARS: u32 = 400;
+
+/// The prose blocks after `headline` inside `header`, the block holding
+/// it: at each level from the headline up, the siblings after it that
+/// are running text (not a byline, a date, a share bar or a picture), and
+/// no call to action or prompt.
+fn intro_under_headline(
+    dom: &Dom,
+    header: NodeIx,
+    headline: NodeIx,
+    stats: &Stats,
+    skip: &dyn Fn(NodeIx) -> bool,
+) -> Vec<NodeIx> {
+    let mut out = Vec::new();
+    let mut at = headline;
+    while at != header {
+        let mut next = dom.next_element_sibling(at);
+        while let Some(s) = next {
+            let pitch = || {
+                is_call_to_action(dom, s, &dom.class_and_id(s))
+                    || extras::is_extra(dom, s, dom.text_chars(s))
+            };
+            if !skip(s) && is_prose_block(dom, stats, s) && !pitch() {
+                out.push(s);
+            }
+            next = dom.next_element_sibling(s);
+        }
+        match dom.parent(at) {
+            Some(parent) => at = parent,
+            None => break,
+        }
     }
     out
 }
