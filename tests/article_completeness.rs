@@ -879,3 +879,30 @@ fn the_intro_in_the_block_holding_the_headline_stays() {
     );
     assert_has(&text, "Paragraph 1 on the laptops");
 }
+
+#[test]
+fn the_intro_before_a_table_of_contents_stays() {
+    // Intro, then a table of contents (links to the sections below, with
+    // labels of their own), then the body: the contents end neither.
+    let toc: String = (1..=6)
+        .map(|n| {
+            format!(
+                "<li><a href=\"#part-{n}\">Part {n}</a> – what the board decided on day {n}</li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><header><a href=/>Harbour Post</a></header><main>\
+         <h1>Channel to be widened</h1>\
+         <section class=intro><p>The harbour will be rebuilt over four years, the board \
+         decided on Monday, at a cost that has already doubled since the plan was first drawn \
+         up, and the work starts in spring.</p><p>Here is what changes, part by part, for the \
+         ferries, the fishing fleet and the people who live along the old sea wall.</p></section>\
+         <section class=contents><h2>In this story</h2><ol>{toc}</ol></section>\
+         <section class=story><div class=story-text>{}</div></section></main></body></html>",
+        paras("works", 20)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "rebuilt over four years");
+    assert_has(&text, "Paragraph 20 on the works");
+}

@@ -398,7 +398,7 @@ fn intro_run(
         } else if is_prose_block(dom, stats, s) {
             taken.append(&mut headings);
             taken.push(s);
-        } else if !is_interruption(stats, s) {
+        } else if !is_interruption(stats, s) && !is_contents(dom, s) {
             break;
         }
     }
@@ -469,6 +469,25 @@ fn is_heading(dom: &Dom, ix: NodeIx) -> bool {
 fn is_interruption(stats: &Stats, ix: NodeIx) -> bool {
     let s = stats.get(ix);
     s.prose == 0 && s.text < INTERRUPTION_MAX_CHARS
+}
+
+/// Links into the page a table of contents holds at least.
+const CONTENTS_MIN_ANCHORS: usize = 3;
+
+/// A table of contents: a block of links, most of them to places in the
+/// page. It stands between the intro and the body without ending either.
+fn is_contents(dom: &Dom, ix: NodeIx) -> bool {
+    let (mut links, mut anchors) = (0, 0);
+    for d in dom.descendants(ix).filter(|&d| dom.is_tag(d, "a")) {
+        links += 1;
+        if dom
+            .attr(d, "href")
+            .is_some_and(|h| h.len() > 1 && h.starts_with('#'))
+        {
+            anchors += 1;
+        }
+    }
+    anchors >= CONTENTS_MIN_ANCHORS && anchors * 2 > links
 }
 
 /// A sibling block this much running text, with few links, is article,
