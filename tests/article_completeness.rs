@@ -906,3 +906,35 @@ fn the_intro_before_a_table_of_contents_stays() {
     assert_has(&text, "rebuilt over four years");
     assert_has(&text, "Paragraph 20 on the works");
 }
+
+#[test]
+fn the_intro_under_the_headline_stays_when_the_body_fills_little_of_its_box() {
+    // A recipe: the headline and the intro in a header block, then a box
+    // with the ingredients beside the steps and a tips list after them, so
+    // the steps hold under four fifths of their box and the wrappers
+    // around them end early. The intro is still the article's start.
+    let tips: String = (1..=6)
+        .map(|n| format!("<li>Tip {n}: a cooler kitchen slows the rise, so give the dough more time and keep it covered.</li>"))
+        .collect();
+    let html = format!(
+        "<html><body><header><a href=/>Bakery Notes</a></header><main>\
+         <section class=page-head><h1>Everyday sourdough loaf</h1>\
+         <p>This loaf is tangy, forgiving and needs no kneading at all: you stir the dough, \
+         leave it overnight, scoop it into a tin in the morning and bake it after lunch, \
+         with no shaping and no banneton.</p>\
+         <p>The crumb is soft enough for sandwiches and the crust crisp enough for toast, \
+         and the starter does not even need feeding first: straight from the fridge, as it \
+         is, it raises the loaf in twelve hours.</p>\
+         <p>Bake it in a tin, cool it on a rack, and slice it the next day.</p></section>\
+         <section class=recipe><aside class=ingredients><h2>Ingredients</h2><ul>\
+         <li>500 g bread flour</li><li>120 g rye flour</li><li>10 g salt</li>\
+         <li>60 g starter</li><li>450 g water</li></ul></aside>\
+         <article class=instructions><h2>Instructions</h2><div class=steps>{steps}</div>\
+         <div class=tips><h3>Tips</h3><ul>{tips}</ul></div></article></section>\
+         </main></body></html>",
+        steps = paras("dough", 7)
+    );
+    let text = article_text(&html);
+    assert_has(&text, "needs no kneading at all");
+    assert_has(&text, "Paragraph 7 on the dough");
+}

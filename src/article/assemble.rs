@@ -253,6 +253,9 @@ fn beside_wrappers(
     let held: u32 = parts.iter().map(|&p| stats.get(p).text).sum();
     let mut out = Vec::new();
     let mut holder = top;
+    // Inside the wrappers the parts fill: past them, only the intro under
+    // the headline is looked for, up to the block that holds both.
+    let mut wrapped = true;
     while let Some(parent) = dom.parent(holder) {
         if dom.is_tag(parent, "body") {
             break;
@@ -274,7 +277,11 @@ fn beside_wrappers(
                 out.extend(intro);
             }
         }
-        if holder != top {
+        if !wrapped {
+            if dom.contains(parent, headline) {
+                break;
+            }
+        } else if holder != top {
             let beside = with_prose_neighbours(dom, holder, &[holder], stats, skip);
             out.extend(
                 beside
@@ -283,7 +290,7 @@ fn beside_wrappers(
             );
         }
         if (held as f64) < WRAPPER_SHARE * stats.get(parent).text as f64 {
-            break;
+            wrapped = false;
         }
         holder = parent;
     }
