@@ -342,6 +342,12 @@ impl Dom {
         (position > 0).then_some(position as usize)
     }
 
+    /// Does link `ix` (an `<a>`) go to a place in this page (`#part-2`)?
+    pub fn links_into_page(&self, ix: NodeIx) -> bool {
+        self.attr(ix, "href")
+            .is_some_and(|h| h.len() > 1 && h.starts_with('#'))
+    }
+
     /// A table of data (kept whole) rather than one used for layout.
     pub fn is_data_table(&self, ix: NodeIx) -> bool {
         if self.attr(ix, "role") == Some("presentation") || self.attr(ix, "datatable") == Some("0")
@@ -789,6 +795,16 @@ fn is_slug_of_text(dom: &Dom, ix: NodeIx, id: &str) -> bool {
         .filter(|c| c.is_alphanumeric())
         .collect();
     words().all(|w| text.contains(w.to_lowercase().as_str()))
+}
+
+/// Links to places in the page a table of contents holds at least.
+const CONTENTS_MIN_IN_PAGE_LINKS: u32 = 3;
+
+/// Do `in_page` links to places in the page, of `links` in all, make a
+/// table of contents (the article's own navigation)? The clutter stage
+/// and the article's intro walk read it alike.
+pub fn is_contents(links: u32, in_page: u32) -> bool {
+    in_page >= CONTENTS_MIN_IN_PAGE_LINKS && in_page * 2 > links
 }
 
 #[cfg(test)]

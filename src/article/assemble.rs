@@ -478,23 +478,15 @@ fn is_interruption(stats: &Stats, ix: NodeIx) -> bool {
     s.prose == 0 && s.text < INTERRUPTION_MAX_CHARS
 }
 
-/// Links into the page a table of contents holds at least.
-const CONTENTS_MIN_ANCHORS: usize = 3;
-
-/// A table of contents: a block of links, most of them to places in the
-/// page. It stands between the intro and the body without ending either.
+/// A table of contents (`dom::is_contents`): it stands between the intro
+/// and the body without ending either.
 fn is_contents(dom: &Dom, ix: NodeIx) -> bool {
-    let (mut links, mut anchors) = (0, 0);
+    let (mut links, mut in_page) = (0, 0);
     for d in dom.descendants(ix).filter(|&d| dom.is_tag(d, "a")) {
         links += 1;
-        if dom
-            .attr(d, "href")
-            .is_some_and(|h| h.len() > 1 && h.starts_with('#'))
-        {
-            anchors += 1;
-        }
+        in_page += u32::from(dom.links_into_page(d));
     }
-    anchors >= CONTENTS_MIN_ANCHORS && anchors * 2 > links
+    crate::dom::is_contents(links, in_page)
 }
 
 /// A sibling block this much running text, with few links, is article,

@@ -161,10 +161,16 @@ impl Runs {
             // Runs inside these items add nothing: the walk skips past
             // them, and goes on into the block's other children (a roundup
             // among the paragraphs of a post).
-            runs.items.append(&mut found_items);
-            runs.items.sort_unstable();
-            runs.entries.append(&mut found_entries);
-            runs.entries.sort_unstable();
+            // (Kept sorted for `holds` and `role`; sorted again only when
+            // a block adds to them.)
+            if !found_items.is_empty() {
+                runs.items.append(&mut found_items);
+                runs.items.sort_unstable();
+            }
+            if !found_entries.is_empty() {
+                runs.entries.append(&mut found_entries);
+                runs.entries.sort_unstable();
+            }
             ix += 1;
         }
         runs

@@ -358,7 +358,7 @@ fn seed_kind(
     use ClutterKind::*;
     // Most links to places in this page: a table of contents, the
     // article's own navigation, never clutter.
-    if e.anchor_links >= 3 && e.anchor_links * 2 > e.links && e.share_links == 0 {
+    if crate::dom::is_contents(e.links, e.anchor_links) && e.share_links == 0 {
         return None;
     }
     if super::floating::is_back_to_top(dom, ix) {

@@ -247,10 +247,7 @@ fn element_counts(dom: &Dom, ix: NodeIx, tag: &str, e: &mut Evidence) {
     match tag {
         "a" => {
             e.links += 1;
-            if dom
-                .attr(ix, "href")
-                .is_some_and(|h| h.starts_with('#') && h.len() > 1)
-            {
+            if dom.links_into_page(ix) {
                 e.anchor_links += 1;
             }
             if is_share_link(dom, ix) {
