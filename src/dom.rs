@@ -7,7 +7,6 @@
 //! Template contents are left out, as the live DOM leaves them out of
 //! `document.getElementsByTagName('*')`.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub use crate::parse::Element;
@@ -59,7 +58,16 @@ pub struct Dom {
     nodes: Vec<NodeData>,
     id_counts: HashMap<String, u32>,
     element_count: usize,
+    /// Each element's names as `class_and_id` gives them, where they are
+    /// not the class attribute as written (an id that names a role, or a
+    /// class with capitals): an index into `own_names`, else `NO_OWN_NAMES`.
+    /// Read hundreds of thousands of times a page, so worked out once.
+    own_name_of: Vec<u32>,
+    own_names: Vec<Box<str>>,
 }
+
+/// `own_name_of` for an element whose names are its class attribute.
+const NO_OWN_NAMES: u32 = u32::MAX;
 
 impl Dom {
     /// Parse a whole page. Nesting deeper than browsers build is flattened
@@ -151,8 +159,11 @@ impl Dom {
             nodes,
             id_counts,
             element_count,
+            own_name_of: Vec::new(),
+            own_names: Vec::new(),
         };
         dom.measure();
+        dom.name_elements();
         dom
     }
 
@@ -493,24 +504,40 @@ impl Dom {
     }
 
     /// `class` and `id` joined, lower-cased: what name-based signals read.
-    /// Borrowed when that is the class attribute as written (no id, no
-    /// capital), as on most elements: no String per element.
-    pub fn class_and_id(&self, ix: NodeIx) -> Cow<'_, str> {
-        let Some(el) = self.element(ix) else {
-            return Cow::Borrowed("");
-        };
-        let class = el.attr("class").unwrap_or("");
-        let id = self.role_id(ix);
-        if id.is_none() && !class.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Cow::Borrowed(class);
+    /// The class attribute as written when that is all (no id naming a
+    /// role, no capital), as on most elements.
+    pub fn class_and_id(&self, ix: NodeIx) -> &str {
+        match self.own_name_of.get(ix) {
+            Some(&own) if own != NO_OWN_NAMES => &self.own_names[own as usize],
+            _ => self.attr(ix, "class").unwrap_or(""),
         }
-        let mut s = class.to_string();
-        if let Some(id) = id {
-            s.push(' ');
-            s.push_str(id);
+    }
+
+    /// Work out every element's `class_and_id` once (it reads the text for
+    /// an id made of the element's own words).
+    fn name_elements(&mut self) {
+        let mut own_name_of = vec![NO_OWN_NAMES; self.nodes.len()];
+        let mut own_names = Vec::new();
+        for (ix, own) in own_name_of.iter_mut().enumerate() {
+            let Some(el) = self.element(ix) else {
+                continue;
+            };
+            let class = el.attr("class").unwrap_or("");
+            let id = self.role_id(ix);
+            if id.is_none() && !class.bytes().any(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            let mut names = class.to_string();
+            if let Some(id) = id {
+                names.push(' ');
+                names.push_str(id);
+            }
+            names.make_ascii_lowercase();
+            *own = own_names.len() as u32;
+            own_names.push(names.into_boxed_str());
         }
-        s.make_ascii_lowercase();
-        Cow::Owned(s)
+        self.own_name_of = own_name_of;
+        self.own_names = own_names;
     }
 
     /// The element's id when it may name the element's role: not an anchor

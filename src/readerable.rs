@@ -60,7 +60,7 @@ fn counts(dom: &Dom, ix: NodeIx) -> bool {
     if data.hidden || data.invisible {
         return false;
     }
-    if names::is_unlikely(&dom.class_and_id(ix)) {
+    if names::is_unlikely(dom.class_and_id(ix)) {
         return false;
     }
     !(dom.is_tag(ix, "p") && dom.parent(ix).is_some_and(|p| dom.is_tag(p, "li")))

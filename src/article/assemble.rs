@@ -147,7 +147,7 @@ fn questions_after(
             .filter(|&p| dom.parent(p) == Some(parent))
             .chain((holder != top).then_some(holder))
             .max();
-        let named = |s: NodeIx| holder == top || names::is_faq(&dom.class_and_id(s));
+        let named = |s: NodeIx| holder == top || names::is_faq(dom.class_and_id(s));
         out.extend(dom.element_children(parent).filter(|&s| {
             last.is_some_and(|l| s > l) && !skip(s) && named(s) && is_faq(dom, stats, s, skip)
         }));
@@ -177,7 +177,7 @@ fn is_faq(dom: &Dom, stats: &Stats, ix: NodeIx, skip: &dyn Fn(NodeIx) -> bool) -
     // without their questions.
     let is_button = |a: NodeIx| dom.is_tag(a, "button") || dom.attr(a, "role") == Some("button");
     let question = |d: NodeIx| {
-        let named = || names::is_question(&dom.class_and_id(d));
+        let named = || names::is_question(dom.class_and_id(d));
         let in_dropped_button = || {
             std::iter::once(d)
                 .chain(dom.ancestors(d).take_while(|&a| a != ix))
@@ -318,7 +318,7 @@ fn intro_under_headline(
         let mut next = dom.next_element_sibling(at);
         while let Some(s) = next {
             let pitch = || {
-                is_call_to_action(dom, s, &dom.class_and_id(s))
+                is_call_to_action(dom, s, dom.class_and_id(s))
                     || extras::is_extra(dom, s, dom.text_chars(s))
             };
             if !skip(s) && is_prose_block(dom, stats, s) && !pitch() {
@@ -647,21 +647,21 @@ fn should_remove(
     }
     // A figure's names (and a wrapper's around one) say how it is shown,
     // with a share button or a click to reveal, not that it is furniture.
-    if names::is_share(&names)
+    if names::is_share(names)
         && s.text < SHARE_MAX_CHARS
         && !names.contains("content")
         && !holds_figure(dom, ix)
     {
         return true;
     }
-    if is_byline_element(dom, ix, &names) && s.text < 100 {
+    if is_byline_element(dom, ix, names) && s.text < 100 {
         return true;
     }
     // Ad labels, rate/share prompts and the author's bio box.
     if extras::is_extra(dom, ix, dom.text_chars(ix)) {
         return true;
     }
-    if s.text <= CTA_MAX_CHARS && is_call_to_action(dom, ix, &names) && !holds_figure(dom, ix) {
+    if s.text <= CTA_MAX_CHARS && is_call_to_action(dom, ix, names) && !holds_figure(dom, ix) {
         return true;
     }
     if matches!(tag, "p" | "div" | "section")

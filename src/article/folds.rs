@@ -67,7 +67,7 @@ pub(super) fn find(dom: &Dom) -> Folds {
 /// one, or asking a question ("Read more" or "Show all" only acts).
 fn toggles_of(dom: &Dom, t: NodeIx, panel: NodeIx) -> impl Iterator<Item = (NodeIx, bool)> + '_ {
     let id = dom.attr(panel, "id").filter(|id| !id.is_empty());
-    let accordion = super::names::is_accordion(&dom.class_and_id(panel));
+    let accordion = super::names::is_accordion(dom.class_and_id(panel));
     (t..dom.end(t)).filter_map(move |d| {
         let toggle = matches!(dom.tag(d), Some("button" | "summary"))
             || dom.attr(d, "role") == Some("button")

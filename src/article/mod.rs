@@ -242,15 +242,15 @@ fn exclusions(
                 {
                     let names = dom.class_and_id(ix);
                     let unlikely = if crate::tags::is_heading(tag) {
-                        names::is_unlikely_heading(&names)
+                        names::is_unlikely_heading(names)
                     } else {
-                        names::is_unlikely(&names)
+                        names::is_unlikely(names)
                     };
                     if unlikely
                         && !inside(dom, ix, &["table", "code", "pre"])
                         && !is_figure_image_wrapper(dom, ix)
-                        && !is_article_header(dom, ix, &names)
-                        && !is_question_header(dom, ix, &names)
+                        && !is_article_header(dom, ix, names)
+                        && !is_question_header(dom, ix, names)
                     {
                         excluded[ix] = true;
                         continue;

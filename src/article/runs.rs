@@ -37,7 +37,7 @@ fn is_entry(dom: &Dom, stats: &Stats, ix: NodeIx) -> bool {
         && s.heading > 0
         && s.link > 0
         && (ENTRY_MIN_DESCRIPTION..=ENTRY_MAX_DESCRIPTION).contains(&description)
-        && !names::is_reply(&dom.class_and_id(ix))
+        && !names::is_reply(dom.class_and_id(ix))
 }
 
 /// The key siblings are grouped by: their tag and class, or for entries

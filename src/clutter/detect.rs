@@ -221,7 +221,7 @@ fn names_kind(dom: &Dom, ix: NodeIx, kind: ClutterKind) -> bool {
 
 /// Kinds an element's own class, id and role name.
 fn name_kinds(dom: &Dom, ix: NodeIx) -> Vec<ClutterKind> {
-    let mut names = dom.class_and_id(ix);
+    let mut names = std::borrow::Cow::Borrowed(dom.class_and_id(ix));
     // A custom element's name says what it is (`<comment-thread>`).
     if let Some(tag) = dom.tag(ix).filter(|t| t.contains('-')) {
         let names = names.to_mut();
