@@ -420,3 +420,38 @@ fn icon_font_names_are_no_words_but_ticks_stay_ticks() {
     assert!(text.contains("Budget | ✗"), "{text:?}");
     assert!(text.contains("The pickers rested at noon"), "{text:?}");
 }
+
+/// Another story's card: a linked title, a desk name and the story's
+/// opening lines, in the same post markup as the story.
+fn teaser_card(n: usize) -> String {
+    format!(
+        "<article class=post id=post-{n}><div class=content><div class=title>\
+         <a href=/story-{n}>Harbour story {n}</a></div><div class=author>News desk</div>\
+         <div class=body><p>Teaser {n}: the ferry, which was late again on Tuesday, left the \
+         quay with half its cars, and the crew, tired of waiting, said so.</p></div></div>\
+         </article>"
+    )
+}
+
+#[test]
+fn other_stories_cards_after_the_story_stay_out() {
+    // The story and a run of other stories' cards sit in one column, in
+    // the same post markup (`class=post`, `id=post-N`): the cards score
+    // near the story by their names alone, yet they are no parts of it.
+    let cards: String = (1..=5).map(teaser_card).collect();
+    let html = format!(
+        "<html><head><title>The orchard year</title></head><body><div class=column>\
+         <section class=slot><article class=post id=post-100><h1>The orchard year</h1>\
+         <div class=body><div><div>{}</div></div><div><div>{}</div></div></div></article>\
+         </section><div class=label>Elsewhere today</div><section class=slot>{cards}</section>\
+         </div></body></html>",
+        paras(1, 3),
+        paras(4, 6)
+    );
+    let text = extract(&html, "https://example.org/orchard", &Options::default())
+        .article
+        .map(|a| a.text)
+        .unwrap_or_default();
+    assert_out(&text, "Teaser 1");
+    assert_out(&text, "Harbour story");
+}

@@ -19,6 +19,9 @@ const MAIN_SHARE_TO_WIDEN: f64 = 0.5;
 const WEAK_SHARE: f64 = 0.2;
 /// …and gives way to the deepest block holding more than this share.
 const MOST_TEXT: f64 = 0.5;
+/// A near-best candidate with a link and less than this share of the best
+/// one's prose is a teaser, not a part of the article.
+const TEASER_PROSE_SHARE: f64 = 0.25;
 /// How many ancestors a paragraph's score reaches.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -233,11 +236,18 @@ pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<Candid
     }
 
     // Several near-best candidates under one ancestor: the article is that
-    // ancestor (split layouts, paginated parts).
+    // ancestor (split layouts, paginated parts). A small block with a link
+    // scores near the best only by its names (`<article class=post>`): it
+    // is another story's teaser, or a list of references, not a part.
+    let top_prose = stats.get(top).prose as f64;
     let near: Vec<NodeIx> = ranked[1..]
         .iter()
         .filter(|(_, s)| *s >= top_score * 0.75)
         .map(|(ix, _)| *ix)
+        .filter(|&ix| {
+            let small = (stats.get(ix).prose as f64) < TEASER_PROSE_SHARE * top_prose;
+            !(small && dom.node(ix).link_chars > 0)
+        })
         .collect();
     if near.len() >= 2 {
         let mut ancestor = dom.parent(top);
