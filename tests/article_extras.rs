@@ -455,3 +455,31 @@ fn other_stories_cards_after_the_story_stay_out() {
     assert_out(&text, "Teaser 1");
     assert_out(&text, "Harbour story");
 }
+
+#[test]
+fn a_list_of_other_stories_with_excerpts_after_the_story_stays_out() {
+    // Cards with a linked title and an excerpt each, after the story in
+    // the same container: together they hold more running text than the
+    // story, which is no reason to take them in.
+    let card = |n: usize| {
+        format!(
+            "<div class=item><div class=copy><h3><a href=/travel-{n}>Travel story {n}</a></h3>\
+             <p>Excerpt {n}: the coast road, which had been closed since the landslide in \
+             March, opened again this week, and the villages along it, cut off for months, \
+             are counting on a long, busy summer of visitors, buses and boats.</p></div></div>"
+        )
+    };
+    let cards: String = (1..=10).map(card).collect();
+    let html = format!(
+        "<html><head><title>The orchard year</title></head><body><div id=content>\
+         <div class=story><h1>The orchard year</h1><div class=text>{}</div></div>\
+         <div class=list>{cards}</div></div></body></html>",
+        paras(1, 6)
+    );
+    let text = extract(&html, "https://example.org/orchard", &Options::default())
+        .article
+        .map(|a| a.text)
+        .unwrap_or_default();
+    assert_out(&text, "Excerpt 1");
+    assert_out(&text, "Travel story");
+}

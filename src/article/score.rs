@@ -22,6 +22,8 @@ const MOST_TEXT: f64 = 0.5;
 /// A near-best candidate with a link and less than this share of the best
 /// one's prose is a teaser, not a part of the article.
 const TEASER_PROSE_SHARE: f64 = 0.25;
+/// The most text a story card (a linked heading and its teaser) holds.
+const CARD_MAX_CHARS: usize = 600;
 /// How many ancestors a paragraph's score reaches.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -206,6 +208,34 @@ fn main_landmark(dom: &Dom, ix: NodeIx) -> Option<NodeIx> {
         .find(|&a| dom.is_tag(a, "main") || dom.attr(a, "role") == Some("main"))
 }
 
+/// Prose under `within` but outside `except` in other stories' cards: a
+/// heading that is a link, in a block of a teaser's length.
+fn teaser_prose(dom: &Dom, stats: &Stats, within: NodeIx, except: NodeIx) -> u32 {
+    let mut sum = 0;
+    let mut ix = within;
+    while ix < dom.end(within) {
+        if ix == except {
+            ix = dom.end(except);
+            continue;
+        }
+        let linked_heading = dom.tag(ix).is_some_and(crate::tags::is_heading)
+            && dom.node(ix).text_chars > 0
+            && dom.node(ix).link_chars * 5 >= dom.node(ix).text_chars * 4;
+        if linked_heading {
+            if let Some(card) = dom
+                .parent(ix)
+                .filter(|&c| dom.text_chars(c) <= CARD_MAX_CHARS && !dom.contains(c, except))
+            {
+                sum += stats.get(card).prose;
+                ix = dom.end(card);
+                continue;
+            }
+        }
+        ix += 1;
+    }
+    sum
+}
+
 /// The best container, discounted by link density, then widened the way
 /// Readability.js widens it: to a shared ancestor of several near-best
 /// candidates, up through parents that score higher, and past only-children;
@@ -298,7 +328,11 @@ pub fn top_candidate(dom: &Dom, scores: &Scores, stats: &Stats) -> Option<Candid
                 break;
             }
             if stats.get(a).prose as f64 >= PROSE_SHARE_WIDENED * total_prose {
-                if stats.link_density(a) < 0.4 {
+                // Not when most of the prose it adds is other stories'
+                // teasers (a "more stories" list with excerpts).
+                let added = stats.get(a).prose - stats.get(top).prose;
+                let in_cards = teaser_prose(dom, stats, a, top);
+                if stats.link_density(a) < 0.4 && in_cards * 2 <= added {
                     top = a;
                 }
                 break;
