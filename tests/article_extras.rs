@@ -6,11 +6,15 @@
 use declutter::{extract, Options};
 
 fn article_text(body: &str) -> String {
-    let html = format!(
+    page_text(&format!(
         "<html><head><title>The orchard year</title></head><body><main><article>\
          <h1>The orchard year</h1>{body}</article></main></body></html>"
-    );
-    extract(&html, "https://example.org/orchard", &Options::default())
+    ))
+}
+
+/// The reader's text of a whole page.
+fn page_text(html: &str) -> String {
+    extract(html, "https://example.org/orchard", &Options::default())
         .article
         .map(|a| a.text)
         .unwrap_or_default()
@@ -123,10 +127,7 @@ fn a_headline_worded_a_little_differently_from_the_title_is_not_repeated() {
          </article></main></body></html>",
         paras(1, 6)
     );
-    let text = extract(&html, "https://example.org/orchard", &Options::default())
-        .article
-        .map(|a| a.text)
-        .unwrap_or_default();
+    let text = page_text(&html);
     assert!(
         !text.contains("Apples come late"),
         "headline repeated: {text:?}"
@@ -448,10 +449,7 @@ fn other_stories_cards_after_the_story_stay_out() {
         paras(1, 3),
         paras(4, 6)
     );
-    let text = extract(&html, "https://example.org/orchard", &Options::default())
-        .article
-        .map(|a| a.text)
-        .unwrap_or_default();
+    let text = page_text(&html);
     assert_out(&text, "Teaser 1");
     assert_out(&text, "Harbour story");
 }
@@ -476,10 +474,7 @@ fn a_list_of_other_stories_with_excerpts_after_the_story_stays_out() {
          <div class=list>{cards}</div></div></body></html>",
         paras(1, 6)
     );
-    let text = extract(&html, "https://example.org/orchard", &Options::default())
-        .article
-        .map(|a| a.text)
-        .unwrap_or_default();
+    let text = page_text(&html);
     assert_out(&text, "Excerpt 1");
     assert_out(&text, "Travel story");
 }
