@@ -14,7 +14,9 @@
 //     serialising the page, an engine round trip that does no work, and
 //     the same carrying the page's HTML (medians per page, then over pages);
 //     and the click → painted path in three: click to the content script
-//     starting the reader, the extraction, extracted to painted.
+//     starting the reader, the extraction, extracted to painted; and the
+//     reader frame's side: its document fetched, its script running, the
+//     data there, the view built.
 //
 //   scripts/build-extension.sh && node scripts/bench-browser.mjs [--pages N] [--runs N] [--json out.json] [--extension DIR] [--breakdown]
 import { readdirSync, existsSync, writeFileSync } from 'node:fs';
@@ -42,6 +44,24 @@ const p90 = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil(0.9 * s.length) - 1)] : NaN;
 };
+
+// The reader frame's steps after a click (frame/reader-frame.js's marks;
+// `fetch` is its document's navigation timing).
+const FRAME_STEPS = ['fetch', 'script', 'data', 'built'];
+
+/** When each of the reader frame's steps happened, in ms after `clickedAt` (ms since the epoch). */
+async function frameMarks(page, clickedAt) {
+  const frame = page.frames().find((f) => f.url().includes('/frame/reader.html#'));
+  const at = await frame?.evaluate(() => {
+    const entries = { fetch: performance.getEntriesByType('navigation')[0]?.fetchStart };
+    for (const m of performance.getEntriesByType('mark')) {
+      if (m.name.startsWith('declutter-frame-')) entries[m.name.slice('declutter-frame-'.length)] = m.startTime;
+    }
+    return { origin: performance.timeOrigin, entries };
+  }).catch(() => null);
+  if (!at) return null;
+  return Object.fromEntries(FRAME_STEPS.map((step) => [`frame_${step}`, at.origin + (at.entries[step] ?? NaN) - clickedAt]));
+}
 
 const pages = readdirSync(CORPUS_DIR).filter((n) => existsSync(join(CORPUS_DIR, n, 'source.html'))).sort().slice(0, LIMIT);
 const server = await startServer();
@@ -81,6 +101,9 @@ try {
         extracted: timing.extracted,
         toPaint: paintedAt - timing.startedAt - timing.extracted,
       } : null) : null;
+      // The reader frame's side: its document fetched, its script running,
+      // the data there, the view built (its own marks), from the click.
+      const frameParts = BREAKDOWN ? await frameMarks(page, clickedAt) : null;
       await chrome.clickAction(page);
       await page.waitForFunction(() => !document.querySelector('declutter-reader'));
 
@@ -126,6 +149,7 @@ try {
         row.roundTripWithPage = median(ext.parts.roundTripWithPage);
       }
       if (clickParts) Object.assign(row, { clickToContentScript: clickParts.toContentScript, clickExtracted: clickParts.extracted, clickExtractedToPaint: clickParts.toPaint });
+      if (frameParts) Object.assign(row, frameParts);
       rows.push(row);
       console.log(`${name.padEnd(44)} ${String(row.kb).padStart(5)} KB  ext ${row.extension.toFixed(1).padStart(7)} ms  in-page ${(row.inPage ?? NaN).toFixed(1).padStart(7)} ms  readability ${row.readability.toFixed(1).padStart(7)} ms  ratio ${row.ratio.toFixed(2).padStart(5)}  trigger→paint ${triggerToPaint.toFixed(0).padStart(5)} ms`);
     } catch (error) {
@@ -165,6 +189,11 @@ const summary = {
     medianClickToContentScriptMs: median(rows.slice(1).map((r) => r.clickToContentScript).filter(Number.isFinite)),
     medianClickExtractionMs: median(rows.slice(1).map((r) => r.clickExtracted).filter(Number.isFinite)),
     medianClickExtractedToPaintMs: median(rows.slice(1).map((r) => r.clickExtractedToPaint).filter(Number.isFinite)),
+    // The reader frame's side of the same path, ms after the click.
+    ...Object.fromEntries(FRAME_STEPS.map((step) => [
+      `medianClickToFrame${step[0].toUpperCase()}${step.slice(1)}Ms`,
+      median(rows.slice(1).map((r) => r[`frame_${step}`]).filter(Number.isFinite)),
+    ])),
   } : {}),
   goal: 'median extraction <= 0.5 x Readability.js',
 };

@@ -37,6 +37,7 @@ async function show(data, options) {
     };
   view = await build(data.extraction, actions, { ...options, listen });
   document.body.replaceChildren(view.host);
+  mark('built');
   view.focus();
   // Drawn at the next frame: the content script hides the page under it;
   // a frame later it is on screen (the mark: scripts/bench-browser.mjs).
@@ -54,7 +55,13 @@ document.addEventListener('keydown', (event) => {
   if (view && !view.host.contains(event.target)) view.onKey(event);
 });
 
+// Marks on the way to the reader painted (scripts/bench-browser.mjs
+// --breakdown reads them): this script running, the data here, the view
+// in the document; `declutter-reader-painted` is the last.
+const mark = (name) => performance.mark(`declutter-frame-${name}`);
+
 async function start() {
+  mark('script');
   link = await connect({
     // The content script's commands (context menu, shortcuts) while the reader is open.
     download,
@@ -63,6 +70,7 @@ async function start() {
     stop: () => view?.stop(),
   });
   const data = await link.call('data');
+  mark('data');
   await show(data, { force: !!data.force, failed: !!data.failed });
 }
 
