@@ -39,8 +39,8 @@ if [ -z "${SKIP_WASM:-}" ] || [ ! -f "$OUT/declutter_bg.wasm" ]; then
   # so nothing lives below 1 KiB and wasm-opt may fold small constants
   # into load/store offsets (about 1.5 KB gzipped).
   # -O3, not -Oz: on rustc's already size-optimised code it comes out
-  # smaller gzipped (327,101 against 327,264 B) and about 3% faster
-  # (scripts/bench-wasm-node.mjs, 900/882 against 923/918 ms per pass).
+  # smaller gzipped (327,773 against 328,010 B) and about 5% faster
+  # (scripts/bench-wasm-node.mjs, 903/899 against 946/948 ms per pass).
   log "wasm-opt -O3"
   rm -rf "$OUT" && mkdir -p "$OUT"
   wasm-opt -O3 --converge \

@@ -22,6 +22,8 @@ const MOST_TEXT: f64 = 0.5;
 /// A near-best candidate with a link and less than this share of the best
 /// one's prose is a teaser, not a part of the article.
 const TEASER_PROSE_SHARE: f64 = 0.25;
+/// A story card's title is a link: this much of its text at least.
+const CARD_TITLE_LINK_DENSITY: f64 = 0.8;
 /// The most text a story card (a linked heading and its teaser) holds.
 const CARD_MAX_CHARS: usize = 600;
 /// How many ancestors a paragraph's score reaches.
@@ -219,8 +221,7 @@ fn teaser_prose(dom: &Dom, stats: &Stats, within: NodeIx, except: NodeIx) -> u32
             continue;
         }
         let linked_heading = dom.tag(ix).is_some_and(crate::tags::is_heading)
-            && dom.node(ix).text_chars > 0
-            && dom.node(ix).link_chars * 5 >= dom.node(ix).text_chars * 4;
+            && dom.link_density(ix) >= CARD_TITLE_LINK_DENSITY;
         if linked_heading {
             if let Some(card) = dom
                 .parent(ix)
